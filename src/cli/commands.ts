@@ -1,0 +1,175 @@
+/**
+ * One function per command. They return what to print and the exit code; they
+ * never print errors or exit themselves (that is `main.ts`'s job).
+ */
+import path from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { parseLang, type Lang } from '../core/lang.js';
+import type { DocId, Segment } from '../core/types.js';
+import { chooseEngines } from '../engines.js';
+import { check, extract, merge, planTranslation, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
+import { loadProject, readXliffFile } from '../project.js';
+import { checkPairs } from '../qa/index.js';
+import { readSourceText, segmentText } from '../segment/index.js';
+import { importXliff } from '../import.js';
+import { startServer } from '../serve/index.js';
+import { createProgress, formatTable } from './output.js';
+
+export interface GlobalOptions {
+  readonly root: string;
+  readonly config?: string;
+  readonly quiet: boolean;
+}
+
+export interface CommandResult {
+  readonly stdout: string;
+  readonly exitCode: number;
+}
+
+const ok = (stdout: string): CommandResult => ({ stdout, exitCode: 0 });
+
+function projectOptions(global: GlobalOptions) {
+  return { root: path.resolve(global.root), ...(global.config ? { configFile: path.resolve(global.config) } : {}) };
+}
+
+function parseLangOption(value: string, key: string): Lang {
+  const lang = parseLang(value);
+  if (!lang) throw new ConfigError(`${key}: unknown locale "${value}"`, key);
+  return lang;
+}
+
+export async function segmentCommand(file: string, options: { lang: string; json: boolean }): Promise<CommandResult> {
+  const lang = parseLangOption(options.lang, '--lang');
+  const text = await readSourceText(file);
+  const doc = segmentText(text, { docId: path.basename(file).replace(/\.txt$/, '') as DocId, lang });
+  const segments = doc.body.flatMap((block) =>
+    block.kind === 'block'
+      ? block.parts.filter((part): part is Segment => part.kind === 'segment').map((part) => ({ id: part.id, block: block.id, text: part.text }))
+      : [],
+  );
+  if (options.json) return ok(`${JSON.stringify(segments, null, 2)}\n`);
+  return ok(segments.map((segment) => `${segment.text}\n`).join(''));
+}
+
+export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0' }): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const progress = createProgress(!global.quiet);
+  const result = await extract(project, { ...progress, ...(options.xliff ? { version: options.xliff } : {}) }).finally(progress.stop);
+  const rows = result.files.map((file) => [
+    path.relative(project.config.root, file.file),
+    file.kept,
+    file.stale,
+    file.written ? 'written' : 'unchanged',
+  ]);
+  return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
+}
+
+export async function translateCommand(global: GlobalOptions, options: { dryRun: boolean }): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const engines = chooseEngines(project.config, process.env);
+  if (options.dryRun) {
+    const plan = await planTranslation(project, engines);
+    const rows = plan.map((entry) => [entry.lang, entry.engine, entry.segments, entry.characters]);
+    let text = formatTable([['locale', 'engine', 'segments to send', 'characters billed'], ...rows]);
+    const usage = await engines.engineFor(project.config.targetLocales[0]!)?.usage?.();
+    if (usage) text += `\nDeepL usage: ${usage.used} of ${usage.limit ?? 'unlimited'} characters`;
+    return ok(`${text}\n`);
+  }
+  const progress = createProgress(!global.quiet);
+  const result = await translate(project, { engines, ...progress }).finally(progress.stop);
+  const rows = result.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
+  return ok(`${formatTable([['locale', 'engine', 'from memory', 'machine translated', 'characters sent'], ...rows])}\n`);
+}
+
+export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {
+  const findings = files.length > 0 ? await checkFiles(files) : (await check(await loadProject(projectOptions(global)))).findings;
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const exitCode = errors > 0 ? 1 : 0;
+  if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
+  const warnings = findings.length - errors;
+  const table = findings.length > 0
+    ? `${formatTable([['file', 'unit', 'check', 'severity', 'message'], ...findings.map((f) => [f.file, f.unit, f.check, f.severity, f.message])])}\n`
+    : '';
+  return { stdout: `${table}${errors} error(s), ${warnings} warning(s)\n`, exitCode };
+}
+
+/** QA straight from XLIFF files: source and target pairs as the file has them. */
+async function checkFiles(files: readonly string[]): Promise<ReportFinding[]> {
+  const findings: ReportFinding[] = [];
+  for (const file of files) {
+    const content = await readXliffFile(file);
+    if (!content) throw new ConfigError(`${file}: no such file`, 'FILE');
+    if (!content.sourceLang || !content.targetLang) {
+      throw new ConfigError(`${file}: the XLIFF names no source and target language`, 'FILE');
+    }
+    const items = content.units.flatMap((unit) =>
+      unit.target ? [{ segmentId: unit.id as Segment['id'], source: unit.source, target: unit.target.text }] : [],
+    );
+    for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang })) {
+      findings.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
+    }
+  }
+  return findings;
+}
+
+export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const progress = createProgress(!global.quiet);
+  const { manifest } = await merge(project, progress).finally(progress.stop);
+  const rows = Object.entries(manifest.documents).flatMap(([doc, entry]) => [
+    ...entry.published.map((lang) => [doc, lang, 'published', '']),
+    ...Object.entries(entry.withheld).map(([lang, reason]) => [doc, lang, 'withheld', reason]),
+  ]);
+  return ok(`${formatTable([['document', 'locale', 'status', 'why'], ...rows])}\n`);
+}
+
+export async function importCommand(global: GlobalOptions, files: readonly string[]): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const rows: (string | number)[][] = [];
+  for (const file of files) {
+    const result = await importXliff(project, file);
+    rows.push([file, result.lang, result.applied, result.unchanged, result.kept, result.stale]);
+  }
+  return ok(`${formatTable([['file', 'locale', 'applied', 'unchanged', 'kept (reviewed)', 'stale'], ...rows])}\n`);
+}
+
+export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const engines = chooseEngines(project.config, process.env);
+  const progress = createProgress(!global.quiet && !options.json);
+  const summary = await run(project, { engines, ...progress }).finally(progress.stop);
+  return ok(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+}
+
+function formatSummary(summary: RunSummary): string {
+  const rows = summary.locales.map((locale) => [
+    locale.locale,
+    locale.engine,
+    locale.segments,
+    locale.fromMemory,
+    locale.machineTranslated,
+    locale.untranslated,
+    locale.charactersSent,
+    locale.qaErrors,
+    locale.qaWarnings,
+    locale.published.length === summary.documents ? 'yes' : Object.values(locale.withheld)[0] ?? 'no',
+  ]);
+  return `${formatTable([
+    ['locale', 'engine', 'segments', 'memory', 'machine', 'untranslated', 'chars sent', 'qa errors', 'qa warnings', 'published'],
+    ...rows,
+  ])}\n`;
+}
+
+export async function serveCommand(global: GlobalOptions, options: { port: string; host: string }): Promise<CommandResult> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${options.port}" is not a port number`, '--port');
+  const project = await loadProject(projectOptions(global));
+  const server = await startServer({ localesDir: project.config.localesDir, sourceLanguage: project.config.sourceLanguage, port, host: options.host });
+  process.stdout.write(`serving ${path.relative(process.cwd(), project.config.localesDir) || '.'} on ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return ok('');
+}

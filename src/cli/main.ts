@@ -1,0 +1,121 @@
+/**
+ * The `l10n` command line. The only code that prints errors or exits: typed
+ * errors become one clear line on stderr and an exit code.
+ *
+ * Exit codes: 0 done; 1 QA found errors (`check`); 2 bad input, config or usage;
+ * 3 the translation engine failed; 70 a bug in l10n itself.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, EngineError, InputError, L10nError } from '../core/errors.js';
+import {
+  checkCommand,
+  extractCommand,
+  importCommand,
+  mergeCommand,
+  runCommand,
+  segmentCommand,
+  serveCommand,
+  translateCommand,
+  type CommandResult,
+  type GlobalOptions,
+} from './commands.js';
+
+export const EXIT = { ok: 0, qaErrors: 1, badInput: 2, engine: 3, internal: 70 } as const;
+
+function buildProgram(done: (result: CommandResult) => void): Command {
+  const program = new Command('l10n')
+    .description('German news → sentences → XLIFF → machine translation → QA → localised documents and i18next resources')
+    .version('0.1.0')
+    .option('--root <dir>', 'project folder', '.')
+    .option('--config <file>', 'config file (default: <root>/l10n.config.json)')
+    .option('-q, --quiet', 'no progress display', false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} })
+    .showSuggestionAfterError(true);
+
+  const global = (): GlobalOptions => program.opts<GlobalOptions>();
+  const xliffVersion = new Option('--xliff <version>', 'XLIFF version to write').choices(['1.2', '2.0']);
+
+  program
+    .command('segment')
+    .description('split a text file into sentences, one per line')
+    .argument('<file>', 'UTF-8 text file')
+    .option('--lang <tag>', 'language of the text', 'de')
+    .option('--json', 'print [{ id, block, text }] instead', false)
+    .action(async (file: string, options) => done(await segmentCommand(file, options)));
+  program
+    .command('extract')
+    .description('write locales/<lng>/<doc>.xlf for every document and locale, keeping existing translations')
+    .addOption(xliffVersion)
+    .action(async (options) => done(await extractCommand(global(), options)));
+  program
+    .command('translate')
+    .description('fill untranslated units: approved memory first, then DeepL or the offline engine')
+    .option('--dry-run', 'print what would be sent and billed, send nothing', false)
+    .action(async (options) => done(await translateCommand(global(), options)));
+  program
+    .command('check')
+    .description('QA: quotes, numbers, brackets, whitespace; exit 1 when an error is found')
+    .argument('[files...]', 'XLIFF files (default: the whole project)')
+    .option('--json', 'print findings as JSON', false)
+    .action(async (files: string[], options) => done(await checkCommand(global(), files, options)));
+  program
+    .command('merge')
+    .description('write localised documents and i18next resources for complete, QA-clean locales')
+    .action(async () => done(await mergeCommand(global())));
+  program
+    .command('import')
+    .description('apply translated or reviewed XLIFF from translators to the project')
+    .argument('<files...>', 'XLIFF files')
+    .action(async (files: string[]) => done(await importCommand(global(), files)));
+  program
+    .command('run')
+    .description('segment, extract, translate, check and merge, in order')
+    .option('--json', 'print a machine-readable summary', false)
+    .action(async (options) => done(await runCommand(global(), options)));
+  program
+    .command('serve')
+    .description('serve the localised articles over HTTP with i18next')
+    .option('--port <n>', 'port (0 = any free port)', '3000')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .action(async (options) => done(await serveCommand(global(), options)));
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let result: CommandResult = { stdout: '', exitCode: EXIT.ok };
+  const program = buildProgram((r) => {
+    result = r;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    return report(error);
+  }
+  process.stdout.write(result.stdout);
+  return result.exitCode;
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      return EXIT.ok;
+    }
+    process.stderr.write(`l10n: ${error.message.replace(/^error: /, '')}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof InputError || error instanceof ConfigError) {
+    process.stderr.write(`l10n: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof EngineError) {
+    process.stderr.write(`l10n: ${error.message}${error.retryable ? ' (temporary: run again to resume)' : ''}\n`);
+    return EXIT.engine;
+  }
+  if (error instanceof L10nError) {
+    process.stderr.write(`l10n: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  process.stderr.write(`l10n: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.internal;
+}

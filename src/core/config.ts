@@ -1,0 +1,135 @@
+/**
+ * The project config file `l10n.config.json`, validated with zod so that a bad
+ * value is one clear line naming the key. Defaults live next to the schema and
+ * are resolved once, at the entry point.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { isPseudoLocale, parseLang, type Lang } from './lang.js';
+
+export const CONFIG_FILE = 'l10n.config.json';
+
+const langTag = z.string().transform((tag, ctx) => {
+  const lang = parseLang(tag);
+  if (!lang) {
+    ctx.addIssue({ code: 'custom', message: `unknown locale "${tag}"` });
+    return z.NEVER;
+  }
+  return lang;
+});
+
+const configSchema = z
+  .object({
+    /** Language of the documents under `paths.source/<sourceLanguage>/`. Default `de`. */
+    sourceLanguage: langTag.default('de' as Lang),
+    /** Real locales to translate into. Default en, fr, es, it, pl, ja. */
+    targetLocales: z
+      .array(langTag)
+      .min(1)
+      .default(['en', 'fr', 'es', 'it', 'pl', 'ja'] as Lang[])
+      .refine((langs) => new Set(langs).size === langs.length, 'a locale is listed twice')
+      .refine((langs) => !langs.some(isPseudoLocale), 'pseudo-locales belong in pseudoLocales'),
+    /** Pseudo-locales generated offline (Android's accented en-XA). Default ["en-XA"]. */
+    pseudoLocales: z
+      .array(langTag)
+      .default(['en-XA'] as Lang[])
+      .refine((langs) => langs.every(isPseudoLocale), 'only pseudo-locales (en-XA, ar-XB) may be listed here'),
+    /** auto: DeepL when DEEPL_AUTH_KEY is set, else offline. */
+    engine: z.enum(['auto', 'offline', 'deepl']).default('auto'),
+    /** XLIFF version written by `extract`. Default 1.2. */
+    xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
+    paths: z
+      .object({
+        /** Folder with one sub-folder per source language. Default `source`. */
+        source: z.string().min(1).default('source'),
+        /** Output folder: `<lng>/<doc>.{xlf,json,txt}`. Default `locales`. */
+        locales: z.string().min(1).default('locales'),
+        /** QA reports. Default `reports`. */
+        reports: z.string().min(1).default('reports'),
+        /** Translation memory, one `<lng>.json` per locale. Default `memory`. */
+        memory: z.string().min(1).default('memory'),
+      })
+      .strict()
+      .prefault({}),
+    deepl: z
+      .object({
+        /** DeepL target code per locale where DeepL needs a variant. Default en → EN-GB, pt → PT-PT. */
+        targetCodes: z.record(z.string(), z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$/)).default({ en: 'EN-GB', pt: 'PT-PT' }),
+        /** DeepL formality; prefer_* falls back quietly for languages without it. Default prefer_more. */
+        formality: z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']).default('prefer_more'),
+        /** Requests in flight at once. Default 2. */
+        concurrency: z.number().int().min(1).max(16).default(2),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .refine((config) => !config.targetLocales.includes(config.sourceLanguage), {
+    message: 'the source language cannot also be a target locale',
+    path: ['targetLocales'],
+  });
+
+export type ProjectConfig = z.infer<typeof configSchema>;
+
+/** A config with absolute paths, resolved once at the entry point. */
+export interface ResolvedConfig extends ProjectConfig {
+  readonly root: string;
+  readonly sourceDir: string;
+  readonly localesDir: string;
+  readonly reportsDir: string;
+  readonly memoryDir: string;
+}
+
+/** Validates a parsed config object; `file` names it in errors. */
+export function parseConfig(value: unknown, file: string, root: string): ResolvedConfig {
+  const result = configSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = formatKey(issue.path);
+    const message = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}"` : issue.message;
+    throw new ConfigError(`${file}: ${key ? `${key}: ` : ''}${message}`, key || (issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : ''));
+  }
+  const config = result.data;
+  return {
+    ...config,
+    root,
+    sourceDir: path.resolve(root, config.paths.source, config.sourceLanguage),
+    localesDir: path.resolve(root, config.paths.locales),
+    reportsDir: path.resolve(root, config.paths.reports),
+    memoryDir: path.resolve(root, config.paths.memory),
+  };
+}
+
+/** Reads `l10n.config.json` from `root`, or uses the defaults when there is none. */
+export async function loadConfig(root: string, file = path.join(root, CONFIG_FILE)): Promise<ResolvedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file === path.join(root, CONFIG_FILE)) {
+      return parseConfig({}, file, root);
+    }
+    throw new ConfigError(`${file}: cannot be read (${(error as Error).message})`, '', { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`, '', { cause: error });
+  }
+  return parseConfig(value, file, root);
+}
+
+/** All locales the pipeline produces: real ones, then pseudo-locales. */
+export function outputLocales(config: ProjectConfig): Lang[] {
+  return [...config.targetLocales, ...config.pseudoLocales];
+}
+
+function formatKey(keyPath: readonly PropertyKey[]): string {
+  return keyPath.reduce<string>(
+    (key, part) => (typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part)),
+    '',
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * One root error and one subclass per decision a caller has to make
+ * (modelled on deepl-node's errors.ts). Only `cli/main.ts` turns these into
+ * output and exit codes.
+ */
+
+export class L10nError extends Error {
+  readonly code: string;
+  constructor(message: string, options: { code: string; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code;
+  }
+}
+
+/** Where in an input file the problem is. */
+export interface InputLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly unitId?: string;
+}
+
+/** Bad input from a file the user gave us: the message names the file and the place. */
+export class InputError extends L10nError {
+  readonly location: InputLocation;
+  constructor(message: string, location: InputLocation, options: { code?: string; cause?: unknown } = {}) {
+    super(`${formatLocation(location)}: ${message}`, { code: options.code ?? 'INPUT', cause: options.cause });
+    this.location = location;
+  }
+}
+
+/** XLIFF that is not well-formed, breaks the schema or declares a DOCTYPE or entities. */
+export class XliffError extends InputError {
+  constructor(message: string, location: InputLocation, options: { cause?: unknown } = {}) {
+    super(message, location, { code: 'XLIFF', cause: options.cause });
+  }
+}
+
+/** Bad configuration, option or environment. `key` names the setting. */
+export class ConfigError extends L10nError {
+  readonly key: string;
+  constructor(message: string, key: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'CONFIG', cause: options.cause });
+    this.key = key;
+  }
+}
+
+/**
+ * A translation engine failed. `retryable` says whether running again later may
+ * succeed (rate limit, timeout) or needs a person (bad key, quota used up).
+ */
+export class EngineError extends L10nError {
+  readonly engine: string;
+  readonly retryable: boolean;
+  constructor(message: string, options: { engine: string; retryable: boolean; cause?: unknown }) {
+    super(message, { code: 'ENGINE', cause: options.cause });
+    this.engine = options.engine;
+    this.retryable = options.retryable;
+  }
+}
+
+export function formatLocation(location: InputLocation): string {
+  let where = location.file;
+  if (location.line !== undefined) {
+    where += `:${location.line}`;
+    if (location.column !== undefined) where += `:${location.column}`;
+  }
+  if (location.unitId !== undefined) where += ` (unit ${location.unitId})`;
+  return where;
+}
+
+/** 1-based line and column of a UTF-16 offset, for error messages. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

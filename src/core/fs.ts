@@ -1,0 +1,50 @@
+/**
+ * File writes that never leave a half-written file: write a temp file beside the
+ * target, then rename over it (atomic on POSIX file systems).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes `data` to `file` atomically. Returns false, and leaves the file (and its
+ * mtime) alone, when it already holds exactly these bytes: a rerun that changes
+ * nothing touches nothing.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  const existing = await readFile(file).catch(() => undefined);
+  if (existing?.equals(bytes)) return false;
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return true;
+}
+
+/** Removes a file if it exists. Returns whether something was removed. */
+export async function removeFile(file: string): Promise<boolean> {
+  try {
+    await rm(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
+ * Joins `parts` below `root` and refuses any result outside it (`..`, absolute
+ * parts, encoded separators decoded by the caller). Returns undefined when unsafe.
+ */
+export function safeJoin(root: string, ...parts: string[]): string | undefined {
+  if (parts.some((part) => part.length === 0 || part.includes('\0'))) return undefined;
+  const base = path.resolve(root);
+  const joined = path.resolve(base, ...parts);
+  return joined.startsWith(base + path.sep) ? joined : undefined;
+}

@@ -1,0 +1,77 @@
+/**
+ * The plain data that moves between stages. Every value here is readonly and
+ * JSON-serialisable, so a stage's output can be written out, diffed and read back.
+ */
+import type { Lang } from './lang.js';
+
+declare const brand: unique symbol;
+/** A string that the type system keeps apart from other strings. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** File name of a source document without `.txt` (`usa-russland-is`). */
+export type DocId = Brand<string, 'DocId'>;
+/** A block (paragraph) of a document: `p1`, `p2`, … in document order. */
+export type BlockId = Brand<string, 'BlockId'>;
+/** A sentence, named after its content (see `ids.ts`): `s-3f9a0c1d2e`. */
+export type SegmentId = Brand<string, 'SegmentId'>;
+
+/** What a block is in a news article; CAT tools see it as the group's `restype`. */
+export type BlockKind = 'headline' | 'paragraph' | 'caption';
+
+/** Whitespace and line breaks between blocks and sentences: kept, never dropped. */
+export interface Gap {
+  readonly kind: 'gap';
+  readonly text: string;
+}
+
+/** One sentence. `start` is its UTF-16 offset in the document text. */
+export interface Segment {
+  readonly kind: 'segment';
+  readonly id: SegmentId;
+  readonly text: string;
+  readonly start: number;
+}
+
+/** One paragraph; joining `parts` gives back the paragraph exactly. */
+export interface Block {
+  readonly kind: 'block';
+  readonly id: BlockId;
+  readonly type: BlockKind;
+  readonly parts: readonly (Segment | Gap)[];
+}
+
+/** A segmented document; joining `body` gives back the source text exactly. */
+export interface Doc {
+  readonly id: DocId;
+  readonly lang: Lang;
+  readonly body: readonly (Block | Gap)[];
+}
+
+/**
+ * Translation states, ordered. Every XLIFF state vocabulary maps onto this scale
+ * (`state.ts`); machine output never replaces a target at `reviewed` or above.
+ */
+export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const;
+export type State = (typeof STATES)[number];
+
+/** Who produced a target. `memory` = reused from an approved translation. */
+export type Origin = 'human' | 'memory' | 'deepl' | 'offline';
+
+/** A translation of one segment into one locale. */
+export interface Target {
+  readonly segmentId: SegmentId;
+  readonly text: string;
+  readonly state: State;
+  readonly origin: Origin;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A QA problem in one target. A bad translation is a finding, never an exception. */
+export interface Finding {
+  readonly check: string;
+  readonly severity: Severity;
+  readonly segmentId: SegmentId;
+  readonly lang: Lang;
+  readonly message: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * Which engine translates into which locale. Pseudo-locales always use the
+ * offline engine. Real locales use DeepL when it is chosen (or `auto` and
+ * DEEPL_AUTH_KEY is set); otherwise they get no machine translation at all.
+ */
+import type { ResolvedConfig } from './core/config.js';
+import { ConfigError } from './core/errors.js';
+import { isPseudoLocale, type Lang } from './core/lang.js';
+import { createDeepLEngine, createOfflineEngine, type TranslationEngine } from './mt/index.js';
+
+export interface EngineChoice {
+  /** The engine for `lang`, or undefined: memory only. */
+  engineFor(lang: Lang): TranslationEngine | undefined;
+  /** What is used for real locales: `deepl` or `offline` (memory only). */
+  readonly realLocales: 'deepl' | 'offline';
+}
+
+export function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv): EngineChoice {
+  const offline = createOfflineEngine();
+  const authKey = env['DEEPL_AUTH_KEY']?.trim();
+  const useDeepL = config.engine === 'deepl' || (config.engine === 'auto' && Boolean(authKey));
+  if (useDeepL && !authKey) {
+    throw new ConfigError('engine "deepl" needs the DEEPL_AUTH_KEY environment variable', 'engine');
+  }
+  const serverUrl = env['DEEPL_SERVER_URL']?.trim();
+  const deepl = useDeepL
+    ? createDeepLEngine({
+        authKey: authKey!,
+        ...(serverUrl ? { serverUrl } : {}),
+        targetCodes: config.deepl.targetCodes,
+        formality: config.deepl.formality,
+      })
+    : undefined;
+  return {
+    realLocales: deepl ? 'deepl' : 'offline',
+    engineFor: (lang) => (isPseudoLocale(lang) ? offline : deepl),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * `locales/index.json`: which documents exist, their block outline, and in which
+ * locales each is published (and why not, where it is withheld). The server reads
+ * it to serve whole articles, never a mix of languages.
+ */
+import type { BlockKind } from '../core/types.js';
+
+export interface ManifestDoc {
+  readonly blocks: readonly { readonly id: string; readonly kind: BlockKind }[];
+  /** Source language first, then every published locale. */
+  readonly published: readonly string[];
+  readonly withheld: Readonly<Record<string, string>>;
+}
+
+export interface Manifest {
+  readonly sourceLanguage: string;
+  readonly documents: Readonly<Record<string, ManifestDoc>>;
+}
+
+export const MANIFEST_FILE = 'index.json';

@@ -1,0 +1,70 @@
+import { baseLanguage, type Lang } from '../core/lang.js';
+import type { BlockKind, Doc, Finding, Segment, SegmentId, Target } from '../core/types.js';
+
+/** Languages written without spaces between sentences. */
+const NO_SPACE_BETWEEN_SENTENCES = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my']);
+
+/**
+ * Reassembles a document from its translated sentences and the original
+ * whitespace and block structure. `textOf` gives each segment's text in the
+ * output language (the source text for the source language).
+ */
+export function renderDoc(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): string {
+  const noSpace = NO_SPACE_BETWEEN_SENTENCES.has(baseLanguage(lang));
+  return doc.body
+    .map((item) => {
+      if (item.kind === 'gap') return item.text;
+      return item.parts
+        .map((part) => {
+          if (part.kind === 'segment') return textOf(part);
+          return noSpace && !part.text.includes('\n') ? '' : part.text;
+        })
+        .join('');
+    })
+    .join('');
+}
+
+/**
+ * i18next resources for one document (namespace = document id): `blocks.<pN>`
+ * for whole paragraphs and `segments.<segment id>` for sentences. Text is stored
+ * literally; the server turns interpolation and nesting off for it.
+ */
+export interface DocResources {
+  readonly blocks: Readonly<Record<string, string>>;
+  readonly segments: Readonly<Record<string, string>>;
+}
+
+export function buildResources(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): DocResources {
+  const blocks: Record<string, string> = {};
+  const segments: Record<string, string> = {};
+  for (const item of doc.body) {
+    if (item.kind !== 'block') continue;
+    blocks[item.id] = renderDoc({ ...doc, body: [item] }, lang, textOf);
+    for (const part of item.parts) if (part.kind === 'segment') segments[part.id] = textOf(part);
+  }
+  return { blocks, segments };
+}
+
+export type Publication =
+  | { readonly published: true }
+  | { readonly published: false; readonly reason: string };
+
+/** A locale is published for a document only when every sentence is translated and QA found no error. */
+export function decidePublication(
+  doc: Doc,
+  targets: ReadonlyMap<SegmentId, Target>,
+  findings: readonly Finding[],
+): Publication {
+  const segments = doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((p) => p.kind === 'segment') : []));
+  const untranslated = segments.filter((segment) => !targets.has(segment.id)).length;
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const reasons = [];
+  if (untranslated > 0) reasons.push(`${untranslated} of ${segments.length} segments untranslated`);
+  if (errors > 0) reasons.push(`${errors} QA error(s)`);
+  return reasons.length === 0 ? { published: true } : { published: false, reason: reasons.join(', ') };
+}
+
+/** The structure apps need to render an article: blocks in order with their kind. */
+export function blockOutline(doc: Doc): { id: string; kind: BlockKind }[] {
+  return doc.body.flatMap((item) => (item.kind === 'block' ? [{ id: item.id, kind: item.type }] : []));
+}

@@ -1,0 +1,96 @@
+/**
+ * The DeepL engine. The only module that imports deepl-node; it turns
+ * deepl-node's errors into ours (EngineError with `retryable`). The key comes
+ * from the caller (the environment) and never reaches a message or a file.
+ */
+import * as deepl from 'deepl-node';
+import { EngineError } from '../core/errors.js';
+import { baseLanguage, isPseudoLocale, type Lang } from '../core/lang.js';
+import type { TranslationEngine } from './engine.js';
+
+export interface DeepLEngineOptions {
+  /** The DeepL auth key (from DEEPL_AUTH_KEY). */
+  readonly authKey: string;
+  /** API address instead of DeepL's own (DEEPL_SERVER_URL); used by tests against a local server. */
+  readonly serverUrl?: string;
+  /** DeepL target code per locale where a variant is needed (`en` → `EN-GB`). */
+  readonly targetCodes: Readonly<Record<string, string>>;
+  /** Default `prefer_more`: formal where the language has it, ignored elsewhere. */
+  readonly formality: deepl.Formality;
+  /** Attempts per request, deepl-node style (N attempts = N − 1 retries). Default 6. */
+  readonly maxRetries?: number;
+  /** Per-attempt timeout in ms. Default 30000. */
+  readonly minTimeoutMs?: number;
+}
+
+export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngine {
+  const client = new deepl.DeepLClient(options.authKey, {
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    maxRetries: options.maxRetries ?? 6,
+    minTimeout: options.minTimeoutMs ?? 30_000,
+    appInfo: { appName: 'l10n-pipeline', appVersion: '0.1.0' },
+  });
+  return {
+    name: 'deepl',
+    supports: (lang: Lang) => !isPseudoLocale(lang),
+    async translate(texts, request) {
+      if (texts.length === 0) return [];
+      try {
+        const results = await client.translateText(
+          [...texts],
+          baseLanguage(request.from) as deepl.SourceLanguageCode,
+          deeplTargetCode(request.to, options.targetCodes) as deepl.TargetLanguageCode,
+          {
+            // We send single sentences: DeepL must not split them again.
+            splitSentences: 'off',
+            formality: options.formality,
+          },
+        );
+        return results.map((result) => result.text);
+      } catch (error) {
+        throw toEngineError(error);
+      }
+    },
+    async usage() {
+      try {
+        const usage = await client.getUsage();
+        return { used: usage.character?.count ?? 0, ...(usage.character ? { limit: usage.character.limit } : {}) };
+      } catch (error) {
+        throw toEngineError(error);
+      }
+    },
+  };
+}
+
+/** `en` → `EN-GB` (by config), `pt-BR` → `PT-BR`, `ja` → `JA`. */
+export function deeplTargetCode(lang: Lang, targetCodes: Readonly<Record<string, string>>): string {
+  return (targetCodes[lang] ?? targetCodes[baseLanguage(lang)] ?? lang).toUpperCase();
+}
+
+function toEngineError(error: unknown): EngineError {
+  const engine = 'deepl';
+  if (error instanceof deepl.AuthorizationError) {
+    return new EngineError('DeepL refused the key (403): check DEEPL_AUTH_KEY', { engine, retryable: false, cause: error });
+  }
+  if (error instanceof deepl.QuotaExceededError) {
+    return new EngineError('DeepL quota exceeded (456): nothing more can be translated this period', {
+      engine,
+      retryable: false,
+      cause: error,
+    });
+  }
+  if (error instanceof deepl.TooManyRequestsError) {
+    return new EngineError('DeepL is rate-limiting us (429) and retries ran out; run again later', {
+      engine,
+      retryable: true,
+      cause: error,
+    });
+  }
+  if (error instanceof deepl.ConnectionError) {
+    return new EngineError(`cannot reach DeepL: ${error.message}`, { engine, retryable: error.shouldRetry, cause: error });
+  }
+  if (error instanceof deepl.DeepLError) {
+    return new EngineError(`DeepL error: ${error.message}`, { engine, retryable: false, cause: error });
+  }
+  return new EngineError(`DeepL failed: ${(error as Error).message}`, { engine, retryable: false, cause: error });
+}

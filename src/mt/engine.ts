@@ -1,0 +1,29 @@
+import type { Lang } from '../core/lang.js';
+
+export type EngineName = 'deepl' | 'offline';
+
+export interface TranslateRequest {
+  readonly from: Lang;
+  readonly to: Lang;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A machine translation engine: a small required interface and optional extras,
+ * as i18next's backends are. Texts go in and come back in the same order.
+ */
+export interface TranslationEngine {
+  readonly name: EngineName;
+  /** Whether this engine can translate into `lang` at all. */
+  supports(lang: Lang): boolean;
+  translate(texts: readonly string[], request: TranslateRequest): Promise<string[]>;
+  /** Characters used and the account limit; optional, callers check before use. */
+  usage?(): Promise<{ readonly used: number; readonly limit?: number }>;
+}
+
+/** What an engine is billed for: Unicode code points of the source text (DeepL counts these). */
+export function billedCharacters(texts: readonly string[]): number {
+  let count = 0;
+  for (const text of texts) for (const _ of text) count++;
+  return count;
+}

@@ -1,0 +1,10 @@
+/**
+ * Stage 3, translate. Takes: Doc + existing targets + memory. Sends: new Target[]
+ * (memory first, then an engine: offline pseudo-localisation or DeepL).
+ */
+export { billedCharacters, type TranslationEngine, type EngineName } from './engine.js';
+export { createOfflineEngine, pseudoLocalize } from './offline.js';
+export { createDeepLEngine, deeplTargetCode, type DeepLEngineOptions } from './deepl.js';
+export { buildMemory, type TranslationMemory } from './memory.js';
+export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
+export { translateDoc, missingSegments, batchTexts, type TranslateDocOptions, type TranslateDocResult } from './translate.js';

@@ -1,0 +1,60 @@
+/**
+ * The offline engine: pseudo-localisation for pseudo-locales (en-XA), as Android
+ * and Windows do it. Accented letters, vowels doubled and padding for ~30 % more
+ * length, the whole text in brackets. Numbers, quotes, URLs, e-mail addresses,
+ * placeholders, tags and capitalised words (names, and in German also nouns)
+ * stay as they are, so QA and layouts can be tested on it.
+ *
+ * It never translates into a real locale: machine-looking text must never be
+ * published under a real locale code.
+ */
+import { isPseudoLocale, type Lang } from '../core/lang.js';
+import type { TranslationEngine } from './engine.js';
+
+const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((char, i) => [
+    char,
+    [...'ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ'][i]!,
+  ]),
+);
+const VOWELS = new Set([...'aeiouAEIOU']);
+
+/** Spans copied unchanged: URLs, e-mails, placeholders, tags, numbers, acronyms. */
+const PROTECTED =
+  /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^}]*\}\}|\$t\([^)]*\)|%\d*\$?[sdfi]|<[^>]+>|\p{N}[\p{N}.,:]*/gu;
+const WORD = /\p{L}+/gu;
+const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const EXPANSION = 1.3;
+
+export function pseudoLocalize(text: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const match of text.matchAll(PROTECTED)) {
+    out += accentWords(text.slice(cursor, match.index)) + match[0];
+    cursor = match.index + match[0].length;
+  }
+  out += accentWords(text.slice(cursor));
+  const wanted = Math.ceil(text.length * EXPANSION);
+  for (let i = 0; out.length + 2 < wanted; i = (i + 1) % PADDING.length) out += ` ${PADDING[i]}`;
+  return `[${out}]`;
+}
+
+/**
+ * Accents lower-case words. A capitalised word may be a name (in German it may
+ * also be any noun); without a termbase we cannot tell, so all of them stay whole.
+ */
+function accentWords(text: string): string {
+  return text.replace(WORD, (word) =>
+    /^\p{Lu}/u.test(word)
+      ? word
+      : [...word].map((char) => (VOWELS.has(char) ? ACCENTED[char]!.repeat(2) : (ACCENTED[char] ?? char))).join(''),
+  );
+}
+
+export function createOfflineEngine(): TranslationEngine {
+  return {
+    name: 'offline',
+    supports: (lang: Lang) => isPseudoLocale(lang),
+    translate: async (texts) => texts.map(pseudoLocalize),
+  };
+}

@@ -1,0 +1,342 @@
+/**
+ * The stages put together. Each stage reads what it needs from the project's
+ * files and writes its outputs atomically, so every stage runs alone, and a run
+ * that is interrupted resumes where it stopped: what was written is complete.
+ */
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { removeFile, writeFileAtomic } from './core/fs.js';
+import type { Lang } from './core/lang.js';
+import { isMachineOrigin } from './core/state.js';
+import type { Doc, Finding, SegmentId, Target } from './core/types.js';
+import type { EngineChoice } from './engines.js';
+import {
+  blockOutline,
+  buildResources,
+  decidePublication,
+  MANIFEST_FILE,
+  renderDoc,
+  type Manifest,
+  type ManifestDoc,
+} from './merge/index.js';
+import {
+  billedCharacters,
+  mergeIntoMemory,
+  missingSegments,
+  readMemoryFile,
+  translateDoc,
+  writeMemoryFile,
+  type TranslationMemory,
+} from './mt/index.js';
+import { outputPath, readProjectTargets, type Project } from './project.js';
+import { checkDoc } from './qa/index.js';
+import { writeXliff, type XliffVersion } from './xliff/index.js';
+
+export type StageName = 'extract' | 'translate' | 'check' | 'merge';
+
+export interface ProgressEvent {
+  readonly stage: StageName;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface StageOptions {
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Every (document, locale) pair of the project, in a stable order. */
+function pairs(project: Project): { doc: Doc; lang: Lang }[] {
+  return project.locales.flatMap((lang) => project.docs.map((doc) => ({ doc, lang })));
+}
+
+function memoryPath(project: Project, lang: Lang): string {
+  return path.join(project.config.memoryDir, `${lang}.json`);
+}
+
+function writeProjectXliff(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>, version: XliffVersion) {
+  return writeFileAtomic(
+    outputPath(project.config, lang, doc.id, 'xlf'),
+    writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets }, version),
+  );
+}
+
+// ---- extract ---------------------------------------------------------------
+
+export interface ExtractResult {
+  readonly files: readonly { readonly doc: string; readonly lang: Lang; readonly file: string; readonly kept: number; readonly stale: number; readonly written: boolean }[];
+}
+
+/**
+ * Writes `locales/<lng>/<doc>.xlf` for every document and locale, keeping every
+ * target whose source is unchanged. Approved targets also go to the memory, so a
+ * reviewed sentence whose source was edited is kept there, not lost.
+ */
+export async function extract(project: Project, options: StageOptions & { version?: XliffVersion } = {}): Promise<ExtractResult> {
+  const version = options.version ?? project.config.xliffVersion;
+  const files: ExtractResult['files'][number][] = [];
+  const all = pairs(project);
+  for (const lang of project.locales) {
+    let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
+    for (const doc of project.docs) {
+      const existing = await readProjectTargets(project, doc, lang);
+      memory = mergeIntoMemory(memory, sourcesOf(doc, existing.targets));
+      memory = mergeIntoMemory(memory, existing.stale);
+      const written = await writeProjectXliff(project, doc, lang, existing.targets, version);
+      files.push({ doc: doc.id, lang, file: outputPath(project.config, lang, doc.id, 'xlf'), kept: existing.targets.size, stale: existing.stale.length, written });
+      options.onProgress?.({ stage: 'extract', done: files.length, total: all.length });
+    }
+    if (memory.size > 0) await writeMemoryFile(memoryPath(project, lang), memory);
+  }
+  return { files };
+}
+
+function sourcesOf(doc: Doc, targets: ReadonlyMap<SegmentId, Target>): { source: string; target: Target }[] {
+  return doc.body.flatMap((block) =>
+    block.kind === 'block'
+      ? block.parts.flatMap((part) => {
+          const target = part.kind === 'segment' ? targets.get(part.id) : undefined;
+          return part.kind === 'segment' && target ? [{ source: part.text, target }] : [];
+        })
+      : [],
+  );
+}
+
+// ---- translate -------------------------------------------------------------
+
+export interface LocaleTranslation {
+  readonly lang: Lang;
+  readonly engine: string;
+  readonly fromMemory: number;
+  readonly machineTranslated: number;
+  readonly charactersSent: number;
+}
+
+export interface TranslateOptions extends StageOptions {
+  readonly engines: EngineChoice;
+  readonly version?: XliffVersion;
+  readonly concurrency?: number;
+}
+
+/**
+ * Fills every untranslated segment: approved memory first, then the locale's
+ * engine. The XLIFF is saved after every batch, so a killed run loses nothing
+ * that was paid for and the next run sends only what is still missing.
+ */
+export async function translate(project: Project, options: TranslateOptions): Promise<LocaleTranslation[]> {
+  const version = options.version ?? project.config.xliffVersion;
+  const limit = pLimit(options.concurrency ?? project.config.deepl.concurrency);
+  const total = project.docs.length * project.locales.length;
+  let done = 0;
+  return Promise.all(
+    project.locales.map((lang) =>
+      limit(async () => {
+        const engine = options.engines.engineFor(lang);
+        const memory = await projectMemory(project, lang);
+        const sum = { lang, engine: engine?.name ?? 'none', fromMemory: 0, machineTranslated: 0, charactersSent: 0 };
+        for (const doc of project.docs) {
+          const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
+          const result = await translateDoc({
+            doc,
+            sourceLang: project.config.sourceLanguage,
+            lang,
+            targets,
+            memory,
+            engine,
+            commit: async (added) => {
+              for (const target of added) targets.set(target.segmentId, target);
+              await writeProjectXliff(project, doc, lang, targets, version);
+            },
+          });
+          sum.fromMemory += result.fromMemory;
+          sum.machineTranslated += result.machineTranslated;
+          sum.charactersSent += result.charactersSent;
+          options.onProgress?.({ stage: 'translate', done: ++done, total });
+        }
+        return sum;
+      }),
+    ),
+  );
+}
+
+/** The memory file plus every approved target in the locale's project XLIFF. */
+async function projectMemory(project: Project, lang: Lang): Promise<TranslationMemory> {
+  let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
+  for (const doc of project.docs) {
+    memory = mergeIntoMemory(memory, sourcesOf(doc, (await readProjectTargets(project, doc, lang)).targets));
+  }
+  return memory;
+}
+
+export interface DryRunLocale {
+  readonly lang: Lang;
+  readonly engine: string;
+  readonly segments: number;
+  readonly characters: number;
+}
+
+/** What `translate` would send and bill, per locale, without sending anything. */
+export async function planTranslation(project: Project, engines: EngineChoice): Promise<DryRunLocale[]> {
+  const plan: DryRunLocale[] = [];
+  for (const lang of project.locales) {
+    const engine = engines.engineFor(lang);
+    const memory = await projectMemory(project, lang);
+    let segments = 0;
+    let characters = 0;
+    for (const doc of project.docs) {
+      const { targets } = await readProjectTargets(project, doc, lang);
+      const toSend = missingSegments(doc, targets).filter((segment) => !memory.has(segment.text));
+      if (!engine) continue;
+      segments += toSend.length;
+      characters += billedCharacters(toSend.map((segment) => segment.text));
+    }
+    plan.push({ lang, engine: engine?.name ?? 'none', segments, characters });
+  }
+  return plan;
+}
+
+// ---- check -----------------------------------------------------------------
+
+/** One line of the QA report, as `l10n check --json` prints it. */
+export interface ReportFinding {
+  readonly file: string;
+  readonly unit: string;
+  readonly check: string;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+}
+
+export const QA_REPORT_FILE = 'qa.json';
+
+export interface CheckResult {
+  readonly findings: readonly ReportFinding[];
+  readonly counts: ReadonlyMap<Lang, { errors: number; warnings: number }>;
+}
+
+/** Runs QA over every translated segment and writes `reports/qa.json`. */
+export async function check(project: Project, options: StageOptions = {}): Promise<CheckResult> {
+  const report: ReportFinding[] = [];
+  const counts = new Map(project.locales.map((lang) => [lang, { errors: 0, warnings: 0 }]));
+  const all = pairs(project);
+  let done = 0;
+  for (const { doc, lang } of all) {
+    const { targets } = await readProjectTargets(project, doc, lang);
+    const file = path.relative(project.config.root, outputPath(project.config, lang, doc.id, 'xlf')).split(path.sep).join('/');
+    for (const finding of checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang })) {
+      report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
+      counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
+    }
+    options.onProgress?.({ stage: 'check', done: ++done, total: all.length });
+  }
+  await writeFileAtomic(path.join(project.config.reportsDir, QA_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  return { findings: report, counts };
+}
+
+// ---- merge -----------------------------------------------------------------
+
+export interface MergeResult {
+  readonly manifest: Manifest;
+}
+
+/**
+ * Writes the localised documents and i18next resources of every locale that is
+ * complete and QA-clean, removes them where a locale no longer is, and writes
+ * the source resources and the manifest.
+ */
+export async function merge(project: Project, options: StageOptions = {}): Promise<MergeResult> {
+  const { config } = project;
+  const documents: Record<string, ManifestDoc> = {};
+  let done = 0;
+  for (const doc of project.docs) {
+    const source = config.sourceLanguage;
+    await writeJson(outputPath(config, source, doc.id, 'json'), buildResources(doc, source, (segment) => segment.text));
+    const published: string[] = [source];
+    const withheld: Record<string, string> = {};
+    for (const lang of project.locales) {
+      const { targets } = await readProjectTargets(project, doc, lang);
+      const findings = checkDoc(doc, targets, { sourceLang: source, lang });
+      const decision = decidePublication(doc, targets, findings);
+      const textOf = (segment: { id: SegmentId }) => targets.get(segment.id)!.text;
+      if (decision.published) {
+        await writeJson(outputPath(config, lang, doc.id, 'json'), buildResources(doc, lang, textOf));
+        await writeFileAtomic(outputPath(config, lang, doc.id, 'txt'), renderDoc(doc, lang, textOf));
+        published.push(lang);
+      } else {
+        // Never leave an older, complete version behind for a locale that is now incomplete.
+        await removeFile(outputPath(config, lang, doc.id, 'json'));
+        await removeFile(outputPath(config, lang, doc.id, 'txt'));
+        withheld[lang] = decision.reason;
+      }
+      options.onProgress?.({ stage: 'merge', done: ++done, total: project.docs.length * project.locales.length });
+    }
+    documents[doc.id] = { blocks: blockOutline(doc), published, withheld };
+  }
+  const manifest: Manifest = { sourceLanguage: config.sourceLanguage, documents };
+  await writeJson(path.join(config.localesDir, MANIFEST_FILE), manifest);
+  return { manifest };
+}
+
+function writeJson(file: string, value: unknown): Promise<boolean> {
+  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+// ---- run -------------------------------------------------------------------
+
+/** Per locale, what `l10n run --json` prints. */
+export interface LocaleSummary {
+  readonly locale: Lang;
+  readonly engine: string;
+  readonly segments: number;
+  /** Reviewed or human translations and reuse from memory. */
+  readonly fromMemory: number;
+  readonly machineTranslated: number;
+  readonly untranslated: number;
+  readonly charactersSent: number;
+  readonly qaErrors: number;
+  readonly qaWarnings: number;
+  readonly published: readonly string[];
+  readonly withheld: Readonly<Record<string, string>>;
+}
+
+export interface RunSummary {
+  readonly documents: number;
+  readonly locales: readonly LocaleSummary[];
+}
+
+/** segment → extract → translate → check → merge. */
+export async function run(project: Project, options: TranslateOptions): Promise<RunSummary> {
+  await extract(project, options);
+  const translated = await translate(project, options);
+  const { counts } = await check(project, options);
+  const { manifest } = await merge(project, options);
+  const locales: LocaleSummary[] = [];
+  for (const lang of project.locales) {
+    let segments = 0;
+    let fromMemory = 0;
+    let machineTranslated = 0;
+    for (const doc of project.docs) {
+      const { targets } = await readProjectTargets(project, doc, lang);
+      segments += doc.body.reduce((n, block) => n + (block.kind === 'block' ? block.parts.filter((p) => p.kind === 'segment').length : 0), 0);
+      for (const target of targets.values()) {
+        if (isMachineOrigin(target.origin)) machineTranslated++;
+        else fromMemory++;
+      }
+    }
+    const qa = counts.get(lang) ?? { errors: 0, warnings: 0 };
+    const docs = Object.entries(manifest.documents);
+    const sent = translated.find((entry) => entry.lang === lang);
+    locales.push({
+      locale: lang,
+      engine: sent?.engine ?? 'none',
+      segments,
+      fromMemory,
+      machineTranslated,
+      untranslated: segments - fromMemory - machineTranslated,
+      charactersSent: sent?.charactersSent ?? 0,
+      qaErrors: qa.errors,
+      qaWarnings: qa.warnings,
+      published: docs.filter(([, doc]) => doc.published.includes(lang)).map(([id]) => id),
+      withheld: Object.fromEntries(docs.flatMap(([id, doc]) => (doc.withheld[lang] ? [[id, doc.withheld[lang]]] : []))),
+    });
+  }
+  return { documents: project.docs.length, locales };
+}

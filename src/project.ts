@@ -1,0 +1,78 @@
+/**
+ * The file side of the pipeline: where a project's inputs and outputs live, and
+ * reading them. Everything is validated here, before any stage writes a byte, so
+ * bad input leaves the project as it was.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
+import { XliffError } from './core/errors.js';
+import type { Lang } from './core/lang.js';
+import type { Doc } from './core/types.js';
+import { listSourceDocs, readSourceText, segmentText } from './segment/index.js';
+import { readXliff, targetsFromXliff, type ExistingTargets, type XliffContent } from './xliff/index.js';
+
+export interface Project {
+  readonly config: ResolvedConfig;
+  readonly docs: readonly Doc[];
+  /** Real target locales and pseudo-locales. */
+  readonly locales: readonly Lang[];
+}
+
+export interface LoadProjectOptions {
+  readonly root: string;
+  /** Config file; default `<root>/l10n.config.json` (defaults when absent). */
+  readonly configFile?: string;
+}
+
+/** Reads and validates config and every source document, and segments them. */
+export async function loadProject(options: LoadProjectOptions): Promise<Project> {
+  const config = await loadConfig(options.root, options.configFile);
+  const sources = await listSourceDocs(config.sourceDir);
+  const docs: Doc[] = [];
+  for (const source of sources) {
+    const text = await readSourceText(source.file);
+    docs.push(segmentText(text, { docId: source.id, lang: config.sourceLanguage }));
+  }
+  return { config, docs, locales: outputLocales(config) };
+}
+
+/** `locales/<lng>/<doc>.<ext>` */
+export function outputPath(config: ResolvedConfig, lang: Lang | string, docId: string, ext: 'xlf' | 'json' | 'txt'): string {
+  return path.join(config.localesDir, lang, `${docId}.${ext}`);
+}
+
+/** Reads an XLIFF file; undefined when it does not exist. */
+export async function readXliffFile(file: string): Promise<XliffContent | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new XliffError('not valid UTF-8', { file }, { cause: error });
+  }
+  return readXliff(text, file);
+}
+
+/**
+ * The targets already in `locales/<lng>/<doc>.xlf`, matched to the current
+ * document. Refuses a file written for another language pair.
+ */
+export async function readProjectTargets(project: Project, doc: Doc, lang: Lang): Promise<ExistingTargets> {
+  const file = outputPath(project.config, lang, doc.id, 'xlf');
+  const content = await readXliffFile(file);
+  if (!content) return { targets: new Map(), stale: [] };
+  if (content.targetLang !== undefined && content.targetLang !== lang) {
+    throw new XliffError(`target language is ${content.targetLang}, expected ${lang}`, { file });
+  }
+  if (content.sourceLang !== undefined && content.sourceLang !== project.config.sourceLanguage) {
+    throw new XliffError(`source language is ${content.sourceLang}, expected ${project.config.sourceLanguage}`, { file });
+  }
+  return targetsFromXliff(doc, content);
+}

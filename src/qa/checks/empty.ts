@@ -1,0 +1,12 @@
+import { defineCheck } from '../check.js';
+
+/**
+ * Empty translation: the target has no text. When it fires, the other checks
+ * are skipped for that pair (they would only repeat it).
+ */
+export const empty = defineCheck({
+  id: 'empty',
+  title: 'Empty translation',
+  run: (pair) =>
+    pair.target.trim().length === 0 ? [{ severity: 'error', message: 'the translation is empty' }] : [],
+});

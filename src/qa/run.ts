@@ -1,0 +1,59 @@
+import type { Lang } from '../core/lang.js';
+import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
+import type { Check, SegmentPair } from './check.js';
+import { checks as allChecks } from './checks/index.js';
+import { localeRules } from './locales/rules.js';
+
+export interface CheckOptions {
+  readonly sourceLang: Lang;
+  readonly lang: Lang;
+  readonly checks?: readonly Check[];
+}
+
+/** A translated sentence to check: from a Doc and its targets, or straight from an XLIFF file. */
+export interface CheckItem {
+  readonly segmentId: SegmentId;
+  readonly source: string;
+  readonly target: string;
+}
+
+/**
+ * Runs every check over every pair. A check that throws is reported as an error
+ * naming it, and the others go on.
+ */
+export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): Finding[] {
+  const sourceRules = localeRules(options.sourceLang, options.sourceLang);
+  const targetRules = localeRules(options.lang, options.sourceLang);
+  const checks = options.checks ?? allChecks;
+  const findings: Finding[] = [];
+  for (const item of items) {
+    const pair: SegmentPair = { ...item, sourceRules, targetRules, lang: options.lang };
+    for (const check of checks) {
+      const results = runCheck(check, pair);
+      findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result })));
+      if (check.id === 'empty' && results.length > 0) break;
+    }
+  }
+  return findings;
+}
+
+/** Checks every translated segment of a document. */
+export function checkDoc(doc: Doc, targets: ReadonlyMap<SegmentId, Target>, options: CheckOptions): Finding[] {
+  const items: CheckItem[] = [];
+  for (const block of doc.body) {
+    if (block.kind !== 'block') continue;
+    for (const segment of block.parts) {
+      const target = segment.kind === 'segment' ? targets.get(segment.id) : undefined;
+      if (segment.kind === 'segment' && target) items.push({ segmentId: segment.id, source: segment.text, target: target.text });
+    }
+  }
+  return checkPairs(items, options);
+}
+
+function runCheck(check: Check, pair: SegmentPair) {
+  try {
+    return check.run(pair);
+  } catch (error) {
+    return [{ severity: 'error' as const, message: `internal error in check "${check.id}": ${(error as Error).message}` }];
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Stage 2, extract (and reading back). Takes: Doc + Target map. Sends: XLIFF 1.2
+ * (default) or 2.0 text; reads XLIFF 1.x/2.x back into units.
+ */
+export { writeXliff12 } from './write-12.js';
+export { writeXliff20 } from './write-20.js';
+export { readXliff } from './read.js';
+export { targetsFromXliff, type ExistingTargets } from './targets.js';
+export type { XliffContent, XliffExport, XliffUnit, XliffVersion } from './model.js';
+
+import type { XliffExport, XliffVersion } from './model.js';
+import { writeXliff12 } from './write-12.js';
+import { writeXliff20 } from './write-20.js';
+
+export function writeXliff(input: XliffExport, version: XliffVersion): string {
+  return version === '2.0' ? writeXliff20(input) : writeXliff12(input);
+}

@@ -1,0 +1,31 @@
+import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
+import type { XliffContent } from './model.js';
+
+export interface ExistingTargets {
+  /** Targets whose unit still has the same source text. */
+  readonly targets: Map<SegmentId, Target>;
+  /** Units with a target whose source no longer matches the document: not applied. */
+  readonly stale: readonly { readonly id: string; readonly source: string; readonly target: Target }[];
+}
+
+/**
+ * Matches the targets of an XLIFF file to the segments of the current document
+ * by id and source text. A target whose source changed is reported stale, never
+ * applied silently.
+ */
+export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTargets {
+  const segments = new Map<string, Segment>();
+  for (const block of doc.body) {
+    if (block.kind !== 'block') continue;
+    for (const part of block.parts) if (part.kind === 'segment') segments.set(part.id, part);
+  }
+  const targets = new Map<SegmentId, Target>();
+  const stale: { id: string; source: string; target: Target }[] = [];
+  for (const unit of content.units) {
+    if (!unit.target) continue;
+    const segment = segments.get(unit.id);
+    if (segment && segment.text === unit.source) targets.set(segment.id, { ...unit.target, segmentId: segment.id });
+    else stale.push({ id: unit.id, source: unit.source, target: unit.target });
+  }
+  return { targets, stale };
+}

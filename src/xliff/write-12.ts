@@ -1,0 +1,83 @@
+/**
+ * XLIFF 1.2 writer (notes/xliff.md §3): one `<file>` per document, a `<group>`
+ * per block, a `<trans-unit>` per sentence with `xml:space="preserve"`, no
+ * custom namespaces, so the strict 1.2 schema accepts it. Our own serializer:
+ * no pretty-printing inside `<source>`/`<target>`, stable attribute order, so an
+ * unchanged export is byte-identical.
+ */
+import { isMachineOrigin, stateToXliff12 } from '../core/state.js';
+import type { Block, Segment, Target } from '../core/types.js';
+import { attributes, escapeText } from './escape.js';
+import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+export function writeXliff12(input: XliffExport): string {
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    ` <file${attributes({
+      original: `${input.doc.id}.txt`,
+      'source-language': input.sourceLang,
+      'target-language': input.targetLang,
+      datatype: 'plaintext',
+    })}>`,
+    '  <header>',
+    `   <tool${attributes({ 'tool-id': TOOL_ID, 'tool-name': TOOL_ID, 'tool-version': TOOL_VERSION })}/>`,
+    '  </header>',
+    '  <body>',
+  ];
+  for (const block of input.doc.body) {
+    if (block.kind !== 'block') continue;
+    out.push(`   <group${attributes({ id: block.id, restype: BLOCK_RESTYPE[block.type] })}>`);
+    for (const segment of block.parts) {
+      if (segment.kind === 'segment') out.push(...writeUnit(block, segment, input));
+    }
+    out.push('   </group>');
+  }
+  out.push('  </body>', ' </file>', '</xliff>', '');
+  return out.join('\n');
+}
+
+function writeUnit(block: Block, segment: Segment, input: XliffExport): string[] {
+  const target = input.targets.get(segment.id);
+  const xliffState = stateToXliff12(target?.state ?? 'initial', target?.origin ?? 'human');
+  const lines = [
+    `    <trans-unit${attributes({
+      id: segment.id,
+      resname: `${block.id}.${segmentIndex(block, segment)}`,
+      approved: xliffState.approved ? 'yes' : undefined,
+      'xml:space': 'preserve',
+    })}>`,
+    `     <source>${escapeText(segment.text)}</source>`,
+    `     ${writeTarget(target, xliffState)}`,
+  ];
+  if (target && isMachineOrigin(target.origin)) {
+    lines.push(
+      `     <alt-trans${attributes({ origin: target.origin, alttranstype: 'proposal' })}><target>${escapeText(target.text)}</target></alt-trans>`,
+    );
+  }
+  for (const note of notesFor(block, segment, input)) {
+    lines.push(`     <note${attributes({ from: TOOL_ID, annotates: 'general' })}>${escapeText(note)}</note>`);
+  }
+  lines.push('    </trans-unit>');
+  return lines;
+}
+
+function writeTarget(target: Target | undefined, xliffState: ReturnType<typeof stateToXliff12>): string {
+  const attrs = attributes({ state: xliffState.state, 'state-qualifier': xliffState.qualifier });
+  return target ? `<target${attrs}>${escapeText(target.text)}</target>` : `<target${attrs}/>`;
+}
+
+/** Human-readable position "s2" of a segment inside its block, for `resname`. */
+function segmentIndex(block: Block, segment: Segment): string {
+  return `s${block.parts.filter((part) => part.kind === 'segment').indexOf(segment) + 1}`;
+}
+
+/** Block kind for headlines and captions, then QA findings. */
+export function notesFor(block: Block, segment: Segment, input: XliffExport): string[] {
+  const notes: string[] = [];
+  if (block.type === 'headline') notes.push('Headline: keep it short, no full stop.');
+  if (block.type === 'caption') notes.push('Picture credit: translate the label, keep the agency name.');
+  notes.push(...(input.notes?.get(segment.id) ?? []));
+  return notes;
+}

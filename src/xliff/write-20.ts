@@ -1,0 +1,77 @@
+/**
+ * XLIFF 2.0 writer (notes/xliff.md §4): a `<unit>` per block, a `<segment>` per
+ * sentence with its state (XLIFF 2.0 §4.3.1.27 has our scale; machine output is
+ * `initial` + subState, notes/xliff.md §5), `<ignorable>` for the whitespace between sentences, so
+ * the unit's text comes back exactly. Valid against xliff-2.1-with-modules.xsd.
+ */
+import { isMachineOrigin } from '../core/state.js';
+import type { Block, Segment } from '../core/types.js';
+import { attributes, escapeText } from './escape.js';
+import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
+import { notesFor } from './write-12.js';
+
+const MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
+
+export function writeXliff20(input: XliffExport): string {
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff${attributes({
+      xmlns: 'urn:oasis:names:tc:xliff:document:2.0',
+      'xmlns:mtc': MTC,
+      version: '2.0',
+      srcLang: input.sourceLang,
+      trgLang: input.targetLang,
+    })}>`,
+    ` <file${attributes({ id: 'f1', original: `${input.doc.id}.txt` })}>`,
+  ];
+  for (const block of input.doc.body) {
+    if (block.kind === 'block') out.push(...writeUnit(block, input));
+  }
+  out.push(' </file>', '</xliff>', '');
+  return out.join('\n');
+}
+
+function writeUnit(block: Block, input: XliffExport): string[] {
+  const segments = block.parts.filter((part): part is Segment => part.kind === 'segment');
+  const notes = segments.flatMap((segment) => notesFor(block, segment, input).map((note) => ({ segment, note })));
+  const machine = segments.flatMap((segment) => {
+    const target = input.targets.get(segment.id);
+    return target && isMachineOrigin(target.origin) ? [{ segment, target }] : [];
+  });
+  const lines = [
+    `  <unit${attributes({ id: block.id, type: `${TOOL_ID}:${BLOCK_RESTYPE[block.type].slice(2)}`, 'xml:space': 'preserve' })}>`,
+  ];
+  if (machine.length > 0) {
+    lines.push('   <mtc:matches>');
+    for (const { segment, target } of machine) {
+      lines.push(
+        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: target.origin })}><source>${escapeText(segment.text)}</source><target>${escapeText(target.text)}</target></mtc:match>`,
+      );
+    }
+    lines.push('   </mtc:matches>');
+  }
+  if (notes.length > 0) {
+    lines.push('   <notes>');
+    for (const { segment, note } of notes) {
+      lines.push(`    <note${attributes({ category: `${TOOL_ID}:${segment.id}` })}>${escapeText(note)}</note>`);
+    }
+    lines.push('   </notes>');
+  }
+  for (const part of block.parts) {
+    if (part.kind === 'gap') {
+      lines.push(`   <ignorable><source>${escapeText(part.text)}</source></ignorable>`);
+      continue;
+    }
+    const target = input.targets.get(part.id);
+    const machineMade = target !== undefined && isMachineOrigin(target.origin) && target.state === 'translated';
+    const state = target === undefined || machineMade ? 'initial' : target.state;
+    const subState = machineMade ? `${TOOL_ID}:mt` : undefined;
+    lines.push(
+      `   <segment${attributes({ id: part.id, state, subState })}><source>${escapeText(part.text)}</source>${
+        target ? `<target>${escapeText(target.text)}</target>` : ''
+      }</segment>`,
+    );
+  }
+  lines.push('  </unit>');
+  return lines;
+}
