@@ -2,8 +2,9 @@
  * One function per command. They return what to print and the exit code; they
  * never print errors or exit themselves (that is `main.ts`'s job).
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, InputError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { DocId, Segment } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
@@ -12,6 +13,7 @@ import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { readSourceText, segmentText } from '../segment/index.js';
 import { importXliff } from '../import.js';
+import { checkStructure, readXliff, schemaForVersion, validateSchema } from '../xliff/index.js';
 import { startServer } from '../serve/index.js';
 import { createProgress, formatTable } from './output.js';
 
@@ -110,6 +112,22 @@ async function checkFiles(files: readonly string[]): Promise<ReportFinding[]> {
     }
   }
   return findings;
+}
+
+export async function validateCommand(files: readonly string[]): Promise<CommandResult> {
+  const lines: string[] = [];
+  let invalid = 0;
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: Error) => {
+      throw new InputError(error.message, { file });
+    });
+    const content = readXliff(text, file);
+    const problems = [...(await validateSchema(text, schemaForVersion(content.version))), ...checkStructure(content)];
+    if (problems.length > 0) invalid++;
+    lines.push(...problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
+    if (problems.length === 0) lines.push(`${file}: valid XLIFF ${content.version} (${content.units.length} units)`);
+  }
+  return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
 }
 
 export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {

@@ -16,13 +16,14 @@ import {
   segmentCommand,
   serveCommand,
   translateCommand,
+  validateCommand,
   type CommandResult,
   type GlobalOptions,
 } from './commands.js';
 
 export const EXIT = { ok: 0, qaErrors: 1, badInput: 2, engine: 3, internal: 70 } as const;
 
-function buildProgram(done: (result: CommandResult) => void): Command {
+function buildProgram(done: (result: CommandResult) => void, writeErr: (text: string) => void): Command {
   const program = new Command('l10n')
     .description('German news → sentences → XLIFF → machine translation → QA → localised documents and i18next resources')
     .version('0.1.0')
@@ -30,7 +31,7 @@ function buildProgram(done: (result: CommandResult) => void): Command {
     .option('--config <file>', 'config file (default: <root>/l10n.config.json)')
     .option('-q, --quiet', 'no progress display', false)
     .exitOverride()
-    .configureOutput({ writeErr: () => {} })
+    .configureOutput({ writeErr })
     .showSuggestionAfterError(true);
 
   const global = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -69,6 +70,11 @@ function buildProgram(done: (result: CommandResult) => void): Command {
     .argument('<files...>', 'XLIFF files')
     .action(async (files: string[]) => done(await importCommand(global(), files)));
   program
+    .command('validate')
+    .description('check XLIFF files against the OASIS schemas (in-process) and for duplicate ids; exit 1 when invalid')
+    .argument('<files...>', 'XLIFF files')
+    .action(async (files: string[]) => done(await validateCommand(files)));
+  program
     .command('run')
     .description('segment, extract, translate, check and merge, in order')
     .option('--json', 'print a machine-readable summary', false)
@@ -84,12 +90,23 @@ function buildProgram(done: (result: CommandResult) => void): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   let result: CommandResult = { stdout: '', exitCode: EXIT.ok };
-  const program = buildProgram((r) => {
-    result = r;
-  });
+  let commanderOutput = '';
+  const program = buildProgram(
+    (r) => {
+      result = r;
+    },
+    (text) => {
+      commanderOutput += text;
+    },
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
+    // Without a command, commander shows the help: print it rather than a one-line error.
+    if (error instanceof CommanderError && error.code === 'commander.help') {
+      process.stderr.write(commanderOutput);
+      return EXIT.badInput;
+    }
     return report(error);
   }
   process.stdout.write(result.stdout);

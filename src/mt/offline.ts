@@ -19,7 +19,7 @@ const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const VOWELS = new Set([...'aeiouAEIOU']);
 
-/** Spans copied unchanged: URLs, e-mails, placeholders, tags, numbers, acronyms. */
+/** Spans copied unchanged: URLs, e-mails, placeholders, tags, numbers. */
 const PROTECTED =
   /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^}]*\}\}|\$t\([^)]*\)|%\d*\$?[sdfi]|<[^>]+>|\p{N}[\p{N}.,:]*/gu;
 const WORD = /\p{L}+/gu;

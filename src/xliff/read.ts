@@ -151,7 +151,13 @@ function readUnit2(unit: XmlNode, original: string): XliffUnit[] {
     const machine = attrs['subState'] === `${TOOL_ID}:mt`;
     const rawState = attrs['state'] ?? 'initial';
     const state: State = machine ? 'translated' : (STATES as readonly string[]).includes(rawState) ? (rawState as State) : 'initial';
-    const origin = machine ? (matchOrigins.get(segmentId) === 'offline' ? 'offline' : 'deepl') : 'human';
+    const origin = machine
+      ? matchOrigins.get(segmentId) === 'offline'
+        ? 'offline'
+        : 'deepl'
+      : attrs['subState'] === `${TOOL_ID}:tm`
+        ? 'memory'
+        : 'human';
     return {
       id: segmentId,
       file: original,

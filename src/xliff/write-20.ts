@@ -65,7 +65,7 @@ function writeUnit(block: Block, input: XliffExport): string[] {
     const target = input.targets.get(part.id);
     const machineMade = target !== undefined && isMachineOrigin(target.origin) && target.state === 'translated';
     const state = target === undefined || machineMade ? 'initial' : target.state;
-    const subState = machineMade ? `${TOOL_ID}:mt` : undefined;
+    const subState = machineMade ? `${TOOL_ID}:mt` : target?.origin === 'memory' ? `${TOOL_ID}:tm` : undefined;
     lines.push(
       `   <segment${attributes({ id: part.id, state, subState })}><source>${escapeText(part.text)}</source>${
         target ? `<target>${escapeText(target.text)}</target>` : ''

@@ -1,0 +1,63 @@
+/**
+ * Schema validation in-process: libxml2 compiled to WebAssembly (xmllint-wasm),
+ * against the OASIS schemas shipped in `schemas/xliff/`, so no external binary
+ * or network is needed. Problems come back as data with line numbers.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateXML } from 'xmllint-wasm';
+
+/** The schemas folder at the package root (this file is in src/xliff or dist/src/xliff). */
+const SCHEMA_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  import.meta.url.includes('/dist/') ? '../../../schemas/xliff' : '../../schemas/xliff',
+);
+
+export type SchemaName = '1.2-strict' | '1.2-transitional' | '2.1-with-modules';
+
+const MAIN_SCHEMA: Readonly<Record<SchemaName, string>> = {
+  '1.2-strict': '1.2/xliff-core-1.2-strict.xsd',
+  '1.2-transitional': '1.2/xliff-core-1.2-transitional.xsd',
+  '2.1-with-modules': '2.1/xliff-2.1-with-modules.xsd',
+};
+
+export interface SchemaProblem {
+  readonly line: number | undefined;
+  readonly message: string;
+}
+
+const loaded = new Map<string, Promise<{ fileName: string; contents: string }[]>>();
+
+/** Every .xsd of a schema folder, named as the imports refer to them. */
+function schemaFiles(folder: string): Promise<{ fileName: string; contents: string }[]> {
+  let files = loaded.get(folder);
+  if (!files) {
+    files = (async () => {
+      const dir = path.join(SCHEMA_ROOT, folder);
+      const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.xsd'));
+      return Promise.all(
+        names.sort().map(async (name) => ({ fileName: name.split(path.sep).join('/'), contents: await readFile(path.join(dir, name), 'utf8') })),
+      );
+    })();
+    loaded.set(folder, files);
+  }
+  return files;
+}
+
+/** Validates XLIFF text against one of the OASIS schemas. Empty list = valid. */
+export async function validateSchema(xml: string, schema: SchemaName): Promise<SchemaProblem[]> {
+  const [folder, main] = MAIN_SCHEMA[schema].split('/') as [string, string];
+  const files = await schemaFiles(folder);
+  const result = await validateXML({
+    xml: [{ fileName: 'input.xlf', contents: xml }],
+    schema: files.filter((file) => file.fileName === main),
+    preload: files.filter((file) => file.fileName !== main),
+  });
+  return result.errors.map((error) => ({ line: error.loc?.lineNumber, message: error.message.trim() }));
+}
+
+/** The schema our own files must pass for a given XLIFF version. */
+export function schemaForVersion(version: string): SchemaName {
+  return version.startsWith('2.') ? '2.1-with-modules' : '1.2-strict';
+}

@@ -1,0 +1,88 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+
+/** Runs the command and asserts: non-zero exit, one line on stderr matching `message`, nothing written. */
+async function expectRefused(project: TempProject, args: string[], message: RegExp, code = 2) {
+  const before = await snapshotTree(project.dir);
+  const result = await runCli(args, { cwd: project.dir });
+  expect(result.code).toBe(code);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(await snapshotTree(project.dir)).toEqual(before);
+}
+
+describe('bad input is refused with one clear line, and nothing is written', () => {
+  let project: TempProject;
+  beforeEach(async () => {
+    project = await createTempProject();
+  });
+  afterEach(() => project.remove());
+
+  it('unknown command', () => expectRefused(project, ['frobnicate'], /^l10n: unknown command 'frobnicate'/));
+
+  it('unknown option', () => expectRefused(project, ['run', '--fast'], /^l10n: unknown option '--fast'/));
+
+  it('bad option value', () => expectRefused(project, ['extract', '--xliff', '3.0'], /argument '3.0' is invalid/));
+
+  it('missing source folder', async () => {
+    await rm(path.join(project.dir, 'source'), { recursive: true });
+    await expectRefused(project, ['run'], /source\/de: no such file or folder/);
+  });
+
+  it('empty source file', async () => {
+    await writeFile(path.join(project.dir, 'source/de/leer.txt'), '\n\n');
+    await expectRefused(project, ['run'], /leer\.txt: the file is empty/);
+  });
+
+  it('source file that is not UTF-8, naming the byte', async () => {
+    await writeFile(path.join(project.dir, 'source/de/latin1.txt'), Buffer.from('Gr\xfc\xdfe aus K\xf6ln.', 'latin1'));
+    await expectRefused(project, ['run'], /latin1\.txt: not valid UTF-8 \(at byte 2\)/);
+  });
+
+  it('config with an unknown locale names the key', async () => {
+    await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ targetLocales: ['en', 'xx'] }));
+    await expectRefused(project, ['run'], /l10n\.config\.json: targetLocales\[1\]: unknown locale "xx"/);
+  });
+
+  it('config with an unknown key names it', async () => {
+    await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ engin: 'deepl' }));
+    await expectRefused(project, ['run'], /l10n\.config\.json: unknown key "engin"/);
+  });
+
+  it('config with a bad value names the key', async () => {
+    await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ deepl: { concurrency: 0 } }));
+    await expectRefused(project, ['run'], /l10n\.config\.json: deepl\.concurrency: /);
+  });
+
+  it('config that is not JSON', async () => {
+    await writeFile(path.join(project.dir, 'l10n.config.json'), '{ "engine": ');
+    await expectRefused(project, ['run'], /l10n\.config\.json: not valid JSON/);
+  });
+
+  it('engine "deepl" without a key', async () => {
+    await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ engine: 'deepl' }));
+    await expectRefused(project, ['run'], /engine "deepl" needs the DEEPL_AUTH_KEY/);
+  });
+
+  it('a project XLIFF with a DOCTYPE is refused with its line and column', async () => {
+    const file = path.join(project.dir, 'locales/en/usa-russland-is.xlf');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<xliff version="1.2"/>');
+    await expectRefused(project, ['run'], /locales\/en\/usa-russland-is\.xlf:2:1: <!DOCTYPE> is not allowed/);
+  });
+
+  it('a project XLIFF that is not well-formed is refused with its line and column', async () => {
+    const file = path.join(project.dir, 'locales/en/usa-russland-is.xlf');
+    await writeFile(file, '<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>');
+    await expectRefused(project, ['run'], /usa-russland-is\.xlf:4:\d+: not well-formed XML/);
+  });
+
+  it('a project XLIFF for another language is refused', async () => {
+    const fr = path.join(project.dir, 'locales/fr/usa-russland-is.xlf');
+    await writeFile(path.join(project.dir, 'locales/en/usa-russland-is.xlf'), await readFile(fr));
+    await expectRefused(project, ['run'], /locales\/en\/usa-russland-is\.xlf: target language is fr, expected en/);
+  });
+});

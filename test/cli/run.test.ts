@@ -1,0 +1,139 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+
+const DOC = 'usa-russland-is';
+const REAL = ['en', 'fr', 'es', 'it', 'pl', 'ja'];
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+describe('l10n run on a fresh project (offline)', () => {
+  let project: TempProject;
+  let first: CliResult;
+  beforeAll(async () => {
+    project = await createTempProject();
+    first = await runCli(['run', '--json'], { cwd: project.dir });
+  });
+  afterAll(() => project.remove());
+
+  it('exits 0 and prints a summary per locale', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.locales.map((l: { locale: string }) => l.locale)).toEqual([...REAL, 'en-XA']);
+    for (const locale of summary.locales) {
+      expect(Object.keys(locale)).toEqual(
+        expect.arrayContaining(['segments', 'fromMemory', 'machineTranslated', 'untranslated', 'charactersSent', 'qaErrors', 'qaWarnings']),
+      );
+      expect(locale.segments).toBe(26);
+    }
+  });
+
+  it('uses the shipped reviewed English and French translations with no QA error', () => {
+    const summary = JSON.parse(first.stdout);
+    for (const lang of ['en', 'fr']) {
+      const locale = summary.locales.find((l: { locale: string }) => l.locale === lang);
+      expect(locale).toMatchObject({ fromMemory: 26, machineTranslated: 0, untranslated: 0, charactersSent: 0, qaErrors: 0 });
+      expect(locale.published).toEqual([DOC]);
+    }
+  });
+
+  it('writes XLIFF for every locale, and documents and resources where a locale is complete', async () => {
+    for (const lang of [...REAL, 'en-XA']) expect(await exists(path.join(project.dir, 'locales', lang, `${DOC}.xlf`))).toBe(true);
+    for (const lang of ['en', 'fr', 'en-XA']) {
+      expect(await exists(path.join(project.dir, 'locales', lang, `${DOC}.json`))).toBe(true);
+      expect(await exists(path.join(project.dir, 'locales', lang, `${DOC}.txt`))).toBe(true);
+    }
+    expect(await exists(path.join(project.dir, 'locales', 'de', `${DOC}.json`))).toBe(true);
+    expect(await exists(path.join(project.dir, 'reports', 'qa.json'))).toBe(true);
+  });
+
+  it('never publishes machine-looking text under a real locale code', async () => {
+    for (const lang of ['es', 'it', 'pl', 'ja']) {
+      expect(await exists(path.join(project.dir, 'locales', lang, `${DOC}.json`))).toBe(false);
+      const xliff = await readFile(path.join(project.dir, 'locales', lang, `${DOC}.xlf`), 'utf8');
+      expect(xliff.match(/<target state="needs-translation"\/>/g)).toHaveLength(26);
+    }
+    const manifest = JSON.parse(await readFile(path.join(project.dir, 'locales', 'index.json'), 'utf8'));
+    expect(manifest.documents[DOC].published).toEqual(['de', 'en', 'fr', 'en-XA']);
+    expect(manifest.documents[DOC].withheld.es).toBe('26 of 26 segments untranslated');
+  });
+
+  it('reassembles the English article with the original block structure', async () => {
+    const english = await readFile(path.join(project.dir, 'locales', 'en', `${DOC}.txt`), 'utf8');
+    const german = await readFile(path.join(project.dir, 'source', 'de', `${DOC}.txt`), 'utf8');
+    expect(english.split('\n\n')).toHaveLength(german.split('\n\n').length);
+    expect(english.split('\n\n')[2]).toBe('Photo: dpa');
+    expect(english).toContain('on 9 September');
+    expect(english).toContain('Sergei Shoigu');
+  });
+
+  it('generates the en-XA pseudo-locale in full, keeping numbers and quotes', async () => {
+    const pseudo = await readFile(path.join(project.dir, 'locales', 'en-XA', `${DOC}.txt`), 'utf8');
+    expect(pseudo).toContain('56');
+    expect(pseudo).toContain('„');
+    expect(pseudo).not.toContain(' und ');
+  });
+
+  it('changes no file and sends nothing when run again', async () => {
+    const before = await snapshotTree(project.dir);
+    const second = await runCli(['run', '--json'], { cwd: project.dir });
+    expect(second.code).toBe(0);
+    const summary = JSON.parse(second.stdout);
+    expect(summary.locales.every((l: { charactersSent: number }) => l.charactersSent === 0)).toBe(true);
+    expect(await snapshotTree(project.dir)).toEqual(before);
+  });
+});
+
+describe('each stage runs alone', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = await createTempProject();
+  });
+  afterAll(() => project.remove());
+
+  it('extract, translate, check and merge in turn give the published articles', async () => {
+    const extract = await runCli(['extract'], { cwd: project.dir });
+    expect(extract.code).toBe(0);
+    // The shipped reviewed file is exactly what extract writes: nothing to change.
+    expect(extract.stdout).toMatch(/locales\/en\/usa-russland-is\.xlf\s+26\s+0\s+unchanged/);
+    expect(extract.stdout).toMatch(/locales\/es\/usa-russland-is\.xlf\s+0\s+0\s+written/);
+    const dryRun = await runCli(['translate', '--dry-run'], { cwd: project.dir });
+    expect(dryRun.stdout).toMatch(/en-XA\s+offline\s+26\s+3013/);
+    const translate = await runCli(['translate'], { cwd: project.dir });
+    expect(translate.stdout).toMatch(/en-XA\s+offline\s+0\s+26\s+3013/);
+    const check = await runCli(['check'], { cwd: project.dir });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('0 error(s)');
+    const merge = await runCli(['merge'], { cwd: project.dir });
+    expect(merge.stdout).toMatch(/usa-russland-is\s+es\s+withheld\s+26 of 26 segments untranslated/);
+    expect(await exists(path.join(project.dir, 'locales', 'fr', `${DOC}.txt`))).toBe(true);
+  });
+
+  it('extract --xliff 2.0 writes XLIFF 2.0 that keeps the reviewed translations', async () => {
+    const result = await runCli(['extract', '--xliff', '2.0'], { cwd: project.dir });
+    expect(result.code).toBe(0);
+    const xliff = await readFile(path.join(project.dir, 'locales', 'fr', `${DOC}.xlf`), 'utf8');
+    expect(xliff).toContain('version="2.0"');
+    expect(xliff.match(/state="reviewed"/g)).toHaveLength(26);
+  });
+});
+
+describe('l10n segment', () => {
+  it('prints one sentence per line, and { id, block, text } with --json', async () => {
+    const project = await createTempProject({ bare: true });
+    try {
+      const file = path.join('source', 'de', `${DOC}.txt`);
+      const lines = await runCli(['segment', file], { cwd: project.dir });
+      expect(lines.code).toBe(0);
+      expect(lines.stdout.trimEnd().split('\n')).toHaveLength(26);
+      const json = await runCli(['segment', file, '--json'], { cwd: project.dir });
+      const segments = JSON.parse(json.stdout);
+      expect(segments[2]).toMatchObject({ block: 'p2', text: expect.stringMatching(/^„Würden wir/) });
+      expect(segments[2].id).toMatch(/^s-[0-9a-f]{10}$/);
+    } finally {
+      await project.remove();
+    }
+  });
+});

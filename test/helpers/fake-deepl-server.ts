@@ -1,0 +1,149 @@
+/**
+ * A DeepL-API-compatible HTTP server for tests, on 127.0.0.1 and a random port.
+ * The real deepl-node client talks to it through `serverUrl`. It translates
+ * deterministically (a locale marker, the target's quotation marks, everything
+ * else kept), counts billed characters, enforces the API's request limits, and
+ * injects failures on request, as DeepL's own mock does.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeDeepLOptions {
+  /** Keys accepted; any other key gets 403. Default: every key but "invalid". */
+  readonly validKeys?: readonly string[];
+  /** Characters the account may translate before 456. Default: unlimited. */
+  readonly characterLimit?: number;
+  /** Answer the next N translate requests with 429. */
+  readonly tooManyRequests?: number;
+}
+
+export interface TranslateCall {
+  readonly targetLang: string;
+  readonly sourceLang: string | undefined;
+  readonly texts: readonly string[];
+  readonly splitSentences: string | undefined;
+  readonly formality: string | undefined;
+  readonly authorization: string | undefined;
+  readonly bodyBytes: number;
+}
+
+export interface FakeDeepL {
+  readonly url: string;
+  readonly calls: TranslateCall[];
+  /** Characters billed so far (code points of the texts). */
+  billed: number;
+  /** Change options while running (e.g. lift the quota between runs). */
+  options: FakeDeepLOptions;
+  close(): Promise<void>;
+}
+
+const MAX_TEXTS = 50;
+const MAX_BODY = 128 * 1024;
+const TARGETS = ['BG', 'CS', 'DA', 'DE', 'EL', 'EN-GB', 'EN-US', 'ES', 'ET', 'FI', 'FR', 'HU', 'ID', 'IT', 'JA', 'KO', 'LT', 'LV', 'NB', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TR', 'UK', 'ZH-HANS'];
+
+/** German quotation marks rewritten into the target's, as DeepL does. */
+function retypeQuotes(text: string, target: string): string {
+  const lang = target.slice(0, 2);
+  if (lang === 'EN') return text.replace(/„/g, '“').replace(/“(?=[\s,.;:!?]|$)/g, '”');
+  if (lang === 'FR') return text.replace(/„/g, '«\u202f').replace(/“(?=[\s,.;:!?]|$)/g, '\u202f»');
+  if (lang === 'JA') return text.replace(/„/g, '「').replace(/“(?=[\s,.;:!?]|$)/g, '」');
+  return text;
+}
+
+export function fakeTranslate(text: string, target: string): string {
+  return `⟦${target}⟧ ${retypeQuotes(text, target)}`;
+}
+
+function codePoints(text: string): number {
+  return [...text].length;
+}
+
+export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<FakeDeepL> {
+  const state: FakeDeepL = { url: '', calls: [], billed: 0, options, close: async () => {} };
+  const server = createServer((req, res) => {
+    void handle(state, req, res).catch((error: Error) => send(res, 500, { message: error.message }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const key = /^DeepL-Auth-Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const valid = state.options.validKeys ? state.options.validKeys.includes(key ?? '') : key !== undefined && key !== 'invalid';
+  if (!valid) return send(res, 403);
+  const body = await readBody(req);
+
+  if (url.pathname === '/v2/usage') {
+    return send(res, 200, { character_count: state.billed, character_limit: state.options.characterLimit ?? 1_000_000_000 });
+  }
+  if (url.pathname === '/v2/languages') {
+    const type = url.searchParams.get('type') ?? 'source';
+    const list = type === 'target' ? TARGETS : ['DE', 'EN', 'FR', 'ES', 'IT', 'PL', 'JA'];
+    return send(res, 200, list.map((language) => ({ language, name: language, ...(type === 'target' ? { supports_formality: true } : {}) })));
+  }
+  if (url.pathname !== '/v2/translate' || req.method !== 'POST') return send(res, 404, { message: 'Not found' });
+
+  if (body.length > MAX_BODY) return send(res, 413, { message: 'Request Entity Too Large' });
+  const params = parseParams(req.headers['content-type'] ?? '', body);
+  const texts = params.getAll('text');
+  const targetLang = (params.get('target_lang') ?? '').toUpperCase();
+  if (texts.length === 0) return send(res, 400, { message: 'Parameter text not specified' });
+  if (texts.length > MAX_TEXTS) return send(res, 413, { message: 'Too many texts' });
+  if (!TARGETS.includes(targetLang)) return send(res, 400, { message: `Value for 'target_lang' not supported.` });
+  if ((state.options.tooManyRequests ?? 0) > 0) {
+    state.options = { ...state.options, tooManyRequests: state.options.tooManyRequests! - 1 };
+    return send(res, 429, { message: 'Too many requests' });
+  }
+  const characters = texts.reduce((sum, text) => sum + codePoints(text), 0);
+  if (state.options.characterLimit !== undefined && state.billed + characters > state.options.characterLimit) {
+    return send(res, 456, { message: 'Quota exceeded' });
+  }
+  state.billed += characters;
+  state.calls.push({
+    targetLang,
+    sourceLang: params.get('source_lang') ?? undefined,
+    texts,
+    splitSentences: params.get('split_sentences') ?? undefined,
+    formality: params.get('formality') ?? undefined,
+    authorization: req.headers.authorization,
+    bodyBytes: body.length,
+  });
+  return send(res, 200, {
+    translations: texts.map((text) => ({
+      detected_source_language: (params.get('source_lang') ?? 'DE').toUpperCase(),
+      text: fakeTranslate(text, targetLang),
+      billed_characters: codePoints(text),
+    })),
+  });
+}
+
+/** Form bodies (what deepl-node sends) and JSON bodies (what DeepL's docs show). */
+function parseParams(contentType: string, body: Buffer): { get(name: string): string | null; getAll(name: string): string[] } {
+  if (contentType.includes('application/json')) {
+    const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    return {
+      get: (name) => (json[name] === undefined ? null : String(json[name])),
+      getAll: (name) => {
+        const value = json[name];
+        return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+      },
+    };
+  }
+  return new URLSearchParams(body.toString('utf8'));
+}

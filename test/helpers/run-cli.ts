@@ -1,0 +1,33 @@
+/** Runs the real `l10n` binary in a child process, as a user would. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './temp-project.js';
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const BIN = path.join(REPO_ROOT, 'bin/l10n.js');
+
+/** Environment without any DeepL settings of the developer's shell, plus `env`. */
+export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  delete base['DEEPL_AUTH_KEY'];
+  delete base['DEEPL_SERVER_URL'];
+  return { ...base, ...env };
+}
+
+export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cleanEnv(options.env), stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
