@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/lang.js';
+import type { SegmentId } from '../../src/core/types.js';
+import { createOfflineEngine, pseudoLocalize } from '../../src/mt/index.js';
+import { checkPairs } from '../../src/qa/index.js';
+
+describe('offline pseudo-localisation (en-XA)', () => {
+  const source = '„Wir haben 15.000 Soldaten“, sagte Sergej Schoigu am 9. September auf https://example.com/a?b=1 zu {{name}} und $t(key) <b>heute</b>.';
+  const pseudo = pseudoLocalize(source);
+
+  it('keeps numbers, quotes, names, URLs, placeholders and tags intact', () => {
+    for (const kept of ['„', '“', '15.000', '9.', 'Sergej Schoigu', 'https://example.com/a?b=1', '{{name}}', '$t(key)', '<b>', '</b>']) {
+      expect(pseudo).toContain(kept);
+    }
+  });
+
+  it('accents the rest, brackets the text and makes it at least 30 % longer', () => {
+    expect(pseudo).toMatch(/^\[.*\]$/s);
+    expect(pseudo).not.toContain(' haben ');
+    expect(pseudo.length).toBeGreaterThanOrEqual(Math.ceil(source.length * 1.3));
+  });
+
+  it('passes QA against its source', () => {
+    const findings = checkPairs([{ segmentId: 's-1' as SegmentId, source, target: pseudo }], {
+      sourceLang: 'de' as Lang,
+      lang: 'en-XA' as Lang,
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('translates only into pseudo-locales', () => {
+    const engine = createOfflineEngine();
+    expect(engine.supports('en-XA' as Lang)).toBe(true);
+    expect(engine.supports('en' as Lang)).toBe(false);
+    expect(engine.supports('fr' as Lang)).toBe(false);
+  });
+});

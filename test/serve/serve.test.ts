@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/lang.js';
+import { startServer, type RunningServer } from '../../src/serve/index.js';
+import { BIN, cleanEnv, runCli } from '../helpers/run-cli.js';
+import { createTempProject, type TempProject } from '../helpers/temp-project.js';
+
+const DOC = 'usa-russland-is';
+
+describe('l10n serve over real sockets', () => {
+  let project: TempProject;
+  let server: RunningServer;
+  beforeAll(async () => {
+    project = await createTempProject();
+    expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+    server = await startServer({ localesDir: path.join(project.dir, 'locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await project.remove();
+  });
+
+  const get = (url: string, headers: Record<string, string> = {}) => fetch(`${server.url}${url}`, { headers });
+
+  it('answers /health', async () => {
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', documents: 1 });
+  });
+
+  it('lists articles with the locales each is published in', async () => {
+    const body = await (await get('/api/articles')).json();
+    expect(body).toEqual([
+      expect.objectContaining({ id: DOC, published: ['de', 'en', 'fr', 'en-XA'] }),
+    ]);
+  });
+
+  it.each([
+    [{ query: '?lng=en' }, 'en', 'US and Russia move closer together in the fight against IS'],
+    [{ header: 'fr-FR,fr;q=0.9,en;q=0.5' }, 'fr', 'Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI'],
+    [{ header: 'en-GB,en;q=0.9' }, 'en', 'US and Russia move closer together in the fight against IS'],
+    [{ cookie: 'lng=fr' }, 'fr', 'Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI'],
+    [{ query: '?lng=es' }, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
+    [{ query: '?lng=xx-%3Cscript%3E' }, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
+    [{}, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
+  ])('serves the whole article in the negotiated language (%o → %s)', async (how, lang, headline) => {
+    const headers: Record<string, string> = {};
+    if ('header' in how) headers['accept-language'] = how.header;
+    if ('cookie' in how) headers['cookie'] = how.cookie;
+    const response = await get(`/api/articles/${DOC}${'query' in how ? how.query : ''}`, headers);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-language')).toBe(lang);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/);
+    const article = await response.json();
+    expect(article.lang).toBe(lang);
+    expect(article.blocks[0]).toEqual({ id: 'p1', kind: 'headline', text: headline });
+    expect(article.blocks).toHaveLength(11);
+  });
+
+  it('answers a conditional GET with 304', async () => {
+    const first = await get(`/api/articles/${DOC}?lng=en`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // node:http, because fetch() adds `Cache-Control: no-cache` to a request with If-None-Match (Fetch standard, "HTTP-network-or-cache fetch").
+    const status = await new Promise((resolve, reject) =>
+      request(`${server.url}/api/articles/${DOC}?lng=en`, { headers: { 'if-none-match': etag! } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(status).toBe(304);
+    const other = await get(`/api/articles/${DOC}?lng=fr`);
+    expect(other.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('answers an unknown article with 404 JSON', async () => {
+    const response = await get('/api/articles/nope');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'no article "nope"' });
+  });
+
+  it('serves i18next resources of published locales only', async () => {
+    const en = await get(`/locales/en/${DOC}.json`);
+    expect(en.status).toBe(200);
+    const resources = await en.json();
+    expect(Object.keys(resources)).toEqual(['blocks', 'segments']);
+    expect(resources.blocks.p3).toBe('Photo: dpa');
+    expect((await get(`/locales/es/${DOC}.json`)).status).toBe(404);
+  });
+
+  it.each(['/locales/..%2f..%2fetc/passwd', '/locales/%2e%2e/%2e%2e/etc/passwd.json', '/locales/en/..%252f..%252fl10n.config.json', '/locales/..%5c..%5cl10n.config.json/x.json'])(
+    'refuses path traversal %s',
+    async (url) => {
+      const response = await get(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('targetLocales');
+    },
+  );
+
+  it('renders a readable page with lang and dir and a language switcher', async () => {
+    const response = await get(`/articles/${DOC}?lng=fr`);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('<h1>Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI</h1>');
+    expect(html).toContain('<a href="?lng=en" hreflang="en" lang="en">en</a>');
+  });
+});
+
+describe('l10n serve as a command', () => {
+  it('starts, prints its address, answers, and stops on SIGTERM', async () => {
+    const project = await createTempProject();
+    try {
+      await runCli(['run'], { cwd: project.dir });
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: project.dir, env: cleanEnv() });
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (line: string) => {
+          const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+          if (match) resolve(match[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      await project.remove();
+    }
+  });
+
+  it('refuses to start before anything was merged', async () => {
+    const project = await createTempProject({ bare: true });
+    try {
+      const result = await runCli(['serve', '--port', '0'], { cwd: project.dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/locales\/index\.json: not found: run `l10n run`/);
+    } finally {
+      await project.remove();
+    }
+  });
+});
