@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { isPseudoLocale, type Lang } from './core/lang.js';
-import { createDeepLEngine, createOfflineEngine, type TranslationEngine } from './mt/index.js';
+import { createOfflineEngine, type TranslationEngine } from './mt/index.js';
 
 export interface EngineChoice {
   /** The engine for `lang`, or undefined: memory only. */
@@ -15,7 +15,7 @@ export interface EngineChoice {
   readonly realLocales: 'deepl' | 'offline';
 }
 
-export function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv): EngineChoice {
+export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<EngineChoice> {
   const offline = createOfflineEngine();
   const authKey = env['DEEPL_AUTH_KEY']?.trim();
   const useDeepL = config.engine === 'deepl' || (config.engine === 'auto' && Boolean(authKey));
@@ -24,7 +24,7 @@ export function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv): E
   }
   const serverUrl = env['DEEPL_SERVER_URL']?.trim();
   const deepl = useDeepL
-    ? createDeepLEngine({
+    ? (await import('./mt/deepl.js')).createDeepLEngine({
         authKey: authKey!,
         ...(serverUrl ? { serverUrl } : {}),
         targetCodes: config.deepl.targetCodes,

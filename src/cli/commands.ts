@@ -13,8 +13,7 @@ import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { readSourceText, segmentText } from '../segment/index.js';
 import { importXliff } from '../import.js';
-import { checkStructure, readXliff, schemaForVersion, validateSchema } from '../xliff/index.js';
-import { startServer } from '../serve/index.js';
+import { checkStructure, readXliff } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -68,7 +67,7 @@ export async function extractCommand(global: GlobalOptions, options: { xliff?: '
 
 export async function translateCommand(global: GlobalOptions, options: { dryRun: boolean }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const engines = chooseEngines(project.config, process.env);
+  const engines = await chooseEngines(project.config, process.env);
   if (options.dryRun) {
     const plan = await planTranslation(project, engines);
     const rows = plan.map((entry) => [entry.lang, entry.engine, entry.segments, entry.characters]);
@@ -122,6 +121,8 @@ export async function validateCommand(files: readonly string[]): Promise<Command
       throw new InputError(error.message, { file });
     });
     const content = readXliff(text, file);
+    // Loaded on demand: the WebAssembly libxml2 is only needed here.
+    const { validateSchema, schemaForVersion } = await import('../xliff/schema.js');
     const problems = [...(await validateSchema(text, schemaForVersion(content.version))), ...checkStructure(content)];
     if (problems.length > 0) invalid++;
     lines.push(...problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
@@ -153,7 +154,7 @@ export async function importCommand(global: GlobalOptions, files: readonly strin
 
 export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const engines = chooseEngines(project.config, process.env);
+  const engines = await chooseEngines(project.config, process.env);
   const progress = createProgress(!global.quiet && !options.json);
   const summary = await run(project, { engines, ...progress }).finally(progress.stop);
   return ok(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
@@ -182,6 +183,8 @@ export async function serveCommand(global: GlobalOptions, options: { port: strin
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${options.port}" is not a port number`, '--port');
   const project = await loadProject(projectOptions(global));
+  // Loaded on demand: express and i18next are only needed to serve.
+  const { startServer } = await import('../serve/index.js');
   const server = await startServer({ localesDir: project.config.localesDir, sourceLanguage: project.config.sourceLanguage, port, host: options.host });
   process.stdout.write(`serving ${path.relative(process.cwd(), project.config.localesDir) || '.'} on ${server.url}\n`);
   await new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@
  */
 export { billedCharacters, type TranslationEngine, type EngineName } from './engine.js';
 export { createOfflineEngine, pseudoLocalize } from './offline.js';
-export { createDeepLEngine, deeplTargetCode, type DeepLEngineOptions } from './deepl.js';
+// The DeepL engine (mt/deepl.ts) is loaded on demand: deepl-node and its HTTP stack cost start-up time.
+export type { DeepLEngineOptions } from './deepl.js';
 export { buildMemory, type TranslationMemory } from './memory.js';
 export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
 export { translateDoc, missingSegments, batchTexts, type TranslateDocOptions, type TranslateDocResult } from './translate.js';

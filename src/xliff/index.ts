@@ -15,5 +15,6 @@ import { writeXliff20 } from './write-20.js';
 export function writeXliff(input: XliffExport, version: XliffVersion): string {
   return version === '2.0' ? writeXliff20(input) : writeXliff12(input);
 }
-export { validateSchema, schemaForVersion, type SchemaName, type SchemaProblem } from './schema.js';
+// Schema validation (schema.ts) loads libxml2 as WebAssembly: import it from './schema.js' where needed.
+export type { SchemaName, SchemaProblem } from './schema.js';
 export { checkStructure } from './structure.js';

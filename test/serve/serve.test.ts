@@ -53,7 +53,7 @@ describe('l10n serve over real sockets', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-language')).toBe(lang);
     expect(response.headers.get('vary')).toMatch(/Accept-Language/);
-    const article = await response.json();
+    const article = (await response.json()) as { lang: string; blocks: unknown[] };
     expect(article.lang).toBe(lang);
     expect(article.blocks[0]).toEqual({ id: 'p1', kind: 'headline', text: headline });
     expect(article.blocks).toHaveLength(11);
@@ -86,7 +86,7 @@ describe('l10n serve over real sockets', () => {
   it('serves i18next resources of published locales only', async () => {
     const en = await get(`/locales/en/${DOC}.json`);
     expect(en.status).toBe(200);
-    const resources = await en.json();
+    const resources = (await en.json()) as { blocks: Record<string, string> };
     expect(Object.keys(resources)).toEqual(['blocks', 'segments']);
     expect(resources.blocks.p3).toBe('Photo: dpa');
     expect((await get(`/locales/es/${DOC}.json`)).status).toBe(404);

@@ -4,7 +4,8 @@ import { XliffError } from '../../src/core/errors.js';
 import type { Lang } from '../../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../../src/core/types.js';
 import { segmentText } from '../../src/segment/index.js';
-import { readXliff, targetsFromXliff, validateSchema, writeXliff, type XliffVersion } from '../../src/xliff/index.js';
+import { readXliff, targetsFromXliff, writeXliff, type XliffVersion } from '../../src/xliff/index.js';
+import { validateSchema } from '../../src/xliff/schema.js';
 import { SEED } from '../helpers/temp-project.js';
 
 const doc = segmentText(readFileSync(SEED, 'utf8'), { docId: 'usa-russland-is' as DocId, lang: 'de' as Lang });

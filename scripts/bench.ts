@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: each row times one of our stages and a named baseline on the
+ * same input in the same run, and prints the ratio, so the numbers mean the
+ * same on a slow laptop and a fast CI machine. Later issues add rows here.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { Lang } from '../src/core/lang.js';
+import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
+import { checkPairs } from '../src/qa/index.js';
+import { segmentText } from '../src/segment/index.js';
+import { readXliff, writeXliff } from '../src/xliff/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/l10n.js');
+
+interface Row {
+  readonly stage: string;
+  readonly ours: string;
+  readonly baseline: string;
+  readonly oursMs: number;
+  readonly baselineMs: number;
+  readonly throughput: string;
+}
+
+/** Median wall time of `runs` calls, after one warm-up. */
+function time(fn: () => void, runs = 5): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
+/** A German corpus of about `megabytes` MB: the seed article's paragraphs, numbered so no two are equal. */
+function corpus(seed: string, megabytes: number): string[] {
+  const paragraphs = seed.split(/\n\n/);
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < megabytes * 1e6; i++) {
+    const paragraph = paragraphs[i % paragraphs.length]!.replace(/\b(\d+)\b/g, (n) => String(Number(n) + i));
+    out.push(paragraph);
+    size += Buffer.byteLength(paragraph) + 2;
+  }
+  return out;
+}
+
+async function benchEndToEnd(): Promise<Row> {
+  const runs = 3;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+    try {
+      for (const item of ['source', 'l10n.config.json', 'locales/en/usa-russland-is.xlf', 'locales/fr/usa-russland-is.xlf']) {
+        await cp(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+      }
+      const start = performance.now();
+      const result = spawnSync(process.execPath, [BIN, 'run', '--quiet'], { cwd: dir, env: { ...process.env, DEEPL_AUTH_KEY: '' } });
+      samples.push(performance.now() - start);
+      if (result.status !== 0) throw new Error(`l10n run failed: ${result.stderr}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const oursMs = samples.sort((a, b) => a - b)[1]!;
+  const baselineMs = time(() => spawnSync(process.execPath, ['-e', '0']), 3);
+  return {
+    stage: 'run (all stages)',
+    ours: 'l10n run, seed article, 7 locales, fresh project',
+    baseline: 'node -e 0 (process start)',
+    oursMs,
+    baselineMs,
+    throughput: `${(7 / (oursMs / 1000)).toFixed(1)} locale-docs/s`,
+  };
+}
+
+function benchSegment(paragraphs: readonly string[]): Row[] {
+  const de = 'de' as Lang;
+  const bytes = paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p), 0);
+  const ours = time(() => {
+    for (const paragraph of paragraphs) segmentText(paragraph, { docId: 'bench' as DocId, lang: de });
+  }, 3);
+  const intl = new Intl.Segmenter('de', { granularity: 'sentence' });
+  const intlMs = time(() => {
+    for (const paragraph of paragraphs) for (const _ of intl.segment(paragraph));
+  }, 3);
+  const scan = /[.!?…]["“”»«]?\s+/g;
+  const regexMs = time(() => {
+    for (const paragraph of paragraphs) paragraph.split(scan);
+  }, 3);
+  const mbPerSecond = `${(bytes / 1e6 / (ours / 1000)).toFixed(1)} MB/s`;
+  const what = `${(bytes / 1e6).toFixed(0)} MB German news, paragraph by paragraph`;
+  return [
+    { stage: 'segment', ours: what, baseline: "Intl.Segmenter('de', sentence)", oursMs: ours, baselineMs: intlMs, throughput: mbPerSecond },
+    { stage: 'segment', ours: what, baseline: 'one plain regex split', oursMs: ours, baselineMs: regexMs, throughput: mbPerSecond },
+  ];
+}
+
+function benchXliff(paragraphs: readonly string[]): Row {
+  const text = paragraphs.join('\n\n');
+  const doc = segmentText(text, { docId: 'bench' as DocId, lang: 'de' as Lang });
+  const segments = doc.body.flatMap((b) => (b.kind === 'block' ? b.parts.filter((p): p is Segment => p.kind === 'segment') : []));
+  const targets = new Map<SegmentId, Target>(
+    segments.map((s) => [s.id, { segmentId: s.id, text: `EN ${s.text}`, state: 'translated', origin: 'deepl' }]),
+  );
+  const input = { doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets };
+  const ours = time(() => readXliff(writeXliff(input, '1.2'), 'bench.xlf'), 3);
+  const json = time(() => JSON.parse(JSON.stringify(segments.map((s) => ({ id: s.id, source: s.text, target: targets.get(s.id) })))), 3);
+  return {
+    stage: 'extract + read back',
+    ours: `XLIFF 1.2 write + parse, ${segments.length} units`,
+    baseline: 'JSON.stringify + parse of the same units',
+    oursMs: ours,
+    baselineMs: json,
+    throughput: `${Math.round(segments.length / (ours / 1000))} units/s`,
+  };
+}
+
+function benchCheck(paragraphs: readonly string[]): Row {
+  const doc = segmentText(paragraphs.join('\n\n'), { docId: 'bench' as DocId, lang: 'de' as Lang });
+  const items = doc.body.flatMap((b) =>
+    b.kind === 'block'
+      ? b.parts.filter((p): p is Segment => p.kind === 'segment').map((s) => ({ segmentId: s.id, source: s.text, target: s.text.replace(/„/g, '“').replace(/“(?=[\s,.]|$)/g, '”') }))
+      : [],
+  );
+  const ours = time(() => checkPairs(items, { sourceLang: 'de' as Lang, lang: 'en' as Lang }), 3);
+  const digits = /\d+/g;
+  const scan = time(() => {
+    for (const item of items) {
+      item.source.match(digits);
+      item.target.match(digits);
+    }
+  }, 3);
+  return {
+    stage: 'check',
+    ours: `all checks, ${items.length} pairs de→en`,
+    baseline: 'a digit regex over both sides',
+    oursMs: ours,
+    baselineMs: scan,
+    throughput: `${Math.round(items.length / (ours / 1000))} pairs/s`,
+  };
+}
+
+async function main(): Promise<void> {
+  const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
+  const big = corpus(seed, 10);
+  const medium = corpus(seed, 2);
+  const rows = [await benchEndToEnd(), ...benchSegment(big), benchXliff(medium), benchCheck(medium)];
+  const table = [
+    ['stage', 'ours', 'baseline', 'ours ms', 'baseline ms', 'ratio', 'throughput'],
+    ...rows.map((r) => [r.stage, r.ours, r.baseline, r.oursMs.toFixed(1), r.baselineMs.toFixed(1), `${(r.oursMs / r.baselineMs).toFixed(2)}x`, r.throughput]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('\nratio = ours / baseline (lower is better; below 1.00x we are faster than the baseline).');
+}
+
+await main();
