@@ -170,8 +170,13 @@ async function projectMemory(project: Project, lang: Lang): Promise<TranslationM
 export interface DryRunLocale {
   readonly lang: Lang;
   readonly engine: string;
-  readonly segments: number;
+  /** Untranslated segments that approved memory will fill. */
+  readonly fromMemory: number;
+  /** Segments and characters the engine would be sent. */
+  readonly toSend: number;
   readonly characters: number;
+  /** Segments no one will translate: no memory match and no engine for the locale. */
+  readonly leftUntranslated: number;
 }
 
 /** What `translate` would send and bill, per locale, without sending anything. */
@@ -180,16 +185,20 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
   for (const lang of project.locales) {
     const engine = engines.engineFor(lang);
     const memory = await projectMemory(project, lang);
-    let segments = 0;
-    let characters = 0;
+    const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
     for (const doc of project.docs) {
       const { targets } = await readProjectTargets(project, doc, lang);
-      const toSend = missingSegments(doc, targets).filter((segment) => !memory.has(segment.text));
-      if (!engine) continue;
-      segments += toSend.length;
-      characters += billedCharacters(toSend.map((segment) => segment.text));
+      const missing = missingSegments(doc, targets);
+      const toSend = missing.filter((segment) => !memory.has(segment.text));
+      entry.fromMemory += missing.length - toSend.length;
+      if (engine) {
+        entry.toSend += toSend.length;
+        entry.characters += billedCharacters(toSend.map((segment) => segment.text));
+      } else {
+        entry.leftUntranslated += toSend.length;
+      }
     }
-    plan.push({ lang, engine: engine?.name ?? 'none', segments, characters });
+    plan.push(entry);
   }
   return plan;
 }

@@ -70,8 +70,8 @@ export async function translateCommand(global: GlobalOptions, options: { dryRun:
   const engines = await chooseEngines(project.config, process.env);
   if (options.dryRun) {
     const plan = await planTranslation(project, engines);
-    const rows = plan.map((entry) => [entry.lang, entry.engine, entry.segments, entry.characters]);
-    let text = formatTable([['locale', 'engine', 'segments to send', 'characters billed'], ...rows]);
+    const rows = plan.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.toSend, entry.characters, entry.leftUntranslated]);
+    let text = formatTable([['locale', 'engine', 'from memory', 'segments to send', 'characters to send', 'left untranslated'], ...rows]);
     const usage = await engines.engineFor(project.config.targetLocales[0]!)?.usage?.();
     if (usage) text += `\nDeepL usage: ${usage.used} of ${usage.limit ?? 'unlimited'} characters`;
     return ok(`${text}\n`);

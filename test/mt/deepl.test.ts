@@ -112,8 +112,8 @@ describe('l10n run with DeepL', () => {
   it('dry run prints what would be billed per locale and sends nothing', async () => {
     const result = await runCli(['translate', '--dry-run'], { cwd: project.dir, env: env() });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/es\s+deepl\s+26\s+3013/);
-    expect(result.stdout).toMatch(/en\s+deepl\s+0\s+0/);
+    expect(result.stdout).toMatch(/es\s+deepl\s+0\s+26\s+3013\s+0/);
+    expect(result.stdout).toMatch(/en\s+deepl\s+0\s+0\s+0\s+0/);
     expect(result.stdout).toMatch(/DeepL usage: 0 of \d+ characters/);
     expect(server.calls).toHaveLength(0);
   });
