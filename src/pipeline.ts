@@ -309,13 +309,15 @@ export interface LocaleSummary {
 export interface RunSummary {
   readonly documents: number;
   readonly locales: readonly LocaleSummary[];
+  /** Every QA finding, as in `reports/qa.json`. */
+  readonly findings: readonly ReportFinding[];
 }
 
 /** segment → extract → translate → check → merge. */
 export async function run(project: Project, options: TranslateOptions): Promise<RunSummary> {
   await extract(project, options);
   const translated = await translate(project, options);
-  const { counts } = await check(project, options);
+  const { counts, findings } = await check(project, options);
   const { manifest } = await merge(project, options);
   const locales: LocaleSummary[] = [];
   for (const lang of project.locales) {
@@ -347,5 +349,5 @@ export async function run(project: Project, options: TranslateOptions): Promise<
       withheld: Object.fromEntries(docs.flatMap(([id, doc]) => (doc.withheld[lang] ? [[id, doc.withheld[lang]]] : []))),
     });
   }
-  return { documents: project.docs.length, locales };
+  return { documents: project.docs.length, locales, findings };
 }

@@ -8,7 +8,7 @@ import { ConfigError, InputError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { DocId, Segment } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
-import { check, extract, merge, planTranslation, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
+import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { readSourceText, segmentText } from '../segment/index.js';
@@ -87,11 +87,16 @@ export async function checkCommand(global: GlobalOptions, files: readonly string
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const exitCode = errors > 0 ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
-  const warnings = findings.length - errors;
+  return { stdout: formatFindings(findings), exitCode };
+}
+
+/** The findings as a table, then the totals. */
+function formatFindings(findings: readonly ReportFinding[]): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
   const table = findings.length > 0
     ? `${formatTable([['file', 'unit', 'check', 'severity', 'message'], ...findings.map((f) => [f.file, f.unit, f.check, f.severity, f.message])])}\n`
     : '';
-  return { stdout: `${table}${errors} error(s), ${warnings} warning(s)\n`, exitCode };
+  return `${table}${errors} error(s), ${findings.length - errors} warning(s)\n`;
 }
 
 /** QA straight from XLIFF files: source and target pairs as the file has them. */
@@ -157,7 +162,13 @@ export async function runCommand(global: GlobalOptions, options: { json: boolean
   const engines = await chooseEngines(project.config, process.env);
   const progress = createProgress(!global.quiet && !options.json);
   const summary = await run(project, { engines, ...progress }).finally(progress.stop);
-  return ok(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  if (options.json) {
+    const { findings: _, ...rest } = summary;
+    return ok(`${JSON.stringify(rest, null, 2)}\n`);
+  }
+  if (summary.findings.length === 0) return ok(formatSummary(summary));
+  const report = path.relative(project.config.root, path.join(project.config.reportsDir, QA_REPORT_FILE));
+  return ok(`${formatSummary(summary)}\nQA findings (${report}):\n${formatFindings(summary.findings)}`);
 }
 
 function formatSummary(summary: RunSummary): string {

@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
@@ -118,6 +118,48 @@ describe('each stage runs alone', () => {
     const xliff = await readFile(path.join(project.dir, 'locales', 'fr', `${DOC}.xlf`), 'utf8');
     expect(xliff).toContain('version="2.0"');
     expect(xliff.match(/state="reviewed"/g)).toHaveLength(26);
+  });
+});
+
+describe('a translation with a QA error', () => {
+  it('is withheld, listed in the run\'s QA table, and its older published files are removed', async () => {
+    const project = await createTempProject();
+    try {
+      expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+      const xliffFile = path.join(project.dir, 'locales/en', `${DOC}.xlf`);
+      await writeFile(xliffFile, (await readFile(xliffFile, 'utf8')).replace('have killed 56 Syrian', 'have killed 65 Syrian'));
+      const result = await runCli(['run'], { cwd: project.dir });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^en\s+none\s+26\s+26\s+0\s+0\s+0\s+1\s+0\s+1 QA error\(s\)$/m);
+      expect(result.stdout).toMatch(/locales\/en\/usa-russland-is\.xlf\s+s-492ef097ac\s+numbers\s+error\s+numbers differ: missing 56; not in the source: 65/);
+      expect(await exists(path.join(project.dir, 'locales/en', `${DOC}.txt`))).toBe(false);
+      expect(await exists(path.join(project.dir, 'locales/en', `${DOC}.json`))).toBe(false);
+      const check = await runCli(['check', '--json'], { cwd: project.dir });
+      expect(check.code).toBe(1);
+      expect(JSON.parse(check.stdout)).toEqual([
+        { file: 'locales/en/usa-russland-is.xlf', unit: 's-492ef097ac', check: 'numbers', severity: 'error', message: 'numbers differ: missing 56; not in the source: 65' },
+      ]);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('l10n validate', () => {
+  it('accepts what we write and reports a schema error with its line', async () => {
+    const project = await createTempProject();
+    try {
+      const good = path.join('locales', 'en', `${DOC}.xlf`);
+      const valid = await runCli(['validate', good], { cwd: project.dir });
+      expect(valid.code).toBe(0);
+      expect(valid.stdout).toBe(`${good}: valid XLIFF 1.2 (26 units)\n`);
+      await writeFile(path.join(project.dir, 'bad.xlf'), (await readFile(path.join(project.dir, good), 'utf8')).replace('state="signed-off"', 'state="done"'));
+      const invalid = await runCli(['validate', 'bad.xlf'], { cwd: project.dir });
+      expect(invalid.code).toBe(1);
+      expect(invalid.stdout).toMatch(/^bad\.xlf:\d+: .*'done'/);
+    } finally {
+      await project.remove();
+    }
   });
 });
 
