@@ -9,7 +9,7 @@ import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js
 import { XliffError } from './core/errors.js';
 import type { Lang } from './core/lang.js';
 import type { Doc } from './core/types.js';
-import { listSourceDocs, readSourceText, segmentText } from './segment/index.js';
+import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { readXliff, targetsFromXliff, type ExistingTargets, type XliffContent } from './xliff/index.js';
 
 export interface Project {
@@ -28,11 +28,13 @@ export interface LoadProjectOptions {
 /** Reads and validates config and every source document, and segments them. */
 export async function loadProject(options: LoadProjectOptions): Promise<Project> {
   const config = await loadConfig(options.root, options.configFile);
+  const srx = config.segmentation.srx ? path.resolve(config.root, config.segmentation.srx) : undefined;
+  const rules = await loadRules(config.sourceLanguage, srx);
   const sources = await listSourceDocs(config.sourceDir);
   const docs: Doc[] = [];
   for (const source of sources) {
     const text = await readSourceText(source.file);
-    docs.push(segmentText(text, { docId: source.id, lang: config.sourceLanguage }));
+    docs.push(segmentText(text, { docId: source.id, lang: config.sourceLanguage, rules }));
   }
   return { config, docs, locales: outputLocales(config) };
 }

@@ -11,7 +11,7 @@ import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
-import { readSourceText, segmentText } from '../segment/index.js';
+import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { checkStructure, readXliff } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
@@ -23,7 +23,8 @@ export interface GlobalOptions {
 }
 
 export interface CommandResult {
-  readonly stdout: string;
+  /** Text to print; streamed when it is produced piece by piece. */
+  readonly stdout: string | AsyncIterable<string>;
   readonly exitCode: number;
 }
 
@@ -39,17 +40,32 @@ function parseLangOption(value: string, key: string): Lang {
   return lang;
 }
 
-export async function segmentCommand(file: string, options: { lang: string; json: boolean }): Promise<CommandResult> {
+/**
+ * Streams: blocks are printed as they are segmented, so a file of any size
+ * segments in flat memory.
+ */
+export async function segmentCommand(file: string, options: { lang: string; json: boolean; srx?: string }): Promise<CommandResult> {
   const lang = parseLangOption(options.lang, '--lang');
-  const text = await readSourceText(file);
-  const doc = segmentText(text, { docId: path.basename(file).replace(/\.txt$/, '') as DocId, lang });
-  const segments = doc.body.flatMap((block) =>
-    block.kind === 'block'
-      ? block.parts.filter((part): part is Segment => part.kind === 'segment').map((part) => ({ id: part.id, block: block.id, text: part.text }))
-      : [],
-  );
-  if (options.json) return ok(`${JSON.stringify(segments, null, 2)}\n`);
-  return ok(segments.map((segment) => `${segment.text}\n`).join(''));
+  const rules = await loadRules(lang, options.srx);
+  const blocks = segmentStream(readSourceStream(file), { docId: path.basename(file).replace(/\.txt$/, '') as DocId, lang, rules });
+  async function* lines(): AsyncGenerator<string> {
+    let first = true;
+    if (options.json) yield '[';
+    for await (const block of blocks) {
+      if (block.kind !== 'block') continue;
+      for (const part of block.parts) {
+        if (part.kind !== 'segment') continue;
+        if (!options.json) yield `${part.text}\n`;
+        else {
+          const item = JSON.stringify({ id: part.id, block: block.id, text: part.text }, null, 2).replace(/^/gm, '  ');
+          yield `${first ? '\n' : ',\n'}${item}`;
+        }
+        first = false;
+      }
+    }
+    if (options.json) yield first ? ']\n' : '\n]\n';
+  }
+  return { stdout: lines(), exitCode: 0 };
 }
 
 export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0' }): Promise<CommandResult> {

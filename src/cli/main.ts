@@ -43,6 +43,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .argument('<file>', 'UTF-8 text file')
     .option('--lang <tag>', 'language of the text', 'de')
     .option('--json', 'print [{ id, block, text }] instead', false)
+    .option('--srx <file>', 'SRX 2.0 rules to use instead of the built-in ones')
     .action(async (file: string, options) => done(await segmentCommand(file, options)));
   program
     .command('extract')
@@ -109,8 +110,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return report(error);
   }
-  process.stdout.write(result.stdout);
-  return result.exitCode;
+  const final: CommandResult = result;
+  try {
+    if (typeof final.stdout === 'string') await write(final.stdout);
+    else for await (const chunk of final.stdout) await write(chunk);
+  } catch (error) {
+    // The reader went away (`l10n segment big.txt | head`): stop quietly, as Unix tools do.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
+    return report(error);
+  }
+  return final.exitCode;
+}
+
+/** Writes to stdout and waits when the pipe is full, so streamed output does not pile up in memory. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve).once('error', reject);
+  });
 }
 
 function report(error: unknown): number {

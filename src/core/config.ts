@@ -38,6 +38,13 @@ const configSchema = z
       .refine((langs) => langs.every(isPseudoLocale), 'only pseudo-locales (en-XA, ar-XB) may be listed here'),
     /** auto: DeepL when DEEPL_AUTH_KEY is set, else offline. */
     engine: z.enum(['auto', 'offline', 'deepl']).default('auto'),
+    segmentation: z
+      .object({
+        /** An SRX 2.0 file with the rules to use instead of the built-in ones (path from the project root). */
+        srx: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** XLIFF version written by `extract`. Default 1.2. */
     xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
     paths: z

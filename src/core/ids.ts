@@ -10,26 +10,37 @@
  *
  * Block ids are positional (`p1`, `p2`, …): a block is a place in the layout.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { BlockId, SegmentId } from './types.js';
 
 const HASH_CHARS = 10;
 
 export function segmentIdFor(text: string, occurrence: number): SegmentId {
-  const hash = createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, HASH_CHARS);
-  return (occurrence > 1 ? `s-${hash}-${occurrence}` : `s-${hash}`) as SegmentId;
+  return withOccurrence(digestOf(text), occurrence);
+}
+
+function digestOf(text: string): string {
+  return hash('sha256', text.normalize('NFC'), 'hex').slice(0, HASH_CHARS);
+}
+
+function withOccurrence(digest: string, occurrence: number): SegmentId {
+  return (occurrence > 1 ? `s-${digest}-${occurrence}` : `s-${digest}`) as SegmentId;
 }
 
 export function blockIdFor(index: number): BlockId {
   return `p${index + 1}` as BlockId;
 }
 
-/** Hands out segment ids for one document, numbering repeated sentences. */
+/**
+ * Hands out segment ids for one document, numbering repeated sentences. Counted
+ * by digest, so two different sentences whose digests collide still get two ids.
+ */
 export function createSegmentIdSource(): (text: string) => SegmentId {
   const seen = new Map<string, number>();
   return (text) => {
-    const occurrence = (seen.get(text) ?? 0) + 1;
-    seen.set(text, occurrence);
-    return segmentIdFor(text, occurrence);
+    const digest = digestOf(text);
+    const occurrence = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, occurrence);
+    return withOccurrence(digest, occurrence);
   };
 }

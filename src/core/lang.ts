@@ -36,7 +36,14 @@ export function isPseudoLocale(lang: Lang): boolean {
   return region !== undefined && PSEUDO_REGIONS.has(region);
 }
 
-/** `en-GB` → `en`. */
+const bases = new Map<string, Lang>();
+
+/** `en-GB` → `en`. Cached: Intl.Locale is slow to construct, and this is called per block. */
 export function baseLanguage(lang: Lang): Lang {
-  return new Intl.Locale(lang).language as Lang;
+  let base = bases.get(lang);
+  if (base === undefined) {
+    base = new Intl.Locale(lang).language as Lang;
+    bases.set(lang, base);
+  }
+  return base;
 }

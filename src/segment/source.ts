@@ -1,4 +1,5 @@
 /** Reading source documents: strict UTF-8, one document per `*.txt`. */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
@@ -14,7 +15,9 @@ export interface SourceDoc {
 
 /**
  * Reads a source file as text. Refuses bytes that are not UTF-8 (naming the
- * offset) and empty files; drops a byte-order mark.
+ * offset) and empty files; drops a byte-order mark and normalises to NFC, so a
+ * file saved with decomposed umlauts (macOS) segments and matches memory exactly
+ * like the same text precomposed. Offsets refer to this normalised text.
  */
 export async function readSourceText(file: string): Promise<string> {
   let bytes: Buffer;
@@ -30,7 +33,51 @@ export async function readSourceText(file: string): Promise<string> {
     throw new InputError(`not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { file }, { cause: error });
   }
   if (text.trim().length === 0) throw new InputError('the file is empty', { file });
-  return text;
+  return text.normalize('NFC');
+}
+
+/**
+ * Reads a source file as a stream of text, with the same checks and
+ * normalisation as `readSourceText`: for files too large to hold in memory.
+ */
+export async function* readSourceStream(file: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytesBefore = 0;
+  let carry = '';
+  let empty = true;
+  try {
+    for await (const chunk of createReadStream(file)) {
+      const bytes = chunk as Buffer;
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch (error) {
+        throw new InputError(`not valid UTF-8 (at byte ${bytesBefore + firstInvalidUtf8(bytes)})`, { file }, { cause: error });
+      }
+      bytesBefore += bytes.length;
+      // Hold back the last base character and its combining marks: the next chunk may add more marks.
+      const all = carry + text;
+      const cut = lastStarter(all);
+      carry = all.slice(cut);
+      const ready = all.slice(0, cut).normalize('NFC');
+      if (empty && ready.trim().length > 0) empty = false;
+      if (ready) yield ready;
+    }
+    const rest = (carry + decoder.decode()).normalize('NFC');
+    if (empty && rest.trim().length === 0) throw new InputError('the file is empty', { file });
+    if (rest) yield rest;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeReadError(error), { file }, { cause: error });
+  }
+}
+
+/** Index of the last character that is not a combining mark (0 if none). */
+function lastStarter(text: string): number {
+  for (let i = text.length - 1; i > 0; i--) {
+    if (!/\p{M}/u.test(text[i]!)) return i;
+  }
+  return 0;
 }
 
 /** The documents in a source folder, sorted by id. */

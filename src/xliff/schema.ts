@@ -5,14 +5,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 
-/** The schemas folder at the package root (this file is in src/xliff or dist/src/xliff). */
-const SCHEMA_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  import.meta.url.includes('/dist/') ? '../../../schemas/xliff' : '../../schemas/xliff',
-);
+const SCHEMA_ROOT = path.join(PACKAGE_ROOT, 'schemas/xliff');
 
 export type SchemaName = '1.2-strict' | '1.2-transitional' | '2.1-with-modules';
 

@@ -63,10 +63,46 @@ describe('German rules', () => {
     ['question in quotes followed by lower case', '„Kommst du mit?“ fragte er. Sie nickte.', 2],
     ['sentence ending in a quotation', '„Das ist gut.“ Mit diesen Worten ging er.', 2],
     ['a number ending a sentence', 'Er sprach mit Channel 4. „Der IS muss weg“, sagte er.', 2],
+    ['a date range', 'Die Messe findet vom 4. bis 6. Juni statt. Sie ist groß.', 2],
+    ['Hrsg. in brackets', 'Das Buch (Hrsg. Müller) erschien 2020. Es ist gut.', 2],
+    ['Bd. and Tel. before numbers', 'Siehe Bd. 3 oder Tel. 030 1234. Danach nicht.', 2],
+    ['evtl. before a noun', 'Er bringt evtl. Freunde mit. Dann feiern wir.', 2],
+    ['St. before a name', 'Sie wohnt in St. Pauli. Das ist in Hamburg.', 2],
+    ['u. a. before a noun', 'Es kamen u. a. Vertreter der Länder. Sie berieten.', 2],
+    ['usw. inside a sentence', 'Äpfel, Birnen usw. sind gesund. Das weiß jeder.', 2],
+    ['usw. ending a sentence', 'Er kaufte Äpfel, Birnen usw. Dann ging er.', 2],
+    ['a time', 'Das Spiel beginnt um 9.30 Uhr. Es endet um 11 Uhr.', 2],
+    ['an ellipsis inside a sentence', 'Er zögerte … dann sprach er. Alle hörten zu.', 2],
+    ['an ellipsis ending a sentence', 'Und dann … Nichts geschah.', 2],
+    ['a URL at the end of a sentence', 'Mehr unter https://www.tagesschau.de/inland/index.html. Dort steht alles.', 2],
+    ['an e-mail address', 'Schreiben Sie an info@example.com. Wir antworten.', 2],
+    ['a bare domain', 'Die Seite tagesschau.de berichtet. Mehr folgt.', 2],
+    ['single German quotes', 'Er nannte es ‚unmöglich‘. Dann ging er.', 2],
+    ['single quotes and a reporting clause', '‚Nein!‘, rief sie. Er schwieg.', 2],
+    ['guillemets and a reporting clause', '»Wir kommen!«, sagte er. Dann ging er.', 2],
+    ['a sentence ending inside guillemets', '»Ich komme.« Dann ging er.', 2],
+    ['brackets at the end of a sentence', 'Er kam (wie immer zu spät). Dann begann es.', 2],
+    ['an emphasis mark in brackets', 'Das ist ein(!) Fehler. Wirklich.', 2],
+    ['dashes', 'Er kam – wie immer – zu spät. Moskau - das ist klar. Sie warten.', 3],
+    ['an ordinal before a club name', 'Der 1. FC Köln gewann. Die Fans jubelten.', 2],
+    ['a year ending a sentence before a year', 'Das war im Jahr 2015. 2016 folgte mehr.', 2],
+    ['a page number ending a sentence', 'Das steht auf Seite 12. Dort steht mehr.', 2],
+    ['a footnote mark after the full stop', 'Das ist belegt.¹ Weitere Studien folgen.', 2],
+    ['a date with a capitalised determiner', 'Am 3.10. Der Feiertag ist bundesweit. Alle haben frei.', 2],
+    ['a dateline', 'London (dpa) - Im Kampf gegen den IS rücken sie zusammen. Das ist neu.', 2],
   ])('%s', (_name, text, count) => {
     const result = split(text);
     expect(result).toHaveLength(count);
     expect(result.join(' ')).toBe(text);
+  });
+});
+
+describe('what a segment keeps', () => {
+  it('keeps the footnote mark with its sentence and the URL whole', () => {
+    expect(split('Das ist belegt.¹ Weitere Studien folgen.')[0]).toBe('Das ist belegt.¹');
+    expect(split('Mehr unter https://www.tagesschau.de/inland/index.html. Dort steht alles.')[0]).toBe(
+      'Mehr unter https://www.tagesschau.de/inland/index.html.',
+    );
   });
 });
 
