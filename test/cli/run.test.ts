@@ -145,6 +145,25 @@ describe('a translation with a QA error', () => {
   });
 });
 
+describe('segmentation rules from the config', () => {
+  it('segments with the SRX file named by segmentation.srx', async () => {
+    const project = await createTempProject({ bare: true });
+    try {
+      // Rules that break only at line breaks: every paragraph becomes one segment.
+      await writeFile(
+        path.join(project.dir, 'lines.srx'),
+        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules><languagerule languagerulename="Lines"><rule break="yes"><beforebreak></beforebreak><afterbreak>\\n</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern="de.*" languagerulename="Lines"/></maprules></body></srx>',
+      );
+      await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ segmentation: { srx: 'lines.srx' } }));
+      const result = await runCli(['run', '--json'], { cwd: project.dir });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).locales[0].segments).toBe(11);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
 describe('l10n validate', () => {
   it('accepts what we write and reports a schema error with its line', async () => {
     const project = await createTempProject();

@@ -97,6 +97,17 @@ describe('German rules', () => {
   });
 });
 
+describe('English rules (for target text)', () => {
+  it.each([
+    ['Mr. Smith went to Washington. He arrived on Monday.', 2],
+    ['The U.S. and the U.K. agreed. Talks went on.', 2],
+    ['“We have the same goals,” Kerry said. He left.', 2],
+    ['He met J. R. Smith at 9 a.m. and left. Then it rained.', 2],
+  ])('%s', (text, count) => {
+    expect(sentences(segmentText(text, { docId, lang: 'en' as Lang }))).toHaveLength(count);
+  });
+});
+
 describe('what a segment keeps', () => {
   it('keeps the footnote mark with its sentence and the URL whole', () => {
     expect(split('Das ist belegt.¹ Weitere Studien folgen.')[0]).toBe('Das ist belegt.¹');
