@@ -12,7 +12,7 @@ import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
 import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
 import { outputPath, readProjectTargets, readXliffFile, type Project } from './project.js';
-import { targetsFromXliff, writeXliff, type XliffUnit } from './xliff/index.js';
+import { targetsFromXliff, writeXliff, type XliffSegment } from './xliff/index.js';
 
 export interface ImportResult {
   readonly lang: Lang;
@@ -35,8 +35,8 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   if (content.sourceLang && content.sourceLang !== project.config.sourceLanguage) {
     throw new XliffError(`source language is ${content.sourceLang}, expected ${project.config.sourceLanguage}`, { file });
   }
-  const byDoc = new Map<string, XliffUnit[]>();
-  for (const unit of content.units) {
+  const byDoc = new Map<string, XliffSegment[]>();
+  for (const unit of content.segments) {
     const docId = unit.file.replace(/\.txt$/, '');
     const list = byDoc.get(docId) ?? [];
     list.push(unit);
@@ -52,7 +52,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   let memory = await readMemoryFile(memoryFile);
   for (const [docId, units] of byDoc) {
     const doc = project.docs.find((candidate) => candidate.id === docId)!;
-    const incoming = targetsFromXliff(doc, { ...content, units });
+    const incoming = targetsFromXliff(doc, { ...content, segments: units });
     const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
     result.stale += incoming.stale.length;
     const accepted: { source: string; target: Target }[] = [];
@@ -65,7 +65,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       } else {
         targets.set(id, target);
         result.applied++;
-        accepted.push({ source: units.find((unit) => unit.id === id)!.source, target });
+        accepted.push({ source: units.find((unit) => unit.id === id)!.source.text, target });
       }
     }
     memory = mergeIntoMemory(memory, accepted);

@@ -13,7 +13,7 @@ import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
-import { checkStructure, readXliff } from '../xliff/index.js';
+import { checkStructure, readXliff, segmentLabel } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -124,8 +124,10 @@ async function checkFiles(files: readonly string[]): Promise<ReportFinding[]> {
     if (!content.sourceLang || !content.targetLang) {
       throw new ConfigError(`${file}: the XLIFF names no source and target language`, 'FILE');
     }
-    const items = content.units.flatMap((unit) =>
-      unit.target ? [{ segmentId: unit.id as Segment['id'], source: unit.source, target: unit.target.text }] : [],
+    const items = content.segments.flatMap((segment) =>
+      segment.target && segment.translate
+        ? [{ segmentId: segmentLabel(segment) as Segment['id'], source: segment.source.text, target: segment.target.text }]
+        : [],
     );
     for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang })) {
       findings.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
@@ -147,7 +149,7 @@ export async function validateCommand(files: readonly string[]): Promise<Command
     const problems = [...(await validateSchema(text, schemaForVersion(content.version))), ...checkStructure(content)];
     if (problems.length > 0) invalid++;
     lines.push(...problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
-    if (problems.length === 0) lines.push(`${file}: valid XLIFF ${content.version} (${content.units.length} units)`);
+    if (problems.length === 0) lines.push(`${file}: valid XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments)`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
 }

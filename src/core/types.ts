@@ -54,8 +54,11 @@ export interface Doc {
 export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const;
 export type State = (typeof STATES)[number];
 
-/** Who produced a target. `memory` = reused from an approved translation. */
-export type Origin = 'human' | 'memory' | 'deepl' | 'offline';
+/**
+ * Who produced a target. `memory` = reused from an approved translation;
+ * `machine` = machine translation by an engine outside this project (a CAT tool's MT).
+ */
+export type Origin = 'human' | 'memory' | 'deepl' | 'offline' | 'machine';
 
 /** A translation of one segment into one locale. */
 export interface Target {

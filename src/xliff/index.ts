@@ -6,7 +6,8 @@ export { writeXliff12 } from './write-12.js';
 export { writeXliff20 } from './write-20.js';
 export { readXliff } from './read.js';
 export { targetsFromXliff, type ExistingTargets } from './targets.js';
-export type { XliffContent, XliffExport, XliffUnit, XliffVersion } from './model.js';
+export { segmentLabel } from './model.js';
+export type { InlineCode, XliffContent, XliffExport, XliffSegment, XliffTarget, XliffText, XliffVersion } from './model.js';
 
 import type { XliffExport, XliffVersion } from './model.js';
 import { writeXliff12 } from './write-12.js';

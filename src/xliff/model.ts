@@ -1,5 +1,5 @@
 import type { Lang } from '../core/lang.js';
-import type { BlockKind, Doc, SegmentId, Target } from '../core/types.js';
+import type { BlockKind, Doc, Origin, SegmentId, State, Target } from '../core/types.js';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -14,16 +14,46 @@ export interface XliffExport {
   readonly notes?: ReadonlyMap<SegmentId, readonly string[]>;
 }
 
-/** One unit as read back from any XLIFF version. */
-export interface XliffUnit {
-  /** trans-unit id (1.x) or unit id + "/" + segment id (2.x, only for segments not named by us). */
+/**
+ * An inline code as CAT tools write it: XLIFF 1.2 `g x bx ex ph bpt ept it`,
+ * XLIFF 2 `pc ph sc ec`, and annotations (`mrk` other than segments).
+ */
+export interface InlineCode {
+  readonly kind: string;
   readonly id: string;
-  /** `file/@original` (1.x) or `file/@original`/`@id` (2.x). */
+}
+
+/** Text of a source or target: what a reader sees (codes' native data left out), and the codes in order. */
+export interface XliffText {
+  readonly text: string;
+  readonly codes: readonly InlineCode[];
+}
+
+export interface XliffTarget extends XliffText {
+  readonly state: State;
+  readonly origin: Origin;
+}
+
+/**
+ * One segment: what a translator confirms. A 1.x `<trans-unit>` without
+ * `<seg-source>` is one segment; with it, each `<mrk mtype="seg">` is one; in
+ * XLIFF 2, each `<segment>`.
+ */
+export interface XliffSegment {
+  /** `<file original>` (or the 2.x file id). */
   readonly file: string;
-  readonly source: string;
-  /** Absent when the file has no target text for the unit. */
-  readonly target?: Target;
-  /** The group (1.2) or unit (2.x) the segment belongs to, and its kind when we wrote it. */
+  /** trans-unit id (1.x) or unit id (2.x). */
+  readonly unit: string;
+  /** `mrk/@mid` (1.x with seg-source) or segment id (2.x); absent for an unsegmented 1.x unit. */
+  readonly segment?: string;
+  /** How the pipeline names it: the segment id if there is one, else the unit id. */
+  readonly id: string;
+  readonly source: XliffText;
+  /** Absent when the file has no target text for it. */
+  readonly target?: XliffTarget;
+  /** `translate="no"`: to be left as it is. */
+  readonly translate: boolean;
+  /** The enclosing group (1.2) or unit (2.x), and its kind when we wrote the file. */
   readonly block?: string;
   readonly blockKind?: BlockKind;
 }
@@ -32,7 +62,14 @@ export interface XliffContent {
   readonly version: string;
   readonly sourceLang: Lang | undefined;
   readonly targetLang: Lang | undefined;
-  readonly units: readonly XliffUnit[];
+  /** trans-units (1.x) or units (2.x) in the file. */
+  readonly unitCount: number;
+  readonly segments: readonly XliffSegment[];
+}
+
+/** The label a person sees for a segment: `unit`, or `unit/segment` where units hold several. */
+export function segmentLabel(segment: XliffSegment): string {
+  return segment.segment === undefined ? segment.unit : `${segment.unit}/${segment.segment}`;
 }
 
 export const TOOL_ID = 'l10n-pipeline';

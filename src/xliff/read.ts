@@ -1,17 +1,17 @@
 /**
- * Reads XLIFF 1.0–1.2 and 2.0–2.2 into units. Refuses DOCTYPEs and entity
+ * Reads XLIFF 1.0–1.2 and 2.0–2.2, in the flavours real tools write (Trados
+ * `sdl:`, memoQ `mq:`, XTM, WorldServer, Okapi), into segments with their
+ * inline codes and states on our one scale. Refuses DOCTYPEs and entity
  * declarations before parsing (no XXE, no entity expansion), and reports
  * malformed XML with line and column.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { XliffError } from '../core/errors.js';
+import { XliffError, lineAndColumn } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
-import { originFromXliff12, stateFromXliff12 } from '../core/state.js';
-import { lineAndColumn } from '../core/errors.js';
-import { STATES, type BlockKind, type SegmentId, type State, type Target } from '../core/types.js';
-import { BLOCK_RESTYPE, TOOL_ID, type XliffContent, type XliffUnit } from './model.js';
-
-type XmlNode = Record<string, unknown>;
+import { originFromXliff12, stateFromMemoQ, stateFromTrados, stateFromXliff12, stateFromXliff2 } from '../core/state.js';
+import type { BlockKind, Origin, State } from '../core/types.js';
+import { BLOCK_RESTYPE, TOOL_ID, type InlineCode, type XliffContent, type XliffSegment, type XliffTarget, type XliffText } from './model.js';
+import { attributesOf, childElements, children, childrenNamed, descendantsNamed, elementName, firstChild, type XmlNode } from './tree.js';
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -25,7 +25,7 @@ const parser = new XMLParser({
   commentPropName: '#comment',
 });
 
-const NS_12 = /^urn:oasis:names:tc:xliff:document:1\.[12]$/;
+const NS_1 = /^urn:oasis:names:tc:xliff:document:1\.[12]$/;
 const NS_20 = 'urn:oasis:names:tc:xliff:document:2.0';
 
 /** Parses XLIFF text. `file` is only used in error messages. */
@@ -34,21 +34,15 @@ export function readXliff(text: string, file: string): XliffContent {
   refuseDeclarations(xml, file);
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
-    throw new XliffError(`not well-formed XML: ${validation.err.msg}`, {
-      file,
-      line: validation.err.line,
-      column: validation.err.col,
-    });
+    throw new XliffError(`not well-formed XML: ${validation.err.msg}`, { file, line: validation.err.line, column: validation.err.col });
   }
-  const root = childElements(parser.parse(xml) as XmlNode[]).find((node) => elementName(node) === 'xliff');
+  const root = (parser.parse(xml) as XmlNode[]).find((node) => elementName(node) === 'xliff');
   if (!root) throw new XliffError('no <xliff> root element', { file });
   const attrs = attributesOf(root);
-  const version = attrs['version'] ?? '1.2';
+  const version = attrs['version'] ?? '1.0';
   const namespace = attrs['xmlns'];
   if (namespace === NS_20 || version.startsWith('2.')) return readXliff2(root, version, file);
-  if (namespace !== undefined && !NS_12.test(namespace)) {
-    throw new XliffError(`unknown XLIFF namespace "${namespace}"`, { file });
-  }
+  if (namespace !== undefined && !NS_1.test(namespace)) throw new XliffError(`unknown XLIFF namespace "${namespace}"`, { file });
   return readXliff1(root, version, file);
 }
 
@@ -56,117 +50,18 @@ export function readXliff(text: string, file: string): XliffContent {
 function refuseDeclarations(xml: string, file: string): void {
   const match = /<!(DOCTYPE|ENTITY)/i.exec(xml);
   if (match) {
-    const { line, column } = lineAndColumn(xml, match.index);
     throw new XliffError(`<!${match[1]!.toUpperCase()}> is not allowed in XLIFF (DTDs and entities are refused)`, {
       file,
-      line,
-      column,
+      ...lineAndColumn(xml, match.index),
     });
   }
 }
 
-function readXliff1(root: XmlNode, version: string, file: string): XliffContent {
-  const units: XliffUnit[] = [];
-  let sourceLang: Lang | undefined;
-  let targetLang: Lang | undefined;
-  for (const fileNode of childrenNamed(root, 'file')) {
-    const attrs = attributesOf(fileNode);
-    sourceLang ??= langAttribute(attrs['source-language'], 'source-language', file);
-    targetLang ??= langAttribute(attrs['target-language'], 'target-language', file);
-    const original = attrs['original'] ?? '';
-    for (const body of childrenNamed(fileNode, 'body')) collectUnits12(body, original, undefined, units);
-  }
-  return { version, sourceLang, targetLang, units };
-}
-
-function collectUnits12(node: XmlNode, original: string, group: XmlNode | undefined, out: XliffUnit[]): void {
-  for (const child of childElements(children(node))) {
-    const name = elementName(child);
-    if (name === 'group') collectUnits12(child, original, child, out);
-    else if (name === 'trans-unit') out.push(readTransUnit(child, original, group));
-  }
-}
-
-function readTransUnit(node: XmlNode, original: string, group: XmlNode | undefined): XliffUnit {
-  const attrs = attributesOf(node);
-  const id = attrs['id'] ?? '';
-  const elements = childElements(children(node));
-  const sourceNode = elements.find((child) => elementName(child) === 'source');
-  const targetNode = elements.find((child) => elementName(child) === 'target');
-  const altOrigin = elements
-    .filter((child) => elementName(child) === 'alt-trans')
-    .map((child) => attributesOf(child)['origin'])
-    .find((origin) => origin !== undefined);
-  const targetText = targetNode ? textContent(targetNode) : '';
-  const targetAttrs = targetNode ? attributesOf(targetNode) : {};
-  const segmentId = id as SegmentId;
-  const target: Target | undefined =
-    targetText.length > 0
-      ? {
-          segmentId,
-          text: targetText,
-          state: stateFromXliff12(targetAttrs['state'], attrs['approved'] === 'yes'),
-          origin: originFromXliff12(targetAttrs['state-qualifier'], altOrigin),
-        }
-      : undefined;
-  const groupAttrs = group ? attributesOf(group) : {};
-  return {
-    id,
-    file: original,
-    source: sourceNode ? textContent(sourceNode) : '',
-    ...(target ? { target } : {}),
-    ...(group ? { block: groupAttrs['id'] ?? '' } : {}),
-    ...blockKind(groupAttrs['restype']),
-  };
-}
-
-function readXliff2(root: XmlNode, version: string, file: string): XliffContent {
-  const attrs = attributesOf(root);
-  const sourceLang = langAttribute(attrs['srcLang'], 'srcLang', file);
-  const targetLang = langAttribute(attrs['trgLang'], 'trgLang', file);
-  const units: XliffUnit[] = [];
-  for (const fileNode of childrenNamed(root, 'file')) {
-    const fileAttrs = attributesOf(fileNode);
-    const original = fileAttrs['original'] ?? fileAttrs['id'] ?? '';
-    for (const unit of descendantsNamed(fileNode, 'unit')) units.push(...readUnit2(unit, original));
-  }
-  return { version, sourceLang, targetLang, units };
-}
-
-function readUnit2(unit: XmlNode, original: string): XliffUnit[] {
-  const unitAttrs = attributesOf(unit);
-  const unitId = unitAttrs['id'] ?? '';
-  const kind = blockKind(unitAttrs['type']?.startsWith(`${TOOL_ID}:`) ? `x-${unitAttrs['type'].slice(TOOL_ID.length + 1)}` : undefined);
-  const matchOrigins = new Map<string, string>();
-  for (const match of descendantsNamed(unit, 'mtc:match')) {
-    const matchAttrs = attributesOf(match);
-    if (matchAttrs['ref'] && matchAttrs['origin']) matchOrigins.set(matchAttrs['ref'].replace(/^#/, ''), matchAttrs['origin']);
-  }
-  return childrenNamed(unit, 'segment').map((segment, index) => {
-    const attrs = attributesOf(segment);
-    const segmentId = attrs['id'] ?? `${unitId}/${index + 1}`;
-    const sourceNode = childrenNamed(segment, 'source')[0];
-    const targetNode = childrenNamed(segment, 'target')[0];
-    const targetText = targetNode ? textContent(targetNode) : '';
-    const machine = attrs['subState'] === `${TOOL_ID}:mt`;
-    const rawState = attrs['state'] ?? 'initial';
-    const state: State = machine ? 'translated' : (STATES as readonly string[]).includes(rawState) ? (rawState as State) : 'initial';
-    const origin = machine
-      ? matchOrigins.get(segmentId) === 'offline'
-        ? 'offline'
-        : 'deepl'
-      : attrs['subState'] === `${TOOL_ID}:tm`
-        ? 'memory'
-        : 'human';
-    return {
-      id: segmentId,
-      file: original,
-      source: sourceNode ? textContent(sourceNode) : '',
-      ...(targetText.length > 0 ? { target: { segmentId: segmentId as SegmentId, text: targetText, state, origin } } : {}),
-      block: unitId,
-      ...kind,
-    };
-  });
+function langAttribute(value: string | undefined, name: string, file: string): Lang | undefined {
+  if (value === undefined || value === '') return undefined;
+  const lang = parseLang(value);
+  if (!lang) throw new XliffError(`${name}="${value}" is not a known language tag`, { file });
+  return lang;
 }
 
 function blockKind(restype: string | undefined): { blockKind?: BlockKind } {
@@ -174,53 +69,188 @@ function blockKind(restype: string | undefined): { blockKind?: BlockKind } {
   return entry ? { blockKind: entry[0] as BlockKind } : {};
 }
 
-function langAttribute(value: string | undefined, name: string, file: string): Lang | undefined {
-  if (value === undefined) return undefined;
-  const lang = parseLang(value);
-  if (!lang) throw new XliffError(`${name}="${value}" is not a known language tag`, { file });
-  return lang;
+// ---- inline content --------------------------------------------------------
+
+/** Codes whose content is native data (markup), not text a reader sees. */
+const NATIVE_CODES = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sc', 'ec', 'sm', 'em']);
+/** Codes that wrap text. */
+const WRAPPING_CODES = new Set(['g', 'pc', 'mrk']);
+
+/** The text and codes of an element's content (XLIFF 1.2 §2.4 inline elements; XLIFF 2 §4.2.3). */
+function inlineText(node: XmlNode): XliffText {
+  const codes: InlineCode[] = [];
+  let text = '';
+  const walk = (parent: XmlNode) => {
+    for (const child of children(parent)) {
+      const name = elementName(child);
+      if (name === '#text') text += String(child['#text']);
+      else if (name === '#cdata') text += children(child).map((part) => String(part['#text'] ?? '')).join('');
+      else if (name === 'cp') text += String.fromCodePoint(Number.parseInt(attributesOf(child)['hex'] ?? '0', 16));
+      else if (NATIVE_CODES.has(name)) codes.push({ kind: name, id: codeId(child) });
+      else if (WRAPPING_CODES.has(name)) {
+        codes.push({ kind: name, id: codeId(child) });
+        walk(child);
+      } else if (name !== '#comment') walk(child);
+    }
+  };
+  walk(node);
+  return { text, codes };
 }
 
-// fast-xml-parser's preserveOrder tree: [{ name: [children], ':@': {attributes} } | { '#text': string }]
-
-function elementName(node: XmlNode): string {
-  return Object.keys(node).find((key) => key !== ':@') ?? '';
+/** A target counts when it holds text or codes; memoQ writes `<target> </target>` for "not started". */
+function hasContent(text: XliffText | undefined): text is XliffText {
+  return text !== undefined && (text.text.trim().length > 0 || text.codes.length > 0);
 }
 
-function children(node: XmlNode): XmlNode[] {
-  const value = node[elementName(node)];
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
+function codeId(node: XmlNode): string {
+  const attrs = attributesOf(node);
+  return attrs['id'] ?? attrs['rid'] ?? attrs['mid'] ?? '';
 }
 
-function childElements(nodes: XmlNode[]): XmlNode[] {
-  return nodes.filter((node) => {
-    const name = elementName(node);
-    return name !== '#text' && name !== '#comment' && !name.startsWith('?');
+// ---- XLIFF 1.x ---------------------------------------------------------------
+
+function readXliff1(root: XmlNode, version: string, file: string): XliffContent {
+  const segments: XliffSegment[] = [];
+  let sourceLang: Lang | undefined;
+  let targetLang: Lang | undefined;
+  let unitCount = 0;
+  for (const fileNode of childrenNamed(root, 'file')) {
+    const attrs = attributesOf(fileNode);
+    sourceLang ??= langAttribute(attrs['source-language'], 'source-language', file);
+    targetLang ??= langAttribute(attrs['target-language'], 'target-language', file);
+    const original = attrs['original'] ?? '';
+    const walk = (node: XmlNode, group: XmlNode | undefined) => {
+      for (const child of childElements(node)) {
+        const name = elementName(child);
+        if (name === 'group') walk(child, child);
+        else if (name === 'trans-unit') {
+          unitCount++;
+          segments.push(...readTransUnit(child, original, group));
+        }
+      }
+    };
+    for (const body of childrenNamed(fileNode, 'body')) walk(body, undefined);
+  }
+  return { version, sourceLang, targetLang, unitCount, segments };
+}
+
+function readTransUnit(node: XmlNode, original: string, group: XmlNode | undefined): XliffSegment[] {
+  const attrs = attributesOf(node);
+  const unit = attrs['id'] ?? '';
+  const translate = attrs['translate'] !== 'no';
+  const sourceNode = firstChild(node, 'source');
+  const targetNode = firstChild(node, 'target');
+  const targetAttrs = targetNode ? attributesOf(targetNode) : {};
+  const altOrigin = childrenNamed(node, 'alt-trans').map((alt) => attributesOf(alt)['origin']).find(Boolean);
+  const groupAttrs = group ? attributesOf(group) : {};
+  const where = { file: original, unit, translate, ...(group ? { block: groupAttrs['id'] ?? '' } : {}), ...blockKind(groupAttrs['restype']) };
+
+  // State: memoQ and Trados keep theirs in extension attributes; otherwise XLIFF 1.2's own.
+  const memoQ = attrs['mq:status'];
+  const unitState = (): { state: State; origin: Origin } => {
+    const base = {
+      state: stateFromXliff12(targetAttrs['state'], attrs['approved'] === 'yes'),
+      origin: originFromXliff12(targetAttrs['state-qualifier'], altOrigin),
+    };
+    if (memoQ === undefined) return base;
+    const fromMemoQ = stateFromMemoQ(memoQ);
+    return { state: fromMemoQ.state, origin: fromMemoQ.origin ?? base.origin };
+  };
+
+  const segSource = firstChild(node, 'seg-source');
+  if (!segSource) {
+    const target = targetNode ? inlineText(targetNode) : undefined;
+    const hasTarget = hasContent(target);
+    return [
+      {
+        ...where,
+        id: unit,
+        source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [] },
+        ...(hasTarget ? { target: { ...target, ...unitState() } } : {}),
+      },
+    ];
+  }
+  // Segmented unit (Trados, Okapi): one segment per <mrk mtype="seg">, targets matched by mid.
+  const tradosStates = new Map(
+    descendantsNamed(node, 'sdl:seg').map((seg) => {
+      const segAttrs = attributesOf(seg);
+      return [segAttrs['id'] ?? '', stateFromTrados(segAttrs['conf'], segAttrs['origin'])] as const;
+    }),
+  );
+  const targetMarks = new Map(
+    (targetNode ? segmentMarks(targetNode) : []).map((mark) => [attributesOf(mark)['mid'] ?? '', mark] as const),
+  );
+  return segmentMarks(segSource).map((mark) => {
+    const mid = attributesOf(mark)['mid'] ?? '';
+    const targetMark = targetMarks.get(mid);
+    const target = targetMark ? inlineText(targetMark) : undefined;
+    const hasTarget = hasContent(target);
+    const state = tradosStates.get(mid) ?? unitState();
+    const full: XliffTarget | undefined = hasTarget ? { ...target, ...state } : undefined;
+    return { ...where, segment: mid, id: `${unit}/${mid}`, source: inlineText(mark), ...(full ? { target: full } : {}) };
   });
 }
 
-function childrenNamed(node: XmlNode, name: string): XmlNode[] {
-  return childElements(children(node)).filter((child) => elementName(child) === name);
+function segmentMarks(node: XmlNode): XmlNode[] {
+  return descendantsNamed(node, 'mrk').filter((mark) => attributesOf(mark)['mtype'] === 'seg');
 }
 
-function descendantsNamed(node: XmlNode, name: string): XmlNode[] {
-  return childElements(children(node)).flatMap((child) =>
-    elementName(child) === name ? [child] : descendantsNamed(child, name),
-  );
+// ---- XLIFF 2.x ---------------------------------------------------------------
+
+function readXliff2(root: XmlNode, version: string, file: string): XliffContent {
+  const attrs = attributesOf(root);
+  const sourceLang = langAttribute(attrs['srcLang'], 'srcLang', file);
+  const targetLang = langAttribute(attrs['trgLang'], 'trgLang', file);
+  const segments: XliffSegment[] = [];
+  let unitCount = 0;
+  for (const fileNode of childrenNamed(root, 'file')) {
+    const fileAttrs = attributesOf(fileNode);
+    const original = fileAttrs['original'] ?? fileAttrs['id'] ?? '';
+    for (const unit of descendantsNamed(fileNode, 'unit')) {
+      unitCount++;
+      segments.push(...readUnit2(unit, original));
+    }
+  }
+  return { version, sourceLang, targetLang, unitCount, segments };
 }
 
-function attributesOf(node: XmlNode): Record<string, string> {
-  return (node[':@'] as Record<string, string> | undefined) ?? {};
-}
-
-/** Text of an element with inline markup flattened (inline codes are kept by the importer, issue #4). */
-function textContent(node: XmlNode): string {
-  return children(node)
-    .map((child) => {
-      const name = elementName(child);
-      if (name === '#text') return String(child['#text']);
-      if (name === '#comment') return '';
-      return textContent(child);
-    })
-    .join('');
+function readUnit2(unit: XmlNode, original: string): XliffSegment[] {
+  const unitAttrs = attributesOf(unit);
+  const unitId = unitAttrs['id'] ?? '';
+  const ownType = unitAttrs['type']?.startsWith(`${TOOL_ID}:`) ? `x-${unitAttrs['type'].slice(TOOL_ID.length + 1)}` : undefined;
+  const translate = unitAttrs['translate'] !== 'no';
+  const matchOrigins = new Map<string, string>();
+  for (const match of descendantsNamed(unit, 'mtc:match')) {
+    const matchAttrs = attributesOf(match);
+    if (matchAttrs['ref'] && matchAttrs['origin']) matchOrigins.set(matchAttrs['ref'].replace(/^#/, ''), matchAttrs['origin']);
+  }
+  return childrenNamed(unit, 'segment').map((segment, index) => {
+    const attrs = attributesOf(segment);
+    const segmentId = attrs['id'] ?? String(index + 1);
+    const sourceNode = firstChild(segment, 'source');
+    const targetNode = firstChild(segment, 'target');
+    const target = targetNode ? inlineText(targetNode) : undefined;
+    const hasTarget = hasContent(target);
+    const subState = attrs['subState'];
+    // Our own markers: MT is `initial` + subState …:mt, reuse from memory is subState …:tm.
+    const machine = subState === `${TOOL_ID}:mt`;
+    const state: State = machine ? 'translated' : stateFromXliff2(attrs['state']);
+    const engine = matchOrigins.get(segmentId);
+    const origin: Origin = machine
+      ? engine === 'offline' || engine === 'deepl' ? engine : 'machine'
+      : subState === `${TOOL_ID}:tm`
+        ? 'memory'
+        : 'human';
+    return {
+      file: original,
+      unit: unitId,
+      segment: segmentId,
+      id: attrs['id'] ?? `${unitId}/${segmentId}`,
+      source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [] },
+      ...(hasTarget ? { target: { ...target, state, origin } } : {}),
+      translate,
+      block: unitId,
+      ...blockKind(ownType),
+    };
+  });
 }

@@ -21,11 +21,12 @@ export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTarge
   }
   const targets = new Map<SegmentId, Target>();
   const stale: { id: string; source: string; target: Target }[] = [];
-  for (const unit of content.units) {
+  for (const unit of content.segments) {
     if (!unit.target) continue;
+    const target: Target = { segmentId: unit.id as SegmentId, text: unit.target.text, state: unit.target.state, origin: unit.target.origin };
     const segment = segments.get(unit.id);
-    if (segment && segment.text === unit.source) targets.set(segment.id, { ...unit.target, segmentId: segment.id });
-    else stale.push({ id: unit.id, source: unit.source, target: unit.target });
+    if (segment && segment.text === unit.source.text) targets.set(segment.id, { ...target, segmentId: segment.id });
+    else stale.push({ id: unit.id, source: unit.source.text, target });
   }
   return { targets, stale };
 }

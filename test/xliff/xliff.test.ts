@@ -103,7 +103,8 @@ describe('reading XLIFF', () => {
   it('accepts a byte-order mark and CRLF line ends', () => {
     const xml = writeXliff({ doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets: sampleTargets() }, '1.2');
     const content = readXliff(`\ufeff${xml.replace(/\n/g, '\r\n')}`, 'x.xlf');
-    expect(content.units).toHaveLength(26);
+    expect(content.segments).toHaveLength(26);
+    expect(content.unitCount).toBe(26);
     expect(content.targetLang).toBe('en');
   });
 });
