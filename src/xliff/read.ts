@@ -211,7 +211,17 @@ function readXliff2(root: XmlNode, version: string, file: string): XliffContent 
       segments.push(...readUnit2(unit, original));
     }
   }
-  return { version, sourceLang, targetLang, unitCount, segments };
+  return { version, sourceLang, targetLang, unitCount, segments: qualifyRepeatedIds(segments) };
+}
+
+/**
+ * XLIFF 2 segment ids are unique only within their unit (§4.3.1.10): where one
+ * repeats in the file, name the segment `unit/segment` instead.
+ */
+export function qualifyRepeatedIds(segments: XliffSegment[]): XliffSegment[] {
+  const counts = new Map<string, number>();
+  for (const segment of segments) counts.set(segment.id, (counts.get(segment.id) ?? 0) + 1);
+  return segments.map((segment) => (counts.get(segment.id)! > 1 ? { ...segment, id: `${segment.unit}/${segment.segment}` } : segment));
 }
 
 function readUnit2(unit: XmlNode, original: string): XliffSegment[] {

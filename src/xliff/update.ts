@@ -1,0 +1,243 @@
+/**
+ * Updating XLIFF we did not write, in place: only the targets that change (and
+ * their state attributes) are rewritten; every other byte stays as it was: BOM,
+ * CRLF line ends, character references like `&#xD;`, comments, and extension
+ * namespaces (`sdl:`, `mq:`, `okp:`, `xtm:`, `iws:`) that CAT tools need back
+ * (notes/xliff.md §1.4). A simplified model written back out would lose them.
+ *
+ * Works on the raw text with a tag scanner that knows where each element
+ * starts and ends; the file must have passed `readXliff` (well-formed, no DTD).
+ */
+import { isMachineOrigin, stateFromXliff12, stateRank, stateToXliff12 } from '../core/state.js';
+import type { Origin, State } from '../core/types.js';
+import { escapeAttribute, escapeText } from './escape.js';
+import { TOOL_ID } from './model.js';
+
+export interface TargetUpdate {
+  readonly text: string;
+  readonly state: State;
+  readonly origin: Origin;
+}
+
+interface Tag {
+  readonly name: string;
+  /** The whole tag's text and position. */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'open' | 'close' | 'empty';
+}
+
+interface Element {
+  readonly name: string;
+  readonly open: Tag;
+  /** For an empty element, the same as `open`. */
+  readonly close: Tag;
+  readonly children: Element[];
+}
+
+/** Comments, CDATA, processing instructions and the declaration are skipped; tags are reported. */
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+
+function parseElements(xml: string): Element[] {
+  const roots: Element[] = [];
+  const stack: { name: string; open: Tag; children: Element[] }[] = [];
+  for (const match of xml.matchAll(TOKEN)) {
+    const name = match[2];
+    if (name === undefined) continue;
+    const tag: Tag = {
+      name,
+      start: match.index,
+      end: match.index + match[0].length,
+      kind: match[1] ? 'close' : match[4] ? 'empty' : 'open',
+    };
+    const siblings = stack.at(-1)?.children ?? roots;
+    if (tag.kind === 'empty') siblings.push({ name, open: tag, close: tag, children: [] });
+    else if (tag.kind === 'open') stack.push({ name, open: tag, children: [] });
+    else {
+      const open = stack.pop()!;
+      (stack.at(-1)?.children ?? roots).push({ name: open.name, open: open.open, close: tag, children: open.children });
+    }
+  }
+  return roots;
+}
+
+function attribute(xml: string, tag: Tag, name: string): string | undefined {
+  const text = xml.slice(tag.start, tag.end);
+  const match = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(text);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** A start tag with attributes set (a value) or removed (undefined); others kept as written. */
+function withAttributes(tagText: string, changes: Readonly<Record<string, string | undefined>>): string {
+  let text = tagText;
+  for (const [name, value] of Object.entries(changes)) {
+    const pattern = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+    const replacement = value === undefined ? '' : ` ${name}="${escapeAttribute(value)}"`;
+    if (pattern.test(text)) text = text.replace(pattern, replacement);
+    else if (value !== undefined) text = text.replace(/\s*(\/?>)$/, `${replacement}$1`);
+  }
+  return text;
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Sets targets by segment id (the ids `readXliff` gives: trans-unit id, `unit/mid`
+ * for segmented 1.x units, segment id in XLIFF 2). Returns the new text and the
+ * ids that were not found.
+ */
+export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, TargetUpdate>): { text: string; missing: string[] } {
+  const edits: Edit[] = [];
+  const found = new Set<string>();
+  const roots = parseElements(xml);
+  const repeated = repeatedSegmentIds(xml, roots);
+  const visit = (element: Element) => {
+    if (element.name === 'trans-unit') editTransUnit(xml, element, updates, edits, found);
+    else if (element.name === 'unit') editUnit2(xml, element, updates, edits, found, repeated);
+    else element.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  edits.sort((a, b) => b.start - a.start);
+  let text = xml;
+  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return { text, missing: [...updates.keys()].filter((id) => !found.has(id)) };
+}
+
+const child = (element: Element, name: string) => element.children.find((c) => c.name === name);
+
+function editTransUnit(xml: string, unit: Element, updates: ReadonlyMap<string, TargetUpdate>, edits: Edit[], found: Set<string>): void {
+  const id = attribute(xml, unit.open, 'id') ?? '';
+  const segSource = child(unit, 'seg-source');
+  const target = child(unit, 'target');
+  if (!segSource) {
+    const update = updates.get(id);
+    if (!update) return;
+    found.add(id);
+    const xliffState = stateToXliff12(update.state, update.origin);
+    const targetAttributes = { state: xliffState.state, 'state-qualifier': xliffState.qualifier };
+    const memoQ = attribute(xml, unit.open, 'mq:status') === undefined ? {} : { 'mq:status': memoQStatus(update) };
+    edits.push({
+      start: unit.open.start,
+      end: unit.open.end,
+      text: withAttributes(xml.slice(unit.open.start, unit.open.end), { approved: xliffState.approved ? 'yes' : undefined, ...memoQ }),
+    });
+    if (target) {
+      const open = withAttributes(xml.slice(target.open.start, target.open.end).replace(/\/>$/, '>'), targetAttributes);
+      edits.push({ start: target.open.start, end: target.close.end, text: `${open}${escapeText(update.text)}</target>` });
+    } else {
+      // <target> follows <source> (XLIFF 1.2 §2.3, trans-unit content order).
+      const source = child(unit, 'source')!;
+      edits.push({ start: source.close.end, end: source.close.end, text: `${withAttributes('<target>', targetAttributes)}${escapeText(update.text)}</target>` });
+    }
+    return;
+  }
+  // Segmented unit: replace the content of the target's <mrk mtype="seg" mid="…">.
+  const marks = (element: Element | undefined): Element[] =>
+    element ? element.children.flatMap((c) => (c.name === 'mrk' && attribute(xml, c.open, 'mtype') === 'seg' ? [c] : marks(c))) : [];
+  const tradosSegments = new Map(
+    descendants(unit, 'sdl:seg').map((seg) => [attribute(xml, seg.open, 'id') ?? '', seg] as const),
+  );
+  const applied: TargetUpdate[] = [];
+  for (const mark of marks(target)) {
+    const mid = attribute(xml, mark.open, 'mid') ?? '';
+    const update = updates.get(`${id}/${mid}`);
+    if (!update || mark.open.kind === 'empty') continue;
+    found.add(`${id}/${mid}`);
+    applied.push(update);
+    edits.push({ start: mark.open.end, end: mark.close.start, text: escapeText(update.text) });
+    // Trados keeps a state per segment; set it as Trados would.
+    const seg = tradosSegments.get(mid);
+    if (seg) edits.push({ start: seg.open.start, end: seg.open.end, text: withAttributes(xml.slice(seg.open.start, seg.open.end), tradosState(update)) });
+  }
+  if (applied.length === 0 || tradosSegments.size > 0 || !target) return;
+  // Plain XLIFF 1.2 has one state for the whole target: it can only go down to the lowest.
+  const current = stateFromXliff12(attribute(xml, target.open, 'state'), attribute(xml, unit.open, 'approved') === 'yes');
+  const lowest = applied.reduce((low, update) => (stateRank(update.state) < stateRank(low) ? update.state : low), current);
+  const machine = applied.find((update) => isMachineOrigin(update.origin));
+  const xliffState = stateToXliff12(lowest, machine?.origin ?? applied[0]!.origin);
+  edits.push({
+    start: target.open.start,
+    end: target.open.end,
+    text: withAttributes(xml.slice(target.open.start, target.open.end), { state: xliffState.state, 'state-qualifier': xliffState.qualifier }),
+  });
+  if (!xliffState.approved) edits.push({ start: unit.open.start, end: unit.open.end, text: withAttributes(xml.slice(unit.open.start, unit.open.end), { approved: undefined }) });
+}
+
+/** Trados Studio's sdl:seg attributes for a state (the inverse of stateFromTrados). */
+function tradosState(update: TargetUpdate): Record<string, string> {
+  const origin = isMachineOrigin(update.origin) ? 'mt' : update.origin === 'memory' ? 'tm' : 'interactive';
+  const conf = { initial: 'Draft', translated: isMachineOrigin(update.origin) ? 'Draft' : 'Translated', reviewed: 'ApprovedTranslation', final: 'ApprovedSignOff' }[update.state];
+  return { conf, origin };
+}
+
+/** memoQ's mq:status for a state (the inverse of stateFromMemoQ). */
+function memoQStatus(update: TargetUpdate): string {
+  if (update.state === 'final') return 'Reviewer2Confirmed';
+  if (update.state === 'reviewed') return 'Reviewer1Confirmed';
+  if (update.state === 'initial') return 'NotStarted';
+  if (isMachineOrigin(update.origin)) return 'MachineTranslated';
+  return update.origin === 'memory' ? 'Pretranslated' : 'ManuallyConfirmed';
+}
+
+function descendants(element: Element, name: string): Element[] {
+  return element.children.flatMap((c) => (c.name === name ? [c] : descendants(c, name)));
+}
+
+/** XLIFF 2 segment ids that occur in more than one unit: those are named `unit/segment`, as `readXliff` does. */
+function repeatedSegmentIds(xml: string, roots: Element[]): Set<string> {
+  const counts = new Map<string, number>();
+  const visit = (element: Element) => {
+    if (element.name === 'unit') {
+      const unitId = attribute(xml, element.open, 'id') ?? '';
+      element.children
+        .filter((c) => c.name === 'segment')
+        .forEach((segment, index) => {
+          const id = attribute(xml, segment.open, 'id') ?? `${unitId}/${index + 1}`;
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        });
+    } else element.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([id]) => id));
+}
+
+function editUnit2(
+  xml: string,
+  unit: Element,
+  updates: ReadonlyMap<string, TargetUpdate>,
+  edits: Edit[],
+  found: Set<string>,
+  repeated: ReadonlySet<string>,
+): void {
+  const unitId = attribute(xml, unit.open, 'id') ?? '';
+  unit.children
+    .filter((c) => c.name === 'segment')
+    .forEach((segment, index) => {
+      const ownId = attribute(xml, segment.open, 'id') ?? `${unitId}/${index + 1}`;
+      const segmentId = repeated.has(ownId) ? `${unitId}/${attribute(xml, segment.open, 'id') ?? index + 1}` : ownId;
+      const update = updates.get(segmentId);
+      if (!update) return;
+      found.add(segmentId);
+      const machine = isMachineOrigin(update.origin) && update.state === 'translated';
+      edits.push({
+        start: segment.open.start,
+        end: segment.open.end,
+        text: withAttributes(xml.slice(segment.open.start, segment.open.end), {
+          state: machine ? 'initial' : update.state,
+          subState: machine ? `${TOOL_ID}:mt` : undefined,
+        }),
+      });
+      const target = child(segment, 'target');
+      if (target) {
+        const open = xml.slice(target.open.start, target.open.end).replace(/\s*\/>$/, '>');
+        edits.push({ start: target.open.start, end: target.close.end, text: `${open}${escapeText(update.text)}</target>` });
+      } else {
+        const source = child(segment, 'source')!;
+        edits.push({ start: source.close.end, end: source.close.end, text: `<target>${escapeText(update.text)}</target>` });
+      }
+    });
+}

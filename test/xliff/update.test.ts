@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readXliff, segmentLabel, updateXliffInPlace, type XliffSegment } from '../../src/xliff/index.js';
+import { validateSchema } from '../../src/xliff/schema.js';
+
+const SAMPLES = path.join(import.meta.dirname, 'fixtures/samples');
+const FILES = readdirSync(SAMPLES).filter((name) => /\.(xlf|sdlxliff)$/.test(name));
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+/** The first segment a machine could fill: translatable, with source text and no inline codes. */
+function fillable(segments: readonly XliffSegment[]): XliffSegment | undefined {
+  return segments.find((s) => s.translate && s.source.text.trim() && s.source.codes.length === 0);
+}
+
+describe('updating a CAT tool’s XLIFF in place', () => {
+  it.each(FILES)('%s: changes only the target, keeps every other byte', async (name) => {
+    const before = readFileSync(path.join(SAMPLES, name), 'utf8');
+    const content = readXliff(before, name);
+    const segment = fillable(content.segments);
+    if (!segment) return; // cms and mtc samples: every segment has inline codes.
+    const newText = `Ü & <neu> ${segment.source.text.trim().slice(0, 20)}`;
+    const { text: after, missing } = updateXliffInPlace(before, new Map([[segment.id, { text: newText, state: 'translated', origin: 'machine' }]]));
+    expect(missing).toEqual([]);
+
+    // Everything before and after the one unit is byte-identical.
+    let prefix = 0;
+    while (before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    const unitStart = before.search(new RegExp(`<(?:trans-unit|unit)\\b[^>]*\\bid="${segment.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    const unitEnd = before.indexOf(before.includes('</trans-unit>') ? '</trans-unit>' : '</unit>', unitStart);
+    expect(prefix).toBeGreaterThanOrEqual(unitStart);
+    expect(before.length - suffix).toBeLessThanOrEqual(unitEnd);
+    for (const kept of ['\ufeff', '\r\n', '&#xD;', '<!--', 'sdl:', 'mq:', 'okp:', 'xtm:', 'iws:', 'its:']) {
+      expect(count(after, kept), kept).toBeGreaterThanOrEqual(count(before, kept));
+    }
+
+    // Read back: the new target with its state, every other segment as it was.
+    const reread = readXliff(after, name);
+    const changed = reread.segments.find((s) => s.id === segment.id && s.unit === segment.unit)!;
+    expect(changed.target).toMatchObject({ text: newText, state: 'translated', origin: 'machine' });
+    const others = (segments: readonly XliffSegment[]) => segments.filter((s) => segmentLabel(s) !== segmentLabel(segment));
+    expect(others(reread.segments)).toEqual(others(content.segments));
+
+    // Still valid against the schema it passed before.
+    const schema = content.version.startsWith('2.') ? '2.1-with-modules' : content.version === '1.1' ? undefined : '1.2-transitional';
+    if (schema && (await validateSchema(before, schema)).length === 0) expect(await validateSchema(after, schema)).toEqual([]);
+  });
+
+  it('reports ids it did not find', () => {
+    const before = readFileSync(path.join(SAMPLES, 'okapi-rainbow-potest.po.xlf'), 'utf8');
+    const { text, missing } = updateXliffInPlace(before, new Map([['nope', { text: 'x', state: 'translated', origin: 'human' }]]));
+    expect(missing).toEqual(['nope']);
+    expect(text).toBe(before);
+  });
+
+  it('sets approved and signed-off for a reviewed target, and fills a segment of a Trados unit', () => {
+    const name = 'trados-studio-test.txt_en-US_fr-FR.sdlxliff';
+    const before = readFileSync(path.join(SAMPLES, name), 'utf8');
+    const segment = readXliff(before, name).segments.find((s) => s.segment === '2')!;
+    const { text } = updateXliffInPlace(before, new Map([[segment.id, { text: 'Deuxième phrase.', state: 'reviewed', origin: 'human' }]]));
+    expect(readXliff(text, name).segments.find((s) => s.id === segment.id)!.target!.text).toBe('Deuxième phrase.');
+  });
+});
