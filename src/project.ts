@@ -3,11 +3,12 @@
  * reading them. Everything is validated here, before any stage writes a byte, so
  * bad input leaves the project as it was.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
 import { XliffError } from './core/errors.js';
 import type { Lang } from './core/lang.js';
+import { decodeUtf8 } from './core/text.js';
 import type { Doc } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { readXliff, targetsFromXliff, type ExistingTargets, type XliffContent } from './xliff/index.js';
@@ -44,22 +45,26 @@ export function outputPath(config: ResolvedConfig, lang: Lang | string, docId: s
   return path.join(config.localesDir, lang, `${docId}.${ext}`);
 }
 
+/**
+ * XLIFF files larger than this are refused before they are read: parsing holds
+ * the whole tree in memory. 100,000 sentence units take about 30 MB.
+ */
+export const MAX_XLIFF_BYTES = 64 * 1024 * 1024;
+
 /** Reads an XLIFF file; undefined when it does not exist. */
 export async function readXliffFile(file: string): Promise<XliffContent | undefined> {
   let bytes: Buffer;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_XLIFF_BYTES) {
+      throw new XliffError(`${(size / 1024 / 1024).toFixed(0)} MB is more than the ${MAX_XLIFF_BYTES / 1024 / 1024} MB an XLIFF file may have; split it`, { file });
+    }
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new XliffError('not valid UTF-8', { file }, { cause: error });
-  }
-  return readXliff(text, file);
+  return readXliff(decodeUtf8(bytes, file), file);
 }
 
 /**

@@ -13,6 +13,8 @@ import { loadProject, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
+import { translateXliffFiles } from '../translate-files.js';
+import { loadConfig } from '../core/config.js';
 import { checkStructure, readXliff, segmentLabel } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
@@ -81,7 +83,8 @@ export async function extractCommand(global: GlobalOptions, options: { xliff?: '
   return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
 }
 
-export async function translateCommand(global: GlobalOptions, options: { dryRun: boolean }): Promise<CommandResult> {
+export async function translateCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
+  if (files.length > 0) return translateFilesCommand(global, files, options);
   const project = await loadProject(projectOptions(global));
   const engines = await chooseEngines(project.config, process.env);
   if (options.dryRun) {
@@ -96,6 +99,17 @@ export async function translateCommand(global: GlobalOptions, options: { dryRun:
   const result = await translate(project, { engines, ...progress }).finally(progress.stop);
   const rows = result.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
   return ok(`${formatTable([['locale', 'engine', 'from memory', 'machine translated', 'characters sent'], ...rows])}\n`);
+}
+
+/** `l10n translate FILE.xlf…`: pre-translate XLIFF from a CAT tool or TMS, in place. */
+async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
+  const { root, configFile } = projectOptions(global);
+  const config = await loadConfig(root, configFile);
+  const engines = await chooseEngines(config, process.env);
+  const results = await translateXliffFiles(config, engines, files, options);
+  const rows = results.map((r) => [r.file, r.lang, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.skippedWithCodes]);
+  const heading = options.dryRun ? 'would fill (dry run): ' : '';
+  return ok(`${heading}${formatTable([['file', 'locale', 'engine', 'from memory', 'machine translated', 'characters sent', 'skipped (inline codes)'], ...rows])}\n`);
 }
 
 export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {

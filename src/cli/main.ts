@@ -53,8 +53,9 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
   program
     .command('translate')
     .description('fill untranslated units: approved memory first, then DeepL or the offline engine')
+    .argument('[files...]', "XLIFF files from a CAT tool or TMS to fill in place (default: the project's)")
     .option('--dry-run', 'print what would be sent and billed, send nothing', false)
-    .action(async (options) => done(await translateCommand(global(), options)));
+    .action(async (files: string[], options) => done(await translateCommand(global(), files, options)));
   program
     .command('check')
     .description('QA: quotes, numbers, brackets, whitespace; exit 1 when an error is found')

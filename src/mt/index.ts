@@ -8,4 +8,4 @@ export { createOfflineEngine, pseudoLocalize } from './offline.js';
 export type { DeepLEngineOptions } from './deepl.js';
 export { buildMemory, type TranslationMemory } from './memory.js';
 export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
-export { translateDoc, missingSegments, batchTexts, type TranslateDocOptions, type TranslateDocResult } from './translate.js';
+export { translateDoc, translateSegments, missingSegments, batchTexts, type TranslateDocOptions, type TranslateOptions, type TranslateResult } from './translate.js';

@@ -7,12 +7,9 @@ import type { TranslationMemory } from './memory.js';
 export const MAX_TEXTS_PER_REQUEST = 50;
 export const MAX_REQUEST_BYTES = 120 * 1024;
 
-export interface TranslateDocOptions {
-  readonly doc: Doc;
+export interface TranslateOptions {
   readonly sourceLang: Lang;
   readonly lang: Lang;
-  /** Targets that already exist; they are kept as they are. */
-  readonly targets: ReadonlyMap<SegmentId, Target>;
   readonly memory: TranslationMemory;
   /** Undefined: memory only, untranslated segments stay empty. */
   readonly engine: TranslationEngine | undefined;
@@ -21,7 +18,13 @@ export interface TranslateDocOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface TranslateDocResult {
+export interface TranslateDocOptions extends TranslateOptions {
+  readonly doc: Doc;
+  /** Targets that already exist; they are kept as they are. */
+  readonly targets: ReadonlyMap<SegmentId, Target>;
+}
+
+export interface TranslateResult {
   readonly fromMemory: number;
   readonly machineTranslated: number;
   readonly charactersSent: number;
@@ -36,15 +39,22 @@ export function missingSegments(doc: Doc, targets: ReadonlyMap<SegmentId, Target
   );
 }
 
+/** Fills the segments of a document that have no target; never touches an existing target. */
+export function translateDoc(options: TranslateDocOptions): Promise<TranslateResult> {
+  return translateSegments(missingSegments(options.doc, options.targets), options);
+}
+
 /**
- * Fills the segments without a target: approved translations from memory first,
- * then the engine in batches. Never touches an existing target.
+ * Translates sentences: approved translations from memory first (never sent,
+ * never billed), then the engine in batches within the API limits.
  */
-export async function translateDoc(options: TranslateDocOptions): Promise<TranslateDocResult> {
-  const missing = missingSegments(options.doc, options.targets);
+export async function translateSegments(
+  segments: readonly { readonly id: SegmentId; readonly text: string }[],
+  options: TranslateOptions,
+): Promise<TranslateResult> {
   const reused: Target[] = [];
-  const toSend: Segment[] = [];
-  for (const segment of missing) {
+  const toSend: { id: SegmentId; text: string }[] = [];
+  for (const segment of segments) {
     const known = options.memory.get(segment.text);
     if (known) reused.push({ segmentId: segment.id, text: known.text, state: 'translated', origin: 'memory' });
     else toSend.push(segment);

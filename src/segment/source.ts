@@ -3,9 +3,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import { decodeUtf8, firstInvalidUtf8 } from '../core/text.js';
 import type { DocId } from '../core/types.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface SourceDoc {
@@ -26,12 +26,8 @@ export async function readSourceText(file: string): Promise<string> {
   } catch (error) {
     throw new InputError(describeReadError(error), { file }, { cause: error });
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch (error) {
-    throw new InputError(`not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { file }, { cause: error });
-  }
+  let text = decodeUtf8(bytes, file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) throw new InputError('the file is empty', { file });
   return text.normalize('NFC');
 }
@@ -111,21 +107,4 @@ function describeReadError(error: unknown): string {
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'ENOTDIR') return 'is a file, not a folder';
   return (error as Error).message;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // The shortest prefix that fails to decode ends at the first bad sequence.
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    try {
-      strict.decode(bytes.subarray(0, mid + 1), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return low;
 }

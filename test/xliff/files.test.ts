@@ -1,0 +1,117 @@
+/** XLIFF files from outside the project: pre-translating them in place, and hostile input. */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readXliff } from '../../src/xliff/index.js';
+import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+
+const SAMPLES = path.join(import.meta.dirname, 'fixtures/samples');
+
+describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place', () => {
+  let project: TempProject;
+  let server: FakeDeepL;
+  beforeEach(async () => {
+    project = await createTempProject({ bare: true });
+    server = await startFakeDeepL();
+  });
+  afterEach(async () => {
+    await server.close();
+    await project.remove();
+  });
+
+  it('fills the empty WorldServer target through DeepL and keeps the iws: metadata', async () => {
+    const file = path.join(project.dir, 'test4_fr.xlf');
+    await copyFile(path.join(SAMPLES, 'worldserver-test4_fr.xlf'), file);
+    const before = await readFile(file, 'utf8');
+    const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(server.calls.map((call) => [call.targetLang, call.sourceLang?.toUpperCase()])).toEqual([['FR', 'EN']]);
+    const after = await readFile(file, 'utf8');
+    const [segment] = readXliff(after, file).segments;
+    expect(segment!.target).toMatchObject({ text: `⟦FR⟧ ${segment!.source.text}`, state: 'translated', origin: 'machine' });
+    expect(after.match(/<iws:[^>]*>/g)).toEqual(before.match(/<iws:[^>]*>/g));
+    expect(after).toContain('state-qualifier="leveraged-mt"');
+
+    // Run again: nothing left to send.
+    await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('fills from approved memory first and sends nothing', async () => {
+    const file = path.join(project.dir, 'test4_fr.xlf');
+    await copyFile(path.join(SAMPLES, 'worldserver-test4_fr.xlf'), file);
+    const source = readXliff(await readFile(file, 'utf8'), file).segments[0]!.source.text;
+    await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLocales: ['fr'] }));
+    await mkdir(path.join(project.dir, 'memory'));
+    await writeFile(path.join(project.dir, 'memory/fr.json'), JSON.stringify([{ source, target: 'Accueil relu', state: 'reviewed' }]));
+    const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    expect(result.stdout).toMatch(/test4_fr\.xlf\s+fr\s+deepl\s+1\s+0\s+0\s+0/);
+    expect(server.calls).toHaveLength(0);
+    expect(readXliff(await readFile(file, 'utf8'), file).segments[0]!.target).toMatchObject({ text: 'Accueil relu', origin: 'memory' });
+  });
+
+  it('leaves segments whose source has inline codes, and says so', async () => {
+    const file = path.join(project.dir, 'cms.xlf');
+    await copyFile(path.join(SAMPLES, 'cms-xliff2-2020-10-12.xlf'), file);
+    const result = await runCli(['translate', file, '--dry-run'], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    expect(result.stdout).toMatch(/cms\.xlf\s+zh-Hans\s+deepl\s+0\s+6\s+\d+\s+2/);
+  });
+
+  it('without a DeepL key, a real locale gets nothing machine-made and the file stays as it was', async () => {
+    const file = path.join(project.dir, 'test4_fr.xlf');
+    await copyFile(path.join(SAMPLES, 'worldserver-test4_fr.xlf'), file);
+    const before = await readFile(file);
+    const result = await runCli(['translate', file], { cwd: project.dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/test4_fr\.xlf\s+fr\s+none\s+0\s+0\s+0\s+0/);
+    expect(await readFile(file)).toEqual(before);
+  });
+});
+
+describe('hostile XLIFF gets a clear error within bounded time and memory, and changes nothing', () => {
+  let project: TempProject;
+  beforeEach(async () => {
+    project = await createTempProject();
+  });
+  afterEach(() => project.remove());
+
+  async function expectRefused(name: string, bytes: Buffer | string, message: RegExp, command = 'import') {
+    const file = path.join(project.dir, name);
+    await writeFile(file, bytes);
+    const before = await snapshotTree(project.dir);
+    const started = Date.now();
+    const result = await runCli([command, file], { cwd: project.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await snapshotTree(project.dir)).toEqual(before);
+  }
+
+  const header = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+  it('a DOCTYPE with an external entity (XXE)', () =>
+    expectRefused('xxe.xlf', `${header}<!DOCTYPE xliff [\n  <!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n<xliff version="1.2">&secret;</xliff>`, /xxe\.xlf:2:1: <!DOCTYPE> is not allowed/));
+
+  it('entity expansion (billion laughs)', () =>
+    expectRefused(
+      'lol.xlf',
+      `${header}<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>\n<xliff>&lol9;</xliff>`,
+      /lol\.xlf:2:1: <!DOCTYPE> is not allowed/,
+    ));
+
+  it('malformed XML', () => expectRefused('broken.xlf', `${header}<xliff version="1.2">\n<file>\n<body>\n</file>\n</xliff>`, /broken\.xlf:5:\d+: not well-formed XML/));
+
+  it('invalid UTF-8', () =>
+    expectRefused('latin1.xlf', Buffer.concat([Buffer.from(`${header}<xliff version="1.2"><!-- Gr`), Buffer.from([0xfc]), Buffer.from('e --></xliff>')]), /latin1\.xlf: not valid UTF-8 \(at byte 67\)/));
+
+  it('a 100 MB file', () =>
+    expectRefused('huge.xlf', Buffer.alloc(100 * 1024 * 1024, 0x20), /huge\.xlf: 100 MB is more than the 64 MB an XLIFF file may have/));
+
+  it('the same through l10n translate and l10n check', async () => {
+    await expectRefused('huge.xlf', Buffer.alloc(65 * 1024 * 1024, 0x20), /65 MB is more than/, 'translate');
+    await expectRefused('xxe.xlf', `${header}<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff/>`, /<!DOCTYPE> is not allowed/, 'check');
+  });
+});
