@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { InputError, XliffError } from './core/errors.js';
-import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
 import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
-import { outputPath, readProjectTargets, readXliffFile, type Project } from './project.js';
-import { targetsFromXliff, writeXliff, type XliffSegment } from './xliff/index.js';
+import { writeProjectXliff } from './pipeline.js';
+import { readProjectTargets, readXliffFile, type Project } from './project.js';
+import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
 export interface ImportResult {
   readonly lang: Lang;
@@ -69,10 +69,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       }
     }
     memory = mergeIntoMemory(memory, accepted);
-    await writeFileAtomic(
-      outputPath(project.config, lang, doc.id, 'xlf'),
-      writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets }, project.config.xliffVersion),
-    );
+    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion);
   }
   if (memory.size > 0) await writeMemoryFile(memoryFile, memory);
   return result;

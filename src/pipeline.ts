@@ -53,11 +53,14 @@ function memoryPath(project: Project, lang: Lang): string {
   return path.join(project.config.memoryDir, `${lang}.json`);
 }
 
-function writeProjectXliff(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>, version: XliffVersion) {
-  return writeFileAtomic(
-    outputPath(project.config, lang, doc.id, 'xlf'),
-    writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets }, version),
-  );
+/** Writes a document's XLIFF, with each QA finding as a note on its unit for the translator. */
+export function writeProjectXliff(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>, version: XliffVersion) {
+  const sourceLang = project.config.sourceLanguage;
+  const notes = new Map<SegmentId, string[]>();
+  for (const finding of checkDoc(doc, targets, { sourceLang, lang })) {
+    notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
+  }
+  return writeFileAtomic(outputPath(project.config, lang, doc.id, 'xlf'), writeXliff({ doc, sourceLang, targetLang: lang, targets, notes }, version));
 }
 
 // ---- extract ---------------------------------------------------------------
