@@ -4,7 +4,7 @@
  * same on a slow laptop and a fast CI machine. Later issues add rows here.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { checkPairs } from '../src/qa/index.js';
 import { compileRules, findBreaks } from '../src/segment/engine.js';
 import { rulesFor, segmentText } from '../src/segment/index.js';
-import { readXliff, writeXliff } from '../src/xliff/index.js';
+import { readXliff, targetsFromXliff, writeXliff } from '../src/xliff/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/l10n.js');
@@ -129,23 +129,44 @@ function benchStreamMemory(): Row {
   };
 }
 
-function benchXliff(paragraphs: readonly string[]): Row {
-  const text = paragraphs.join('\n\n');
-  const doc = segmentText(text, { docId: 'bench' as DocId, lang: 'de' as Lang });
+/** A German document of about `count` sentences. */
+function documentOf(seed: string, count: number) {
+  const paragraphs = seed.split('\n\n');
+  const out: string[] = [];
+  let sentences = 0;
+  for (let i = 0; sentences < count; i++) {
+    const paragraph = paragraphs[i % paragraphs.length]!.replace(/\b(\d+)\b/g, (n) => String(Number(n) + i));
+    out.push(paragraph);
+    sentences += (paragraph.match(/[.!?][“"]?(?:\s|$)/g) ?? ['']).length;
+  }
+  return segmentText(out.join('\n\n'), { docId: 'bench' as DocId, lang: 'de' as Lang });
+}
+
+async function benchXliff(seed: string): Promise<Row> {
+  const doc = documentOf(seed, 100_000);
   const segments = doc.body.flatMap((b) => (b.kind === 'block' ? b.parts.filter((p): p is Segment => p.kind === 'segment') : []));
   const targets = new Map<SegmentId, Target>(
     segments.map((s) => [s.id, { segmentId: s.id, text: `EN ${s.text}`, state: 'translated', origin: 'deepl' }]),
   );
   const input = { doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets };
-  const ours = time(() => readXliff(writeXliff(input, '1.2'), 'bench.xlf'), 3);
-  const json = time(() => JSON.parse(JSON.stringify(segments.map((s) => ({ id: s.id, source: s.text, target: targets.get(s.id) })))), 3);
+  let xml = '';
+  const ours = time(() => {
+    xml = writeXliff(input, '1.2');
+    targetsFromXliff(doc, readXliff(xml, 'bench.xlf'));
+  }, 1);
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  const file = path.join(dir, 'bench.xlf');
+  await writeFile(file, xml);
+  const xmllint = spawnSync('xmllint', ['--version']).status === 0;
+  const baselineMs = xmllint ? time(() => spawnSync('xmllint', ['--noout', file]), 1) : Number.NaN;
+  await rm(dir, { recursive: true, force: true });
   return {
-    stage: 'extract + read back',
-    ours: `XLIFF 1.2 write + parse, ${segments.length} units`,
-    baseline: 'JSON.stringify + parse of the same units',
+    stage: 'extract + import',
+    ours: `XLIFF 1.2 write + read back, ${segments.length} units (${(xml.length / 1e6).toFixed(0)} MB)`,
+    baseline: xmllint ? 'xmllint --noout (parse only)' : 'xmllint --noout: not installed',
     oursMs: ours,
-    baselineMs: json,
-    throughput: `${Math.round(segments.length / (ours / 1000))} units/s`,
+    baselineMs,
+    throughput: `${Math.round(segments.length / (ours / 1000))} segments/s`,
   };
 }
 
@@ -178,10 +199,18 @@ async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
   const medium = corpus(seed, 2);
-  const rows = [await benchEndToEnd(), ...benchSegment(big), benchStreamMemory(), benchXliff(medium), benchCheck(medium)];
+  const rows = [await benchEndToEnd(), ...benchSegment(big), benchStreamMemory(), await benchXliff(seed), benchCheck(medium)];
   const table = [
     ['stage', 'ours', 'baseline', 'ours', 'baseline', 'ratio', 'throughput'],
-    ...rows.map((r) => [r.stage, r.ours, r.baseline, r.oursMs.toFixed(1), r.baselineMs.toFixed(1), `${(r.oursMs / r.baselineMs).toFixed(2)}x`, r.throughput]),
+    ...rows.map((r) => [
+      r.stage,
+      r.ours,
+      r.baseline,
+      r.oursMs.toFixed(1),
+      Number.isNaN(r.baselineMs) ? '-' : r.baselineMs.toFixed(1),
+      Number.isNaN(r.baselineMs) ? '-' : `${(r.oursMs / r.baselineMs).toFixed(2)}x`,
+      r.throughput,
+    ]),
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   for (const [i, row] of table.entries()) {
