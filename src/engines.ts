@@ -29,6 +29,8 @@ export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessE
         ...(serverUrl ? { serverUrl } : {}),
         targetCodes: config.deepl.targetCodes,
         formality: config.deepl.formality,
+        maxRetries: config.deepl.attempts,
+        minTimeoutMs: config.deepl.timeoutMs,
       })
     : undefined;
   return {

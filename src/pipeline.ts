@@ -21,6 +21,7 @@ import {
 } from './merge/index.js';
 import {
   billedCharacters,
+  MachineCache,
   mergeIntoMemory,
   missingSegments,
   readMemoryFile,
@@ -117,47 +118,58 @@ export interface LocaleTranslation {
 export interface TranslateOptions extends StageOptions {
   readonly engines: EngineChoice;
   readonly version?: XliffVersion;
+  /** Engine requests in flight at once, across locales and documents. Default: config `deepl.concurrency`. */
   readonly concurrency?: number;
 }
 
 /**
- * Fills every untranslated segment: approved memory first, then the locale's
- * engine. The XLIFF is saved after every batch, so a killed run loses nothing
- * that was paid for and the next run sends only what is still missing.
+ * Fills every untranslated segment: approved memory first, then cached machine
+ * results, then the locale's engine. The XLIFF is saved after every batch, so a
+ * killed run loses nothing that was paid for and the next run sends only what is
+ * still missing. All locales share one cap on requests in flight.
  */
 export async function translate(project: Project, options: TranslateOptions): Promise<LocaleTranslation[]> {
   const version = options.version ?? project.config.xliffVersion;
   const limit = pLimit(options.concurrency ?? project.config.deepl.concurrency);
+  const stop = new AbortController();
   const total = project.docs.length * project.locales.length;
   let done = 0;
   return Promise.all(
-    project.locales.map((lang) =>
-      limit(async () => {
-        const engine = options.engines.engineFor(lang);
-        const memory = await projectMemory(project, lang);
-        const sum = { lang, engine: engine?.name ?? 'none', fromMemory: 0, machineTranslated: 0, charactersSent: 0 };
-        for (const doc of project.docs) {
-          const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
-          const result = await translateDoc({
-            doc,
-            sourceLang: project.config.sourceLanguage,
-            lang,
-            targets,
-            memory,
-            engine,
-            commit: async (added) => {
-              for (const target of added) targets.set(target.segmentId, target);
+    project.locales.map(async (lang) => {
+      const engine = options.engines.engineFor(lang);
+      const memory = await projectMemory(project, lang);
+      const cache = await MachineCache.open(path.join(project.config.cacheDir, 'mt', `${lang}.json`));
+      const sum = { lang, engine: engine?.name ?? 'none', fromMemory: 0, machineTranslated: 0, charactersSent: 0 };
+      for (const doc of project.docs) {
+        const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
+        // Batches finish in any order; writes of one file go one after another, each with all targets so far.
+        let writing = Promise.resolve();
+        const result = await translateDoc({
+          doc,
+          sourceLang: project.config.sourceLanguage,
+          lang,
+          targets,
+          memory,
+          engine,
+          cache,
+          limit,
+          stop,
+          commit: (added) => {
+            for (const target of added) targets.set(target.segmentId, target);
+            writing = writing.then(async () => {
+              await cache.flush();
               await writeProjectXliff(project, doc, lang, targets, version);
-            },
-          });
-          sum.fromMemory += result.fromMemory;
-          sum.machineTranslated += result.machineTranslated;
-          sum.charactersSent += result.charactersSent;
-          options.onProgress?.({ stage: 'translate', done: ++done, total });
-        }
-        return sum;
-      }),
-    ),
+            });
+            return writing;
+          },
+        });
+        sum.fromMemory += result.fromMemory;
+        sum.machineTranslated += result.machineTranslated;
+        sum.charactersSent += result.charactersSent;
+        options.onProgress?.({ stage: 'translate', done: ++done, total });
+      }
+      return sum;
+    }),
   );
 }
 

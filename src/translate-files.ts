@@ -12,7 +12,8 @@ import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
-import { billedCharacters, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
+import pLimit from 'p-limit';
+import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffFile } from './project.js';
 import { updateXliffInPlace, type TargetUpdate } from './xliff/index.js';
 
@@ -63,6 +64,8 @@ export async function translateXliffFiles(
     }
     const original = await readFile(file, 'utf8');
     const updates = new Map<string, TargetUpdate>();
+    const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
+    let writing = Promise.resolve();
     const result = await translateSegments(
       plain.map((segment) => ({ id: segment.id as SegmentId, text: segment.source.text })),
       {
@@ -70,9 +73,15 @@ export async function translateXliffFiles(
         lang,
         memory,
         engine,
-        commit: async (targets: readonly Target[]) => {
+        cache,
+        limit: pLimit(config.deepl.concurrency),
+        commit: (targets: readonly Target[]) => {
           for (const target of targets) updates.set(target.segmentId, target);
-          await writeFileAtomic(file, updateXliffInPlace(original, updates).text);
+          writing = writing.then(async () => {
+            await cache.flush();
+            await writeFileAtomic(file, updateXliffInPlace(original, updates).text);
+          });
+          return writing;
         },
       },
     );

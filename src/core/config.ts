@@ -57,6 +57,8 @@ const configSchema = z
         reports: z.string().min(1).default('reports'),
         /** Translation memory, one `<lng>.json` per locale. Default `memory`. */
         memory: z.string().min(1).default('memory'),
+        /** Machine translation cache, `mt/<lng>.json`. Default `cache`. */
+        cache: z.string().min(1).default('cache'),
       })
       .strict()
       .prefault({}),
@@ -66,8 +68,12 @@ const configSchema = z
         targetCodes: z.record(z.string(), z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$/)).default({ en: 'EN-GB', pt: 'PT-PT' }),
         /** DeepL formality; prefer_* falls back quietly for languages without it. Default prefer_more. */
         formality: z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']).default('prefer_more'),
-        /** Requests in flight at once. Default 2. */
+        /** Requests in flight at once, across locales. Default 2. */
         concurrency: z.number().int().min(1).max(16).default(2),
+        /** Attempts per request, including the first (deepl-node's maxRetries counts attempts). Default 6. */
+        attempts: z.number().int().min(1).max(20).default(6),
+        /** Time one attempt may take, in ms. Default 30000. */
+        timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
       })
       .strict()
       .prefault({}),
@@ -87,6 +93,7 @@ export interface ResolvedConfig extends ProjectConfig {
   readonly localesDir: string;
   readonly reportsDir: string;
   readonly memoryDir: string;
+  readonly cacheDir: string;
 }
 
 /** Validates a parsed config object; `file` names it in errors. */
@@ -106,6 +113,7 @@ export function parseConfig(value: unknown, file: string, root: string): Resolve
     localesDir: path.resolve(root, config.paths.locales),
     reportsDir: path.resolve(root, config.paths.reports),
     memoryDir: path.resolve(root, config.paths.memory),
+    cacheDir: path.resolve(root, config.paths.cache),
   };
 }
 

@@ -8,6 +8,9 @@ import { EngineError } from '../core/errors.js';
 import { baseLanguage, isPseudoLocale, type Lang } from '../core/lang.js';
 import type { TranslationEngine } from './engine.js';
 
+/** Part of the cache key: another client version may send other defaults. */
+const DEEPL_NODE_VERSION = '1.28.0';
+
 export interface DeepLEngineOptions {
   /** The DeepL auth key (from DEEPL_AUTH_KEY). */
   readonly authKey: string;
@@ -17,7 +20,7 @@ export interface DeepLEngineOptions {
   readonly targetCodes: Readonly<Record<string, string>>;
   /** Default `prefer_more`: formal where the language has it, ignored elsewhere. */
   readonly formality: deepl.Formality;
-  /** Attempts per request, deepl-node style (N attempts = N − 1 retries). Default 6. */
+  /** Attempts per request, deepl-node style: its `maxRetries` counts attempts, so N = N − 1 retries. Default 6. */
   readonly maxRetries?: number;
   /** Per-attempt timeout in ms. Default 30000. */
   readonly minTimeoutMs?: number;
@@ -32,6 +35,8 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
   });
   return {
     name: 'deepl',
+    identity: (lang: Lang) =>
+      JSON.stringify(['deepl', DEEPL_NODE_VERSION, deeplTargetCode(lang, options.targetCodes), options.formality, 'split_sentences=0']),
     supports: (lang: Lang) => !isPseudoLocale(lang),
     async translate(texts, request) {
       if (texts.length === 0) return [];
@@ -44,6 +49,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             // We send single sentences: DeepL must not split them again.
             splitSentences: 'off',
             formality: options.formality,
+            ...(request.context ? { context: request.context } : {}),
           },
         );
         return results.map((result) => result.text);

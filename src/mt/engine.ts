@@ -5,6 +5,8 @@ export type EngineName = 'deepl' | 'offline';
 export interface TranslateRequest {
   readonly from: Lang;
   readonly to: Lang;
+  /** Text around the sentences that helps with pronouns and names; not translated, not billed. */
+  readonly context?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -14,6 +16,11 @@ export interface TranslateRequest {
  */
 export interface TranslationEngine {
   readonly name: EngineName;
+  /**
+   * Everything besides the text that shapes the output (engine, client version,
+   * options, glossary), for the cache key. Undefined: results are not cached.
+   */
+  readonly identity?: (lang: Lang) => string;
   /** Whether this engine can translate into `lang` at all. */
   supports(lang: Lang): boolean;
   translate(texts: readonly string[], request: TranslateRequest): Promise<string[]>;

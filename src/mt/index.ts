@@ -8,4 +8,5 @@ export { createOfflineEngine, pseudoLocalize } from './offline.js';
 export type { DeepLEngineOptions } from './deepl.js';
 export { buildMemory, type TranslationMemory } from './memory.js';
 export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
-export { translateDoc, translateSegments, missingSegments, batchTexts, type TranslateDocOptions, type TranslateOptions, type TranslateResult } from './translate.js';
+export { translateDoc, translateSegments, missingSegments, batchTexts, type SegmentRef, type TranslateDocOptions, type TranslateOptions, type TranslateResult } from './translate.js';
+export { MachineCache, cacheKey } from './cache.js';

@@ -1,5 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { cacheKey, type MachineCache } from './cache.js';
 import { billedCharacters, type TranslationEngine } from './engine.js';
 import type { TranslationMemory } from './memory.js';
 
@@ -13,9 +15,24 @@ export interface TranslateOptions {
   readonly memory: TranslationMemory;
   /** Undefined: memory only, untranslated segments stay empty. */
   readonly engine: TranslationEngine | undefined;
+  /** Earlier machine results; consulted before the engine, filled after it. */
+  readonly cache?: MachineCache;
+  /** Runs engine requests; shared between documents and locales to cap the requests in flight. Default: one at a time. */
+  readonly limit?: LimitFunction;
+  /** Text around a batch, sent as DeepL `context` (not billed). */
+  readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
   /** Called with the new targets after memory lookup and after every engine batch, so callers can save progress. */
   readonly commit: (targets: readonly Target[]) => Promise<void>;
-  readonly signal?: AbortSignal;
+  /**
+   * Shared by everything translating in one run: when a request fails, it is
+   * aborted and no further request starts (a used-up quota must not be hit again).
+   */
+  readonly stop?: AbortController;
+}
+
+export interface SegmentRef {
+  readonly id: SegmentId;
+  readonly text: string;
 }
 
 export interface TranslateDocOptions extends TranslateOptions {
@@ -41,44 +58,96 @@ export function missingSegments(doc: Doc, targets: ReadonlyMap<SegmentId, Target
 
 /** Fills the segments of a document that have no target; never touches an existing target. */
 export function translateDoc(options: TranslateDocOptions): Promise<TranslateResult> {
-  return translateSegments(missingSegments(options.doc, options.targets), options);
+  return translateSegments(missingSegments(options.doc, options.targets), { contextFor: neighbourhood(options.doc), ...options });
+}
+
+/** Most context DeepL gets per request; it only needs the neighbourhood. */
+const MAX_CONTEXT = 4000;
+
+/**
+ * The context of a batch: its paragraphs and one on each side. DeepL translates
+ * each text of a request on its own (context does not flow between texts), so
+ * the surrounding article, sentences of the batch included, is what lets it
+ * resolve pronouns and keep names consistent. Context is not billed.
+ */
+function neighbourhood(doc: Doc): (batch: readonly SegmentRef[]) => string | undefined {
+  const blocks = doc.body.filter((item) => item.kind === 'block');
+  const blockOf = new Map<string, number>();
+  blocks.forEach((block, index) => {
+    for (const part of block.parts) if (part.kind === 'segment') blockOf.set(part.id, index);
+  });
+  return (batch) => {
+    const indexes = batch.map((segment) => blockOf.get(segment.id) ?? 0);
+    const from = Math.max(0, Math.min(...indexes) - 1);
+    const to = Math.min(blocks.length - 1, Math.max(...indexes) + 1);
+    const text = blocks
+      .slice(from, to + 1)
+      .map((block) => block.parts.map((part) => part.text).join(''))
+      .join('\n\n');
+    return text ? text.slice(0, MAX_CONTEXT) : undefined;
+  };
 }
 
 /**
  * Translates sentences: approved translations from memory first (never sent,
- * never billed), then the engine in batches within the API limits.
+ * never billed), then cached machine results, then the engine in batches
+ * within the API limits, several in flight as `limit` allows.
  */
-export async function translateSegments(
-  segments: readonly { readonly id: SegmentId; readonly text: string }[],
-  options: TranslateOptions,
-): Promise<TranslateResult> {
+export async function translateSegments(segments: readonly SegmentRef[], options: TranslateOptions): Promise<TranslateResult> {
   const reused: Target[] = [];
-  const toSend: { id: SegmentId; text: string }[] = [];
+  const rest: SegmentRef[] = [];
   for (const segment of segments) {
     const known = options.memory.get(segment.text);
     if (known) reused.push({ segmentId: segment.id, text: known.text, state: 'translated', origin: 'memory' });
-    else toSend.push(segment);
+    else rest.push(segment);
   }
   if (reused.length > 0) await options.commit(reused);
 
+  const engine = options.engine;
+  if (!engine?.supports(options.lang)) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
+  const identity = engine.identity?.(options.lang);
+  const limit = options.limit ?? pLimit(1);
+  const stop = options.stop ?? new AbortController();
   let machineTranslated = 0;
   let charactersSent = 0;
-  const engine = options.engine;
-  if (engine?.supports(options.lang)) {
-    for (const batch of batchTexts(toSend)) {
-      const texts = batch.map((segment) => segment.text);
-      const translated = await engine.translate(texts, {
-        from: options.sourceLang,
-        to: options.lang,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      charactersSent += billedCharacters(texts);
-      machineTranslated += batch.length;
-      await options.commit(
-        batch.map((segment, i) => ({ segmentId: segment.id, text: translated[i]!, state: 'translated', origin: engine.name })),
-      );
-    }
-  }
+  const machine = (segment: SegmentRef, text: string): Target => ({ segmentId: segment.id, text, state: 'translated', origin: engine.name });
+
+  await Promise.all(
+    batchTexts(rest).map((batch) =>
+      limit(async () => {
+        if (stop.signal.aborted) return;
+        const context = options.contextFor?.(batch);
+        const keyOf = (segment: SegmentRef) =>
+          identity === undefined ? undefined : cacheKey({ identity, lang: options.lang, source: segment.text, ...(context ? { context } : {}) });
+        const cached: Target[] = [];
+        const toSend: SegmentRef[] = [];
+        for (const segment of batch) {
+          const key = keyOf(segment);
+          const hit = key === undefined ? undefined : options.cache?.get(key);
+          if (hit === undefined) toSend.push(segment);
+          else cached.push(machine(segment, hit));
+        }
+        let sent: Target[] = [];
+        if (toSend.length > 0) {
+          const texts = toSend.map((segment) => segment.text);
+          const translated = await engine
+            .translate(texts, { from: options.sourceLang, to: options.lang, ...(context ? { context } : {}), signal: stop.signal })
+            .catch((error: unknown) => {
+              stop.abort();
+              throw error;
+            });
+          charactersSent += billedCharacters(texts);
+          sent = toSend.map((segment, i) => machine(segment, translated[i]!));
+          toSend.forEach((segment, i) => {
+            const key = keyOf(segment);
+            if (key !== undefined) options.cache?.set(key, translated[i]!);
+          });
+        }
+        machineTranslated += batch.length;
+        await options.commit([...cached, ...sent]);
+      }),
+    ),
+  );
   return { fromMemory: reused.length, machineTranslated, charactersSent };
 }
 

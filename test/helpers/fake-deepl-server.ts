@@ -15,10 +15,20 @@ export interface FakeDeepLOptions {
   readonly characterLimit?: number;
   /** Answer the next N translate requests with 429. */
   readonly tooManyRequests?: number;
+  /** Answer the next N translate requests with this 5xx status (default 503). */
+  readonly serverErrors?: number;
+  readonly serverErrorStatus?: number;
+  /** Let the next N translate requests hang without an answer. */
+  readonly hangs?: number;
+  /** Wait this long before answering each translate request (ms). */
+  readonly latencyMs?: number;
+  /** Return wrong translations, for the QA tests: a changed number, a dropped quotation mark, a mangled name. */
+  readonly mistakes?: readonly ('number' | 'quote' | 'name')[];
 }
 
 export interface TranslateCall {
   readonly targetLang: string;
+  readonly context: string | undefined;
   readonly sourceLang: string | undefined;
   readonly texts: readonly string[];
   readonly splitSentences: string | undefined;
@@ -32,6 +42,8 @@ export interface FakeDeepL {
   readonly calls: TranslateCall[];
   /** Characters billed so far (code points of the texts). */
   billed: number;
+  /** Most translate requests that were in progress at the same time. */
+  maxInFlight: number;
   /** Change options while running (e.g. lift the quota between runs). */
   options: FakeDeepLOptions;
   close(): Promise<void>;
@@ -59,15 +71,27 @@ function codePoints(text: string): number {
 }
 
 export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<FakeDeepL> {
-  const state: FakeDeepL = { url: '', calls: [], billed: 0, options, close: async () => {} };
+  const state: FakeDeepL = { url: '', calls: [], billed: 0, maxInFlight: 0, options, close: async () => {} };
+  let inFlight = 0;
+  const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    void handle(state, req, res).catch((error: Error) => send(res, 500, { message: error.message }));
+    const translating = req.url?.startsWith('/v2/translate') ?? false;
+    if (translating) state.maxInFlight = Math.max(state.maxInFlight, ++inFlight);
+    res.on('close', () => {
+      if (translating) inFlight--;
+    });
+    void handle(state, req, res, hanging).catch((error: Error) => send(res, 500, { message: error.message }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
 
@@ -82,7 +106,24 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Takes one from a countdown option; true while it lasts. */
+function consume(state: FakeDeepL, name: 'tooManyRequests' | 'serverErrors' | 'hangs'): boolean {
+  const left = state.options[name] ?? 0;
+  if (left <= 0) return false;
+  state.options = { ...state.options, [name]: left - 1 };
+  return true;
+}
+
+/** The mistakes MT makes that QA must catch. */
+function withMistakes(text: string, mistakes: readonly string[]): string {
+  let out = text;
+  if (mistakes.includes('number')) out = out.replace(/\d+/, (n) => String(Number(n) + 1));
+  if (mistakes.includes('quote')) out = out.replace(/[„“”«»「」]/, '');
+  if (mistakes.includes('name')) out = out.replace(/\b(Kerry|Hammond|Assad|Schoigu|Moskau)\b/, (name) => `${name.slice(0, -1)}x`);
+  return out;
+}
+
+async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerResponse, hanging: Set<ServerResponse>): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const key = /^DeepL-Auth-Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const valid = state.options.validKeys ? state.options.validKeys.includes(key ?? '') : key !== undefined && key !== 'invalid';
@@ -106,10 +147,13 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   if (texts.length === 0) return send(res, 400, { message: 'Parameter text not specified' });
   if (texts.length > MAX_TEXTS) return send(res, 413, { message: 'Too many texts' });
   if (!TARGETS.includes(targetLang)) return send(res, 400, { message: `Value for 'target_lang' not supported.` });
-  if ((state.options.tooManyRequests ?? 0) > 0) {
-    state.options = { ...state.options, tooManyRequests: state.options.tooManyRequests! - 1 };
-    return send(res, 429, { message: 'Too many requests' });
+  if (consume(state, 'hangs')) {
+    hanging.add(res);
+    return;
   }
+  if (consume(state, 'tooManyRequests')) return send(res, 429, { message: 'Too many requests' });
+  if (consume(state, 'serverErrors')) return send(res, state.options.serverErrorStatus ?? 503);
+  if (state.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, state.options.latencyMs));
   const characters = texts.reduce((sum, text) => sum + codePoints(text), 0);
   if (state.options.characterLimit !== undefined && state.billed + characters > state.options.characterLimit) {
     return send(res, 456, { message: 'Quota exceeded' });
@@ -117,6 +161,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   state.billed += characters;
   state.calls.push({
     targetLang,
+    context: params.get('context') ?? undefined,
     sourceLang: params.get('source_lang') ?? undefined,
     texts,
     splitSentences: params.get('split_sentences') ?? undefined,
@@ -127,7 +172,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   return send(res, 200, {
     translations: texts.map((text) => ({
       detected_source_language: (params.get('source_lang') ?? 'DE').toUpperCase(),
-      text: fakeTranslate(text, targetLang),
+      text: withMistakes(fakeTranslate(text, targetLang), state.options.mistakes ?? []),
       billed_characters: codePoints(text),
     })),
   });
