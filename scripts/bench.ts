@@ -3,14 +3,17 @@
  * same input in the same run, and prints the ratio, so the numbers mean the
  * same on a slow laptop and a fast CI machine. Later issues add rows here.
  */
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
+import { chooseEngines } from '../src/engines.js';
+import { translate } from '../src/pipeline.js';
+import { loadProject } from '../src/project.js';
 import { checkPairs } from '../src/qa/index.js';
 import { compileRules, findBreaks } from '../src/segment/engine.js';
 import { rulesFor, segmentText } from '../src/segment/index.js';
@@ -170,6 +173,49 @@ async function benchXliff(seed: string): Promise<Row> {
   };
 }
 
+/** 2,000 sentences into 5 locales through deepl-node, against a local DeepL server answering after 50 ms. */
+async function benchDeepL(seed: string): Promise<Row> {
+  const latencyMs = 50;
+  const concurrency = 4;
+  const locales = ['en', 'fr', 'es', 'it', 'pl'];
+  const doc = documentOf(seed, 2000);
+  const sentences = doc.body.reduce((n, b) => n + (b.kind === 'block' ? b.parts.filter((p) => p.kind === 'segment').length : 0), 0);
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  // The server runs in its own process, as DeepL would: it must not take our CPU.
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/scripts/fake-deepl.js'), JSON.stringify({ latencyMs })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve((JSON.parse(data.toString()) as { url: string }).url));
+    child.once('error', reject);
+  });
+  const stats = async () => (await (await fetch(`${url}/__stats`)).json()) as { requests: number };
+  try {
+    await mkdir(path.join(dir, 'source/de'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'source/de/bench.txt'),
+      doc.body.map((item) => (item.kind === 'gap' ? item.text : item.parts.map((p) => p.text).join(''))).join(''),
+    );
+    await writeFile(path.join(dir, 'l10n.config.json'), JSON.stringify({ targetLocales: locales, pseudoLocales: [], deepl: { concurrency } }));
+    const project = await loadProject({ root: dir });
+    const engines = await chooseEngines(project.config, { DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: url });
+    const started = performance.now();
+    await translate(project, { engines });
+    const oursMs = performance.now() - started;
+    const minimum = locales.length * Math.ceil(sentences / 50);
+    const { requests } = await stats();
+    return {
+      stage: 'translate',
+      ours: `${sentences} sentences x ${locales.length} locales via deepl-node, ${requests} requests (minimum ${minimum})`,
+      baseline: `requests x ${latencyMs} ms / ${concurrency} in flight`,
+      oursMs,
+      baselineMs: (requests * latencyMs) / concurrency,
+      throughput: `${Math.round((sentences * locales.length) / (oursMs / 1000))} sentences/s`,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function benchCheck(paragraphs: readonly string[]): Row {
   const doc = segmentText(paragraphs.join('\n\n'), { docId: 'bench' as DocId, lang: 'de' as Lang });
   const items = doc.body.flatMap((b) =>
@@ -199,7 +245,14 @@ async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
   const medium = corpus(seed, 2);
-  const rows = [await benchEndToEnd(), ...benchSegment(big), benchStreamMemory(), await benchXliff(seed), benchCheck(medium)];
+  const rows = [
+    await benchEndToEnd(),
+    ...benchSegment(big),
+    benchStreamMemory(),
+    await benchXliff(seed),
+    await benchDeepL(seed),
+    benchCheck(medium),
+  ];
   const table = [
     ['stage', 'ours', 'baseline', 'ours', 'baseline', 'ratio', 'throughput'],
     ...rows.map((r) => [

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { coalesceWrites } from './core/coalesce.js';
 import { removeFile, writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isMachineOrigin } from './core/state.js';
@@ -54,11 +55,23 @@ function memoryPath(project: Project, lang: Lang): string {
   return path.join(project.config.memoryDir, `${lang}.json`);
 }
 
-/** Writes a document's XLIFF, with each QA finding as a note on its unit for the translator. */
-export function writeProjectXliff(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>, version: XliffVersion) {
+/**
+ * Writes a document's XLIFF, with each QA finding as a note on its unit for the
+ * translator. `progress` writes save work in the middle of translating: they
+ * skip QA, which the final write of the document does.
+ */
+export function writeProjectXliff(
+  project: Project,
+  doc: Doc,
+  lang: Lang,
+  targets: ReadonlyMap<SegmentId, Target>,
+  version: XliffVersion,
+  options: { progress?: boolean } = {},
+) {
   const sourceLang = project.config.sourceLanguage;
   const notes = new Map<SegmentId, string[]>();
-  for (const finding of checkDoc(doc, targets, { sourceLang, lang })) {
+  const findings = options.progress ? [] : checkDoc(doc, targets, { sourceLang, lang });
+  for (const finding of findings) {
     notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
   }
   return writeFileAtomic(outputPath(project.config, lang, doc.id, 'xlf'), writeXliff({ doc, sourceLang, targetLang: lang, targets, notes }, version));
@@ -143,7 +156,10 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       for (const doc of project.docs) {
         const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
         // Batches finish in any order; writes of one file go one after another, each with all targets so far.
-        let writing = Promise.resolve();
+        const save = coalesceWrites(async () => {
+          await cache.flush();
+          await writeProjectXliff(project, doc, lang, targets, version, { progress: true });
+        });
         const result = await translateDoc({
           doc,
           sourceLang: project.config.sourceLanguage,
@@ -156,13 +172,10 @@ export async function translate(project: Project, options: TranslateOptions): Pr
           stop,
           commit: (added) => {
             for (const target of added) targets.set(target.segmentId, target);
-            writing = writing.then(async () => {
-              await cache.flush();
-              await writeProjectXliff(project, doc, lang, targets, version);
-            });
-            return writing;
+            return save();
           },
         });
+        if (result.fromMemory + result.machineTranslated > 0) await writeProjectXliff(project, doc, lang, targets, version);
         sum.fromMemory += result.fromMemory;
         sum.machineTranslated += result.machineTranslated;
         sum.charactersSent += result.charactersSent;

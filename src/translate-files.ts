@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './core/config.js';
+import { coalesceWrites } from './core/coalesce.js';
 import { InputError, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
@@ -65,7 +66,10 @@ export async function translateXliffFiles(
     const original = await readFile(file, 'utf8');
     const updates = new Map<string, TargetUpdate>();
     const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
-    let writing = Promise.resolve();
+    const save = coalesceWrites(async () => {
+      await cache.flush();
+      await writeFileAtomic(file, updateXliffInPlace(original, updates).text);
+    });
     const result = await translateSegments(
       plain.map((segment) => ({ id: segment.id as SegmentId, text: segment.source.text })),
       {
@@ -77,11 +81,7 @@ export async function translateXliffFiles(
         limit: pLimit(config.deepl.concurrency),
         commit: (targets: readonly Target[]) => {
           for (const target of targets) updates.set(target.segmentId, target);
-          writing = writing.then(async () => {
-            await cache.flush();
-            await writeFileAtomic(file, updateXliffInPlace(original, updates).text);
-          });
-          return writing;
+          return save();
         },
       },
     );

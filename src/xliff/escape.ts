@@ -3,12 +3,16 @@
  * come back as LF, XML 1.0 §2.11); in attributes TAB/LF/CR are escaped too, or
  * attribute-value normalisation (§3.3.3) turns them into spaces.
  */
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
+
 export function escapeText(text: string): string {
-  return text.replace(/[&<>\r]/g, (char) => TEXT_ENTITIES[char]!);
+  // Most sentences need no escaping: skip the replace (and its string copy).
+  return TEXT_SPECIAL.test(text) ? text.replace(/[&<>\r]/g, (char) => TEXT_ENTITIES[char]!) : text;
 }
 
 export function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"\t\n\r]/g, (char) => ATTRIBUTE_ENTITIES[char]!);
+  return ATTRIBUTE_SPECIAL.test(text) ? text.replace(/[&<>"\t\n\r]/g, (char) => ATTRIBUTE_ENTITIES[char]!) : text;
 }
 
 const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
@@ -21,8 +25,10 @@ const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
 
 /** `name="value"` pairs in the given order; undefined values are left out. */
 export function attributes(pairs: Readonly<Record<string, string | undefined>>): string {
-  return Object.entries(pairs)
-    .filter((pair): pair is [string, string] => pair[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-    .join('');
+  let out = '';
+  for (const name in pairs) {
+    const value = pairs[name];
+    if (value !== undefined) out += ` ${name}="${escapeAttribute(value)}"`;
+  }
+  return out;
 }

@@ -125,6 +125,8 @@ function withMistakes(text: string, mistakes: readonly string[]): string {
 
 async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerResponse, hanging: Set<ServerResponse>): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // For a server running in another process (the benchmark): what it has seen so far.
+  if (url.pathname === '/__stats') return send(res, 200, { requests: state.calls.length, billed: state.billed, maxInFlight: state.maxInFlight });
   const key = /^DeepL-Auth-Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const valid = state.options.validKeys ? state.options.validKeys.includes(key ?? '') : key !== undefined && key !== 'invalid';
   if (!valid) return send(res, 403);
