@@ -5,7 +5,8 @@
  */
 import type { ResolvedConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
-import { isPseudoLocale, type Lang } from './core/lang.js';
+import { baseLanguage, isPseudoLocale, type Lang } from './core/lang.js';
+import type { Termbase } from './termbase/index.js';
 import { createOfflineEngine, type TranslationEngine } from './mt/index.js';
 
 export interface EngineChoice {
@@ -15,8 +16,9 @@ export interface EngineChoice {
   readonly realLocales: 'deepl' | 'offline';
 }
 
-export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<EngineChoice> {
-  const offline = createOfflineEngine();
+export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv, termbase?: Termbase): Promise<EngineChoice> {
+  const names = termbase?.entries.flatMap((entry) => (entry.terms.get(baseLanguage(config.sourceLanguage)) ?? []).map((term) => term.text));
+  const offline = createOfflineEngine(names ? { names } : {});
   const authKey = env['DEEPL_AUTH_KEY']?.trim();
   const useDeepL = config.engine === 'deepl' || (config.engine === 'auto' && Boolean(authKey));
   if (useDeepL && !authKey) {

@@ -6,11 +6,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
-import { XliffError } from './core/errors.js';
+import { InputError, XliffError } from './core/errors.js';
 import type { Lang } from './core/lang.js';
 import { decodeUtf8 } from './core/text.js';
 import type { Doc } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
+import { parseTermbase, type Termbase } from './termbase/index.js';
 import { readXliff, targetsFromXliff, type ExistingTargets, type XliffContent } from './xliff/index.js';
 
 export interface Project {
@@ -18,6 +19,8 @@ export interface Project {
   readonly docs: readonly Doc[];
   /** Real target locales and pseudo-locales. */
   readonly locales: readonly Lang[];
+  /** Names and their form per locale, when `paths.termbase` exists. */
+  readonly termbase?: Termbase;
 }
 
 export interface LoadProjectOptions {
@@ -37,7 +40,20 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
     const text = await readSourceText(source.file);
     docs.push(segmentText(text, { docId: source.id, lang: config.sourceLanguage, rules }));
   }
-  return { config, docs, locales: outputLocales(config) };
+  const termbase = await loadTermbase(config);
+  return { config, docs, locales: outputLocales(config), ...(termbase ? { termbase } : {}) };
+}
+
+/** The project's termbase, or undefined when there is none. */
+export async function loadTermbase(config: ResolvedConfig): Promise<Termbase | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(config.termbaseFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError((error as Error).message, { file: config.termbaseFile }, { cause: error });
+  }
+  return parseTermbase(decodeUtf8(bytes, config.termbaseFile), config.termbaseFile);
 }
 
 /** `locales/<lng>/<doc>.<ext>` */

@@ -9,7 +9,7 @@ import { parseLang, type Lang } from '../core/lang.js';
 import type { DocId, Segment } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
-import { loadProject, readXliffFile } from '../project.js';
+import { loadProject, loadTermbase, readXliffFile } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
@@ -86,7 +86,7 @@ export async function extractCommand(global: GlobalOptions, options: { xliff?: '
 export async function translateCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
   if (files.length > 0) return translateFilesCommand(global, files, options);
   const project = await loadProject(projectOptions(global));
-  const engines = await chooseEngines(project.config, process.env);
+  const engines = await chooseEngines(project.config, process.env, project.termbase);
   if (options.dryRun) {
     const plan = await planTranslation(project, engines);
     const rows = plan.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.toSend, entry.characters, entry.leftUntranslated]);
@@ -105,7 +105,7 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
 async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
   const { root, configFile } = projectOptions(global);
   const config = await loadConfig(root, configFile);
-  const engines = await chooseEngines(config, process.env);
+  const engines = await chooseEngines(config, process.env, await loadTermbase(config));
   const results = await translateXliffFiles(config, engines, files, options);
   const rows = results.map((r) => [r.file, r.lang, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.skippedWithCodes]);
   const heading = options.dryRun ? 'would fill (dry run): ' : '';
@@ -113,7 +113,7 @@ async function translateFilesCommand(global: GlobalOptions, files: readonly stri
 }
 
 export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {
-  const findings = files.length > 0 ? await checkFiles(files) : (await check(await loadProject(projectOptions(global)))).findings;
+  const findings = files.length > 0 ? await checkFiles(global, files) : (await check(await loadProject(projectOptions(global)))).findings;
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const exitCode = errors > 0 ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
@@ -130,7 +130,9 @@ function formatFindings(findings: readonly ReportFinding[]): string {
 }
 
 /** QA straight from XLIFF files: source and target pairs as the file has them. */
-async function checkFiles(files: readonly string[]): Promise<ReportFinding[]> {
+async function checkFiles(global: GlobalOptions, files: readonly string[]): Promise<ReportFinding[]> {
+  const { root, configFile } = projectOptions(global);
+  const termbase = await loadTermbase(await loadConfig(root, configFile));
   const findings: ReportFinding[] = [];
   for (const file of files) {
     const content = await readXliffFile(file);
@@ -143,7 +145,7 @@ async function checkFiles(files: readonly string[]): Promise<ReportFinding[]> {
         ? [{ segmentId: segmentLabel(segment) as Segment['id'], source: segment.source.text, target: segment.target.text }]
         : [],
     );
-    for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang })) {
+    for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang, ...(termbase ? { termbase } : {}) })) {
       findings.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
     }
   }
@@ -191,7 +193,7 @@ export async function importCommand(global: GlobalOptions, files: readonly strin
 
 export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const engines = await chooseEngines(project.config, process.env);
+  const engines = await chooseEngines(project.config, process.env, project.termbase);
   const progress = createProgress(!global.quiet && !options.json);
   const summary = await run(project, { engines, ...progress }).finally(progress.stop);
   if (options.json) {

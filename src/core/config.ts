@@ -59,6 +59,8 @@ const configSchema = z
         memory: z.string().min(1).default('memory'),
         /** Machine translation cache, `mt/<lng>.json`. Default `cache`. */
         cache: z.string().min(1).default('cache'),
+        /** Names termbase (TBX) for QA and DeepL glossaries; used when the file exists. Default `terms/names.tbx`. */
+        termbase: z.string().min(1).default('terms/names.tbx'),
       })
       .strict()
       .prefault({}),
@@ -94,6 +96,7 @@ export interface ResolvedConfig extends ProjectConfig {
   readonly reportsDir: string;
   readonly memoryDir: string;
   readonly cacheDir: string;
+  readonly termbaseFile: string;
 }
 
 /** Validates a parsed config object; `file` names it in errors. */
@@ -114,6 +117,7 @@ export function parseConfig(value: unknown, file: string, root: string): Resolve
     reportsDir: path.resolve(root, config.paths.reports),
     memoryDir: path.resolve(root, config.paths.memory),
     cacheDir: path.resolve(root, config.paths.cache),
+    termbaseFile: path.resolve(root, config.paths.termbase),
   };
 }
 

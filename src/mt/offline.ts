@@ -2,8 +2,8 @@
  * The offline engine: pseudo-localisation for pseudo-locales (en-XA), as Android
  * and Windows do it. Accented letters, vowels doubled and padding for ~30 % more
  * length, the whole text in brackets. Numbers, quotes, URLs, e-mail addresses,
- * placeholders, tags and capitalised words (names, and in German also nouns)
- * stay as they are, so QA and layouts can be tested on it.
+ * placeholders, tags, the termbase's names and capitalised words (names, and in
+ * German also nouns) stay as they are, so QA and layouts can be tested on it.
  *
  * It never translates into a real locale: machine-looking text must never be
  * published under a real locale code.
@@ -26,10 +26,10 @@ const WORD = /\p{L}+/gu;
 const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const EXPANSION = 1.3;
 
-export function pseudoLocalize(text: string): string {
+export function pseudoLocalize(text: string, keep: RegExp = PROTECTED): string {
   let out = '';
   let cursor = 0;
-  for (const match of text.matchAll(PROTECTED)) {
+  for (const match of text.matchAll(keep)) {
     out += accentWords(text.slice(cursor, match.index)) + match[0];
     cursor = match.index + match[0].length;
   }
@@ -51,10 +51,17 @@ function accentWords(text: string): string {
   );
 }
 
-export function createOfflineEngine(): TranslationEngine {
+export interface OfflineEngineOptions {
+  /** Names to keep whole (from the termbase), such as "dpa" or "Abu al-Dhuhur". */
+  readonly names?: readonly string[];
+}
+
+export function createOfflineEngine(options: OfflineEngineOptions = {}): TranslationEngine {
+  const names = [...(options.names ?? [])].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const keep = names.length > 0 ? new RegExp(`${names.join('|')}|${PROTECTED.source}`, 'gu') : PROTECTED;
   return {
     name: 'offline',
     supports: (lang: Lang) => isPseudoLocale(lang),
-    translate: async (texts) => texts.map(pseudoLocalize),
+    translate: async (texts) => texts.map((text) => pseudoLocalize(text, keep)),
   };
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/lang.js';
 import type { Severity, SegmentId } from '../core/types.js';
+import type { Termbase } from '../termbase/index.js';
 import type { LocaleRules } from './locales/rules.js';
 
 /** One source sentence and its translation, with the locale knowledge for both sides. */
@@ -10,6 +11,8 @@ export interface SegmentPair {
   readonly sourceRules: LocaleRules;
   readonly targetRules: LocaleRules;
   readonly lang: Lang;
+  /** Names and their form per locale, when the project has a termbase. */
+  readonly termbase?: Termbase;
 }
 
 export interface CheckResult {

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/lang.js';
+import type { Termbase } from '../termbase/index.js';
 import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
 import type { Check, SegmentPair } from './check.js';
 import { checks as allChecks } from './checks/index.js';
@@ -8,6 +9,7 @@ export interface CheckOptions {
   readonly sourceLang: Lang;
   readonly lang: Lang;
   readonly checks?: readonly Check[];
+  readonly termbase?: Termbase;
 }
 
 /** A translated sentence to check: from a Doc and its targets, or straight from an XLIFF file. */
@@ -27,7 +29,13 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
   const checks = options.checks ?? allChecks;
   const findings: Finding[] = [];
   for (const item of items) {
-    const pair: SegmentPair = { ...item, sourceRules, targetRules, lang: options.lang };
+    const pair: SegmentPair = {
+      ...item,
+      sourceRules,
+      targetRules,
+      lang: options.lang,
+      ...(options.termbase ? { termbase: options.termbase } : {}),
+    };
     for (const check of checks) {
       const results = runCheck(check, pair);
       findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result })));
@@ -54,6 +62,7 @@ function runCheck(check: Check, pair: SegmentPair) {
   try {
     return check.run(pair);
   } catch (error) {
-    return [{ severity: 'error' as const, message: `internal error in check "${check.id}": ${(error as Error).message}` }];
+    const reason = (error as Error).message.split('\n')[0]!.slice(0, 200);
+    return [{ severity: 'error' as const, message: `internal error in check "${check.id}": ${reason}` }];
   }
 }

@@ -7,6 +7,8 @@ import { baseLanguage, isPseudoLocale, type Lang } from '../../core/lang.js';
 
 export interface LocaleRules {
   readonly lang: Lang;
+  /** The language the text's names, numbers and quotes follow: the source's for a pseudo-locale. */
+  readonly textLang: Lang;
   /** Characters that open a quotation in this locale (primary, alternate, and common variants). */
   readonly quoteOpeners: readonly string[];
   readonly decimal: string;
@@ -41,6 +43,7 @@ export function localeRules(lang: Lang, sourceLang: Lang): LocaleRules {
   const group = parts.find((part) => part.type === 'group')?.value ?? ',';
   return {
     lang,
+    textLang: effective,
     quoteOpeners: QUOTE_OPENERS[baseLanguage(effective)] ?? ['“', '‘'],
     decimal,
     groups: [...new Set([group, ...(SPACES.includes(group) ? SPACES : [])])],
