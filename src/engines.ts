@@ -1,3 +1,10 @@
+/** Glossary entries from the termbase, per base language of the real target locales. */
+function glossaries(termbase: Termbase, config: ResolvedConfig): Map<string, Record<string, string>> {
+  return new Map(
+    config.targetLocales.map((lang) => [baseLanguage(lang), glossaryEntries(termbase, config.sourceLanguage, lang)] as const),
+  );
+}
+
 /**
  * Which engine translates into which locale. Pseudo-locales always use the
  * offline engine. Real locales use DeepL when it is chosen (or `auto` and
@@ -6,7 +13,7 @@
 import type { ResolvedConfig } from './core/config.js';
 import { ConfigError } from './core/errors.js';
 import { baseLanguage, isPseudoLocale, type Lang } from './core/lang.js';
-import type { Termbase } from './termbase/index.js';
+import { glossaryEntries, type Termbase } from './termbase/index.js';
 import { createOfflineEngine, type TranslationEngine } from './mt/index.js';
 
 export interface EngineChoice {
@@ -33,6 +40,7 @@ export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessE
         formality: config.deepl.formality,
         maxRetries: config.deepl.attempts,
         minTimeoutMs: config.deepl.timeoutMs,
+        ...(termbase ? { glossary: { sourceLang: config.sourceLanguage, dictionaries: glossaries(termbase, config) } } : {}),
       })
     : undefined;
   return {

@@ -3,6 +3,7 @@
  * deepl-node's errors into ours (EngineError with `retryable`). The key comes
  * from the caller (the environment) and never reaches a message or a file.
  */
+import { hash } from 'node:crypto';
 import * as deepl from 'deepl-node';
 import { EngineError } from '../core/errors.js';
 import { baseLanguage, isPseudoLocale, type Lang } from '../core/lang.js';
@@ -24,7 +25,16 @@ export interface DeepLEngineOptions {
   readonly maxRetries?: number;
   /** Per-attempt timeout in ms. Default 30000. */
   readonly minTimeoutMs?: number;
+  /**
+   * Names to translate one way (from the termbase): source term → target term,
+   * per target language. Sent as one DeepL multilingual glossary (v3), created
+   * once and reused while its content is the same.
+   */
+  readonly glossary?: { readonly sourceLang: Lang; readonly dictionaries: ReadonlyMap<string, Readonly<Record<string, string>>> };
 }
+
+/** Languages DeepL glossaries support (DeepL API docs, "glossary languages"). */
+const GLOSSARY_LANGUAGES = new Set('ar bg cs da de el en es et fi fr he hu id it ja ko lt lv nb nl pl pt ro ru sk sl sv tr uk vi zh'.split(' '));
 
 export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngine {
   const client = new deepl.DeepLClient(options.authKey, {
@@ -33,14 +43,23 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
     minTimeout: options.minTimeoutMs ?? 30_000,
     appInfo: { appName: 'l10n-pipeline', appVersion: '0.1.0' },
   });
+  const glossary = options.glossary ? glossaryFor(client, options.glossary) : undefined;
   return {
     name: 'deepl',
     identity: (lang: Lang) =>
-      JSON.stringify(['deepl', DEEPL_NODE_VERSION, deeplTargetCode(lang, options.targetCodes), options.formality, 'split_sentences=0']),
+      JSON.stringify([
+        'deepl',
+        DEEPL_NODE_VERSION,
+        deeplTargetCode(lang, options.targetCodes),
+        options.formality,
+        'split_sentences=0',
+        glossary?.hashFor(lang) ?? '',
+      ]),
     supports: (lang: Lang) => !isPseudoLocale(lang),
     async translate(texts, request) {
       if (texts.length === 0) return [];
       try {
+        const glossaryId = glossary?.hashFor(request.to) ? await glossary.id() : undefined;
         const results = await client.translateText(
           [...texts],
           baseLanguage(request.from) as deepl.SourceLanguageCode,
@@ -50,6 +69,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             splitSentences: 'off',
             formality: options.formality,
             ...(request.context ? { context: request.context } : {}),
+            ...(glossaryId ? { glossary: glossaryId } : {}),
           },
         );
         return results.map((result) => result.text);
@@ -65,6 +85,37 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
         throw toEngineError(error);
       }
     },
+  };
+}
+
+/**
+ * The project's glossary on DeepL: one multilingual glossary named after a hash
+ * of its content, found by that name or created on first use, once per process.
+ */
+function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOptions['glossary']>) {
+  const source = baseLanguage(spec.sourceLang);
+  const dictionaries = [...spec.dictionaries]
+    .filter(([target, entries]) => GLOSSARY_LANGUAGES.has(source) && GLOSSARY_LANGUAGES.has(target) && Object.keys(entries).length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const hashes = new Map(dictionaries.map(([target, entries]) => [target, hash('sha256', JSON.stringify(Object.entries(entries).sort()), 'hex').slice(0, 12)]));
+  const name = `l10n-pipeline-${hash('sha256', JSON.stringify(dictionaries), 'hex').slice(0, 16)}`;
+  let pending: Promise<string> | undefined;
+  return {
+    /** Content hash of the dictionary for a target language, or undefined when there is none. */
+    hashFor: (lang: Lang) => hashes.get(baseLanguage(lang)),
+    id: () =>
+      (pending ??= (async () => {
+        const existing = (await client.listMultilingualGlossaries()).find((info) => info.name === name);
+        if (existing) return existing.glossaryId;
+        const created = await client.createMultilingualGlossary(
+          name,
+          dictionaries.map(([target, entries]) => ({ sourceLangCode: source, targetLangCode: target, entries: new deepl.GlossaryEntries({ entries: { ...entries } }) })),
+        );
+        return created.glossaryId;
+      })().catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+      })),
   };
 }
 

@@ -26,8 +26,17 @@ export interface FakeDeepLOptions {
   readonly mistakes?: readonly ('number' | 'quote' | 'name')[];
 }
 
+interface Glossary {
+  readonly id: string;
+  readonly name: string;
+  readonly created: string;
+  /** source_lang → target_lang → entries */
+  readonly dictionaries: { source: string; target: string; entries: Map<string, string> }[];
+}
+
 export interface TranslateCall {
   readonly targetLang: string;
+  readonly glossaryId: string | undefined;
   readonly context: string | undefined;
   readonly sourceLang: string | undefined;
   readonly texts: readonly string[];
@@ -44,6 +53,8 @@ export interface FakeDeepL {
   billed: number;
   /** Most translate requests that were in progress at the same time. */
   maxInFlight: number;
+  /** Multilingual glossaries created (v3), in order. */
+  glossaries: Glossary[];
   /** Change options while running (e.g. lift the quota between runs). */
   options: FakeDeepLOptions;
   close(): Promise<void>;
@@ -59,6 +70,8 @@ function retypeQuotes(text: string, target: string): string {
   if (lang === 'EN') return text.replace(/„/g, '“').replace(/“(?=[\s,.;:!?]|$)/g, '”');
   if (lang === 'FR') return text.replace(/„/g, '«\u202f').replace(/“(?=[\s,.;:!?]|$)/g, '\u202f»');
   if (lang === 'JA') return text.replace(/„/g, '「').replace(/“(?=[\s,.;:!?]|$)/g, '」');
+  if (lang === 'ES' || lang === 'IT') return text.replace(/„/g, '«').replace(/“(?=[\s,.;:!?]|$)/g, '»');
+  if (lang === 'PL') return text.replace(/“(?=[\s,.;:!?]|$)/g, '”');
   return text;
 }
 
@@ -71,7 +84,7 @@ function codePoints(text: string): number {
 }
 
 export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<FakeDeepL> {
-  const state: FakeDeepL = { url: '', calls: [], billed: 0, maxInFlight: 0, options, close: async () => {} };
+  const state: FakeDeepL = { url: '', calls: [], billed: 0, maxInFlight: 0, glossaries: [], options, close: async () => {} };
   let inFlight = 0;
   const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
@@ -140,6 +153,14 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     const list = type === 'target' ? TARGETS : ['DE', 'EN', 'FR', 'ES', 'IT', 'PL', 'JA'];
     return send(res, 200, list.map((language) => ({ language, name: language, ...(type === 'target' ? { supports_formality: true } : {}) })));
   }
+  if (url.pathname === '/v3/glossaries' && req.method === 'POST') return createGlossary(state, req, body, res);
+  if (url.pathname === '/v3/glossaries' && req.method === 'GET') {
+    return send(res, 200, { glossaries: state.glossaries.map(glossaryInfo) });
+  }
+  if (url.pathname === '/v2/glossary-language-pairs') {
+    const langs = ['de', 'en', 'fr', 'es', 'it', 'pl', 'ja'];
+    return send(res, 200, { supported_languages: langs.flatMap((source_lang) => langs.filter((t) => t !== source_lang).map((target_lang) => ({ source_lang, target_lang }))) });
+  }
   if (url.pathname !== '/v2/translate' || req.method !== 'POST') return send(res, 404, { message: 'Not found' });
 
   if (body.length > MAX_BODY) return send(res, 413, { message: 'Request Entity Too Large' });
@@ -160,9 +181,14 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   if (state.options.characterLimit !== undefined && state.billed + characters > state.options.characterLimit) {
     return send(res, 456, { message: 'Quota exceeded' });
   }
+  const glossaryId = params.get('glossary_id') ?? undefined;
+  const glossary = glossaryId === undefined ? undefined : state.glossaries.find((g) => g.id === glossaryId);
+  if (glossaryId !== undefined && !glossary) return send(res, 404, { message: 'Glossary not found' });
+  if (glossary && !params.get('source_lang')) return send(res, 400, { message: "Use of a glossary requires the source_lang parameter." });
   state.billed += characters;
   state.calls.push({
     targetLang,
+    glossaryId,
     context: params.get('context') ?? undefined,
     sourceLang: params.get('source_lang') ?? undefined,
     texts,
@@ -174,10 +200,68 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   return send(res, 200, {
     translations: texts.map((text) => ({
       detected_source_language: (params.get('source_lang') ?? 'DE').toUpperCase(),
-      text: withMistakes(fakeTranslate(text, targetLang), state.options.mistakes ?? []),
+      text: withMistakes(fakeTranslate(applyGlossary(text, glossary, params.get('source_lang') ?? '', targetLang), targetLang), state.options.mistakes ?? []),
       billed_characters: codePoints(text),
     })),
   });
+}
+
+/**
+ * Glossary terms replaced by their target form, longest first, case-sensitive.
+ * DeepL "flexes" entries for case and gender; for German sources we imitate that
+ * by allowing the usual endings on each word ("Russlands", "Islamischen Staat").
+ */
+function applyGlossary(text: string, glossary: Glossary | undefined, source: string, target: string): string {
+  const dictionary = glossary?.dictionaries.find(
+    (d) => d.source === source.toLowerCase() && d.target === target.slice(0, 2).toLowerCase(),
+  );
+  if (!dictionary) return text;
+  const terms = [...dictionary.entries.keys()].sort((a, b) => b.length - a.length);
+  if (terms.length === 0) return text;
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const flexed = (term: string) =>
+    term
+      .split(' ')
+      .map((word) => {
+        if (source.toLowerCase() !== 'de') return escape(word);
+        const stem = word.replace(/(?:er|en|em|es|e)$/, '');
+        return `(?:${escape(word)}|${escape(stem)})(?:e|er|en|em|es|s|n)?`;
+      })
+      .join(' ');
+  const patterns = terms.map((term) => ({ term, pattern: new RegExp(`^(?:${flexed(term)})$`) }));
+  const all = new RegExp(`(?<![\\p{L}])(?:${terms.map(flexed).join('|')})(?![\\p{L}])`, 'gu');
+  return text.replace(all, (found) => dictionary.entries.get(patterns.find((p) => p.pattern.test(found))!.term)!);
+}
+
+function glossaryInfo(glossary: Glossary) {
+  return {
+    glossary_id: glossary.id,
+    name: glossary.name,
+    creation_time: glossary.created,
+    dictionaries: glossary.dictionaries.map((d) => ({ source_lang: d.source, target_lang: d.target, entry_count: d.entries.size })),
+  };
+}
+
+/** POST /v3/glossaries with deepl-node's form fields `dictionaries[i].source_lang` etc. */
+function createGlossary(state: FakeDeepL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  const params = parseParams(req.headers['content-type'] ?? '', body);
+  const name = params.get('name');
+  if (!name) return send(res, 400, { message: 'Missing name' });
+  const dictionaries: Glossary['dictionaries'] = [];
+  for (let i = 0; params.get(`dictionaries[${i}].source_lang`) !== null; i++) {
+    const format = params.get(`dictionaries[${i}].entries_format`) ?? 'tsv';
+    if (format !== 'tsv') return send(res, 400, { message: `Unsupported entries_format ${format}` });
+    const entries = new Map(
+      (params.get(`dictionaries[${i}].entries`) ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t') as [string, string]),
+    );
+    dictionaries.push({ source: params.get(`dictionaries[${i}].source_lang`)!.toLowerCase(), target: params.get(`dictionaries[${i}].target_lang`)!.toLowerCase(), entries });
+  }
+  const glossary = { id: `g-${state.glossaries.length + 1}`, name, created: new Date(0).toISOString(), dictionaries };
+  state.glossaries.push(glossary);
+  send(res, 201, glossaryInfo(glossary));
 }
 
 /** Form bodies (what deepl-node sends) and JSON bodies (what DeepL's docs show). */

@@ -13,13 +13,14 @@ export interface TempProject {
 }
 
 /**
- * Copies `source/`, `l10n.config.json` and the shipped reviewed XLIFF (en, fr)
+ * Copies `source/`, `l10n.config.json`, the names termbase and the shipped reviewed XLIFF (en, fr)
  * into a fresh folder. With `bare`, only the sources: nothing translated yet.
  */
 export async function createTempProject(options: { bare?: boolean } = {}): Promise<TempProject> {
   const dir = await mkdtemp(path.join(tmpdir(), 'l10n-test-'));
   await cp(path.join(REPO_ROOT, 'source'), path.join(dir, 'source'), { recursive: true });
   await cp(path.join(REPO_ROOT, 'l10n.config.json'), path.join(dir, 'l10n.config.json'));
+  await cp(path.join(REPO_ROOT, 'terms'), path.join(dir, 'terms'), { recursive: true });
   if (!options.bare) {
     for (const lang of ['en', 'fr']) {
       await cp(path.join(REPO_ROOT, 'locales', lang, 'usa-russland-is.xlf'), path.join(dir, 'locales', lang, 'usa-russland-is.xlf'));
