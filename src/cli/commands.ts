@@ -14,7 +14,10 @@ import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { translateXliffFiles } from '../translate-files.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfig, outputLocales } from '../core/config.js';
+import { writeFileAtomic } from '../core/fs.js';
+import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
+import { TOOL_VERSION } from '../xliff/tool-version.js';
 import { checkStructure, readXliff, segmentLabel } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
@@ -168,6 +171,22 @@ export async function validateCommand(files: readonly string[]): Promise<Command
     if (problems.length === 0) lines.push(`${file}: valid XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments)`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
+}
+
+/** `l10n tm export`: the approved translations of every locale as TMX 1.4. */
+export async function tmExportCommand(global: GlobalOptions, options: { out?: string }): Promise<CommandResult> {
+  const { root, configFile } = projectOptions(global);
+  const config = await loadConfig(root, configFile);
+  const memories = new Map<Lang, TranslationMemory>();
+  for (const lang of outputLocales(config)) {
+    const memory = await readMemoryFile(path.join(config.memoryDir, `${lang}.json`));
+    if (memory.size > 0) memories.set(lang, memory);
+  }
+  const tmx = writeTmx({ sourceLang: config.sourceLanguage, memories, toolVersion: TOOL_VERSION });
+  if (!options.out) return ok(tmx);
+  await writeFileAtomic(path.resolve(options.out), tmx);
+  const units = [...memories.values()].reduce((n, memory) => n + memory.size, 0);
+  return ok(`${options.out}: ${units} translations in ${memories.size} locale(s)\n`);
 }
 
 export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {

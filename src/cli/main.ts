@@ -17,6 +17,7 @@ import {
   serveCommand,
   translateCommand,
   validateCommand,
+  tmExportCommand,
   type CommandResult,
   type GlobalOptions,
 } from './commands.js';
@@ -76,6 +77,13 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .description('check XLIFF files against the OASIS schemas (in-process) and for duplicate ids; exit 1 when invalid')
     .argument('<files...>', 'XLIFF files')
     .action(async (files: string[]) => done(await validateCommand(files)));
+  program
+    .command('tm')
+    .description('translation memory')
+    .command('export')
+    .description('write the approved translations of every locale as TMX 1.4 (to stdout, or --out FILE)')
+    .option('--out <file>', 'file to write')
+    .action(async (options) => done(await tmExportCommand(global(), options)));
   program
     .command('run')
     .description('segment, extract, translate, check and merge, in order')

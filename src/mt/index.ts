@@ -10,3 +10,4 @@ export { buildMemory, type TranslationMemory } from './memory.js';
 export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
 export { translateDoc, translateSegments, missingSegments, batchTexts, type SegmentRef, type TranslateDocOptions, type TranslateOptions, type TranslateResult } from './translate.js';
 export { MachineCache, cacheKey } from './cache.js';
+export { writeTmx, type TmxOptions } from './tmx.js';
