@@ -25,8 +25,8 @@ export interface FileTranslation {
   readonly fromMemory: number;
   readonly machineTranslated: number;
   readonly charactersSent: number;
-  /** Segments left alone because their source has inline codes (they would be lost in plain text). */
-  readonly skippedWithCodes: number;
+  /** Engine replies that lost, repeated or misplaced an inline code: not applied, left for the translator. */
+  readonly rejected: number;
 }
 
 export async function translateXliffFiles(
@@ -47,45 +47,59 @@ export async function translateXliffFiles(
   const results: FileTranslation[] = [];
   for (const { file, content, lang, sourceLang } of inputs) {
     const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
-    const plain = empty.filter((segment) => segment.source.codes.length === 0);
-    // Memory holds translations of the project's source language only.
+    // Memory holds plain sentences of the project's source language: it serves segments without codes.
     const memory: TranslationMemory =
       sourceLang === config.sourceLanguage ? await readMemoryFile(path.join(config.memoryDir, `${lang}.json`)) : new Map();
+    const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
+    const toEngine = empty.filter((segment) => !fromMemory.includes(segment));
     const engine = engines.engineFor(lang);
-    const base = { file, lang, engine: engine?.name ?? 'none', skippedWithCodes: empty.length - plain.length };
+    const base = { file, lang, engine: engine?.name ?? 'none', fromMemory: fromMemory.length };
     if (options.dryRun) {
-      const toSend = plain.filter((segment) => !memory.has(segment.source.text));
       results.push({
         ...base,
-        fromMemory: plain.length - toSend.length,
-        machineTranslated: engine ? toSend.length : 0,
-        charactersSent: engine ? billedCharacters(toSend.map((segment) => segment.source.text)) : 0,
+        machineTranslated: engine ? toEngine.length : 0,
+        charactersSent: engine ? billedCharacters(toEngine.map((segment) => segment.source.markup), true) : 0,
+        rejected: 0,
       });
       continue;
     }
     const original = await readFile(file, 'utf8');
     const updates = new Map<string, TargetUpdate>();
+    for (const segment of fromMemory) {
+      updates.set(segment.id, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: 'memory' });
+    }
     const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
+    let rejected: readonly string[] = [];
     const save = coalesceWrites(async () => {
       await cache.flush();
-      await writeFileAtomic(file, updateXliffInPlace(original, updates).text);
+      const updated = updateXliffInPlace(original, updates);
+      rejected = updated.rejected;
+      await writeFileAtomic(file, updated.text);
     });
+    if (fromMemory.length > 0) await save();
+    // Every text goes as markup, so inline codes travel as tags and come back in place.
     const result = await translateSegments(
-      plain.map((segment) => ({ id: segment.id as SegmentId, text: segment.source.text })),
+      toEngine.map((segment) => ({ id: segment.id as SegmentId, text: segment.source.markup })),
       {
         sourceLang,
         lang,
-        memory,
+        memory: new Map(),
         engine,
         cache,
+        markup: true,
         limit: pLimit(config.deepl.concurrency),
         commit: (targets: readonly Target[]) => {
-          for (const target of targets) updates.set(target.segmentId, target);
+          for (const target of targets) updates.set(target.segmentId, { ...target, markup: true });
           return save();
         },
       },
     );
-    results.push({ ...base, ...result });
+    results.push({
+      ...base,
+      machineTranslated: result.machineTranslated - rejected.length,
+      charactersSent: result.charactersSent,
+      rejected: rejected.length,
+    });
   }
   return results;
 }

@@ -110,9 +110,9 @@ async function translateFilesCommand(global: GlobalOptions, files: readonly stri
   const config = await loadConfig(root, configFile);
   const engines = await chooseEngines(config, process.env, await loadTermbase(config));
   const results = await translateXliffFiles(config, engines, files, options);
-  const rows = results.map((r) => [r.file, r.lang, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.skippedWithCodes]);
+  const rows = results.map((r) => [r.file, r.lang, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.rejected]);
   const heading = options.dryRun ? 'would fill (dry run): ' : '';
-  return ok(`${heading}${formatTable([['file', 'locale', 'engine', 'from memory', 'machine translated', 'characters sent', 'skipped (inline codes)'], ...rows])}\n`);
+  return ok(`${heading}${formatTable([['file', 'locale', 'engine', 'from memory', 'machine translated', 'characters sent', 'codes lost (left empty)'], ...rows])}\n`);
 }
 
 export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {

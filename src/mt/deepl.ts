@@ -70,6 +70,9 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             formality: options.formality,
             ...(request.context ? { context: request.context } : {}),
             ...(glossaryId ? { glossary: glossaryId } : {}),
+            // Inline codes travel as placeholder tags; v2 parses them strictly, and pinning
+            // the version keeps results stable (notes/deepl.md §8).
+            ...(request.markup ? { tagHandling: 'xml' as const, tagHandlingVersion: 'v2' as const } : {}),
           },
         );
         return results.map((result) => result.text);

@@ -7,6 +7,8 @@ export interface TranslateRequest {
   readonly to: Lang;
   /** Text around the sentences that helps with pronouns and names; not translated, not billed. */
   readonly context?: string;
+  /** The texts are XML with placeholder tags for inline codes; the tags must come back unchanged. */
+  readonly markup?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -28,9 +30,16 @@ export interface TranslationEngine {
   usage?(): Promise<{ readonly used: number; readonly limit?: number }>;
 }
 
-/** What an engine is billed for: Unicode code points of the source text (DeepL counts these). */
-export function billedCharacters(texts: readonly string[]): number {
+/**
+ * What an engine is billed for: Unicode code points of the source text (DeepL
+ * counts these); with markup, tags are not billed, and entities count as the
+ * character they stand for.
+ */
+export function billedCharacters(texts: readonly string[], markup = false): number {
   let count = 0;
-  for (const text of texts) for (const _ of text) count++;
+  for (const text of texts) {
+    const billed = markup ? text.replace(/<[^>]*>/g, '').replace(/&(?:#\d+|#x[0-9a-f]+|\w+);/gi, '_') : text;
+    for (const _ of billed) count++;
+  }
   return count;
 }

@@ -19,9 +19,9 @@ const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const VOWELS = new Set([...'aeiouAEIOU']);
 
-/** Spans copied unchanged: URLs, e-mails, placeholders, tags, numbers. */
+/** Spans copied unchanged: URLs, e-mails, placeholders, tags, character entities, numbers. */
 const PROTECTED =
-  /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^}]*\}\}|\$t\([^)]*\)|%\d*\$?[sdfi]|<[^>]+>|\p{N}[\p{N}.,:]*/gu;
+  /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^}]*\}\}|\$t\([^)]*\)|%\d*\$?[sdfi]|<[^>]+>|&(?:#\d+|#x[0-9a-f]+|\w+);|\p{N}[\p{N}.,:]*/gu;
 const WORD = /\p{L}+/gu;
 const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const EXPANSION = 1.3;

@@ -19,6 +19,8 @@ export interface TranslateOptions {
   readonly cache?: MachineCache;
   /** Runs engine requests; shared between documents and locales to cap the requests in flight. Default: one at a time. */
   readonly limit?: LimitFunction;
+  /** The texts are XML with placeholder tags for inline codes (`XliffText.markup`). */
+  readonly markup?: boolean;
   /** Text around a batch, sent as DeepL `context` (not billed). */
   readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
   /** Called with the new targets after memory lookup and after every engine batch, so callers can save progress. */
@@ -105,7 +107,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
 
   const engine = options.engine;
   if (!engine?.supports(options.lang)) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
-  const identity = engine.identity?.(options.lang);
+  const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang)}${options.markup ? '|xml' : ''}`;
   const limit = options.limit ?? pLimit(1);
   const stop = options.stop ?? new AbortController();
   let machineTranslated = 0;
@@ -131,12 +133,18 @@ export async function translateSegments(segments: readonly SegmentRef[], options
         if (toSend.length > 0) {
           const texts = toSend.map((segment) => segment.text);
           const translated = await engine
-            .translate(texts, { from: options.sourceLang, to: options.lang, ...(context ? { context } : {}), signal: stop.signal })
+            .translate(texts, {
+              from: options.sourceLang,
+              to: options.lang,
+              ...(context ? { context } : {}),
+              ...(options.markup ? { markup: true } : {}),
+              signal: stop.signal,
+            })
             .catch((error: unknown) => {
               stop.abort();
               throw error;
             });
-          charactersSent += billedCharacters(texts);
+          charactersSent += billedCharacters(texts, options.markup);
           sent = toSend.map((segment, i) => machine(segment, translated[i]!));
           toSend.forEach((segment, i) => {
             const key = keyOf(segment);

@@ -27,6 +27,13 @@ export interface InlineCode {
 export interface XliffText {
   readonly text: string;
   readonly codes: readonly InlineCode[];
+  /**
+   * The content as XML for a machine translation engine: text escaped, each code
+   * a placeholder numbered in document order, `<x i="1"/>` for a standalone code
+   * and `<g i="2">…</g>` for one that wraps text. `updateXliffInPlace` turns the
+   * placeholders back into the file's own markup.
+   */
+  readonly markup: string;
 }
 
 export interface XliffTarget extends XliffText {

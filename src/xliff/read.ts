@@ -10,6 +10,7 @@ import { XliffError, lineAndColumn } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import { originFromXliff12, stateFromMemoQ, stateFromTrados, stateFromXliff12, stateFromXliff2 } from '../core/state.js';
 import type { BlockKind, Origin, State } from '../core/types.js';
+import { escapeText } from './escape.js';
 import { BLOCK_RESTYPE, TOOL_ID, type InlineCode, type XliffContent, type XliffSegment, type XliffTarget, type XliffText } from './model.js';
 import { attributesOf, childElements, children, childrenNamed, descendantsNamed, elementName, firstChild, type XmlNode } from './tree.js';
 
@@ -80,21 +81,30 @@ const WRAPPING_CODES = new Set(['g', 'pc', 'mrk']);
 function inlineText(node: XmlNode): XliffText {
   const codes: InlineCode[] = [];
   let text = '';
+  let markup = '';
+  const addText = (part: string) => {
+    text += part;
+    markup += escapeText(part);
+  };
   const walk = (parent: XmlNode) => {
     for (const child of children(parent)) {
       const name = elementName(child);
-      if (name === '#text') text += String(child['#text']);
-      else if (name === '#cdata') text += children(child).map((part) => String(part['#text'] ?? '')).join('');
-      else if (name === 'cp') text += String.fromCodePoint(Number.parseInt(attributesOf(child)['hex'] ?? '0', 16));
-      else if (NATIVE_CODES.has(name)) codes.push({ kind: name, id: codeId(child) });
-      else if (WRAPPING_CODES.has(name)) {
+      if (name === '#text') addText(String(child['#text']));
+      else if (name === '#cdata') addText(children(child).map((part) => String(part['#text'] ?? '')).join(''));
+      else if (name === 'cp') addText(String.fromCodePoint(Number.parseInt(attributesOf(child)['hex'] ?? '0', 16)));
+      else if (NATIVE_CODES.has(name)) {
         codes.push({ kind: name, id: codeId(child) });
+        markup += `<x i="${codes.length}"/>`;
+      } else if (WRAPPING_CODES.has(name)) {
+        codes.push({ kind: name, id: codeId(child) });
+        markup += `<g i="${codes.length}">`;
         walk(child);
+        markup += '</g>';
       } else if (name !== '#comment') walk(child);
     }
   };
   walk(node);
-  return { text, codes };
+  return { text, codes, markup };
 }
 
 /** A target counts when it holds text or codes; memoQ writes `<target> </target>` for "not started". */
@@ -165,7 +175,7 @@ function readTransUnit(node: XmlNode, original: string, group: XmlNode | undefin
       {
         ...where,
         id: unit,
-        source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [] },
+        source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [], markup: '' },
         ...(hasTarget ? { target: { ...target, ...unitState() } } : {}),
       },
     ];
@@ -256,7 +266,7 @@ function readUnit2(unit: XmlNode, original: string): XliffSegment[] {
       unit: unitId,
       segment: segmentId,
       id: attrs['id'] ?? `${unitId}/${segmentId}`,
-      source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [] },
+      source: sourceNode ? inlineText(sourceNode) : { text: '', codes: [], markup: '' },
       ...(hasTarget ? { target: { ...target, state, origin } } : {}),
       translate,
       block: unitId,

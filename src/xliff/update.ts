@@ -17,6 +17,90 @@ export interface TargetUpdate {
   readonly text: string;
   readonly state: State;
   readonly origin: Origin;
+  /**
+   * `text` is markup with the placeholders of `XliffText.markup` (what an engine
+   * returned for it): each is turned back into the source's own code markup. A
+   * text whose placeholders do not match the source's codes is not applied.
+   */
+  readonly markup?: boolean;
+}
+
+/** The original markup of a source's inline codes, in document order (the numbering of `XliffText.markup`). */
+interface CodeMarkup {
+  readonly whole?: string;
+  readonly open?: string;
+  readonly close?: string;
+}
+
+const NATIVE_CODES = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sc', 'ec', 'sm', 'em']);
+const WRAPPING_CODES = new Set(['g', 'pc', 'mrk']);
+
+function sourceCodes(xml: string, source: Element): CodeMarkup[] {
+  const codes: CodeMarkup[] = [];
+  const walk = (element: Element) => {
+    for (const child of element.children) {
+      if (NATIVE_CODES.has(child.name)) codes.push({ whole: xml.slice(child.open.start, child.close.end) });
+      else if (WRAPPING_CODES.has(child.name)) {
+        codes.push(
+          child.open.kind === 'empty'
+            ? { whole: xml.slice(child.open.start, child.open.end) }
+            : { open: xml.slice(child.open.start, child.open.end), close: xml.slice(child.close.start, child.close.end) },
+        );
+        walk(child);
+      } else if (child.name !== 'cp') walk(child);
+    }
+  };
+  walk(source);
+  return codes;
+}
+
+const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (text: string) =>
+  text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string, dec: string, name: string) =>
+    hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITY[name.toLowerCase()]!,
+  );
+
+/**
+ * Engine markup back to the file's markup: placeholders become the source's
+ * codes, text is escaped again. Undefined when a code is missing, repeated,
+ * of the wrong kind or badly nested (engines move and drop tags).
+ */
+function restoreCodes(markup: string, codes: readonly CodeMarkup[]): string | undefined {
+  let out = '';
+  const used = new Set<number>();
+  const open: number[] = [];
+  for (const token of markup.matchAll(/<x i="(\d+)"\s*\/>|<g i="(\d+)">|<\/g>|[^<]+|</g)) {
+    const [whole, standalone, wrapping] = token;
+    if (standalone !== undefined || wrapping !== undefined) {
+      const index = Number(standalone ?? wrapping);
+      const code = codes[index - 1];
+      if (!code || used.has(index)) return undefined;
+      used.add(index);
+      if (standalone !== undefined) {
+        if (code.whole === undefined) return undefined;
+        out += code.whole;
+      } else {
+        if (code.open === undefined) return undefined;
+        out += code.open;
+        open.push(index);
+      }
+    } else if (whole === '</g>') {
+      const index = open.pop();
+      if (index === undefined) return undefined;
+      out += codes[index - 1]!.close;
+    } else if (whole.startsWith('<')) {
+      return undefined;
+    } else {
+      out += escapeText(unescape(whole));
+    }
+  }
+  return open.length === 0 && used.size === codes.length ? out : undefined;
+}
+
+/** The target content to write: plain text escaped, or engine markup with the source's codes restored. */
+function targetContent(xml: string, update: TargetUpdate, source: Element | undefined): string | undefined {
+  if (!update.markup) return escapeText(update.text);
+  return restoreCodes(update.text, source ? sourceCodes(xml, source) : []);
 }
 
 interface Tag {
@@ -90,32 +174,48 @@ interface Edit {
  * for segmented 1.x units, segment id in XLIFF 2). Returns the new text and the
  * ids that were not found.
  */
-export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, TargetUpdate>): { text: string; missing: string[] } {
+export function updateXliffInPlace(
+  xml: string,
+  updates: ReadonlyMap<string, TargetUpdate>,
+): { text: string; missing: string[]; rejected: string[] } {
   const edits: Edit[] = [];
   const found = new Set<string>();
+  const rejected: string[] = [];
   const roots = parseElements(xml);
   const repeated = repeatedSegmentIds(xml, roots);
   const visit = (element: Element) => {
-    if (element.name === 'trans-unit') editTransUnit(xml, element, updates, edits, found);
-    else if (element.name === 'unit') editUnit2(xml, element, updates, edits, found, repeated);
+    if (element.name === 'trans-unit') editTransUnit(xml, element, updates, edits, found, rejected);
+    else if (element.name === 'unit') editUnit2(xml, element, updates, edits, found, rejected, repeated);
     else element.children.forEach(visit);
   };
   roots.forEach(visit);
   edits.sort((a, b) => b.start - a.start);
   let text = xml;
   for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return { text, missing: [...updates.keys()].filter((id) => !found.has(id)) };
+  return { text, missing: [...updates.keys()].filter((id) => !found.has(id) && !rejected.includes(id)), rejected };
 }
 
 const child = (element: Element, name: string) => element.children.find((c) => c.name === name);
 
-function editTransUnit(xml: string, unit: Element, updates: ReadonlyMap<string, TargetUpdate>, edits: Edit[], found: Set<string>): void {
+function editTransUnit(
+  xml: string,
+  unit: Element,
+  updates: ReadonlyMap<string, TargetUpdate>,
+  edits: Edit[],
+  found: Set<string>,
+  rejected: string[],
+): void {
   const id = attribute(xml, unit.open, 'id') ?? '';
   const segSource = child(unit, 'seg-source');
   const target = child(unit, 'target');
   if (!segSource) {
     const update = updates.get(id);
     if (!update) return;
+    const content = targetContent(xml, update, child(unit, 'source'));
+    if (content === undefined) {
+      rejected.push(id);
+      return;
+    }
     found.add(id);
     const xliffState = stateToXliff12(update.state, update.origin);
     const targetAttributes = { state: xliffState.state, 'state-qualifier': xliffState.qualifier };
@@ -127,11 +227,11 @@ function editTransUnit(xml: string, unit: Element, updates: ReadonlyMap<string, 
     });
     if (target) {
       const open = withAttributes(xml.slice(target.open.start, target.open.end).replace(/\/>$/, '>'), targetAttributes);
-      edits.push({ start: target.open.start, end: target.close.end, text: `${open}${escapeText(update.text)}</target>` });
+      edits.push({ start: target.open.start, end: target.close.end, text: `${open}${content}</target>` });
     } else {
       // <target> follows <source> (XLIFF 1.2 §2.3, trans-unit content order).
       const source = child(unit, 'source')!;
-      edits.push({ start: source.close.end, end: source.close.end, text: `${withAttributes('<target>', targetAttributes)}${escapeText(update.text)}</target>` });
+      edits.push({ start: source.close.end, end: source.close.end, text: `${withAttributes('<target>', targetAttributes)}${content}</target>` });
     }
     return;
   }
@@ -142,13 +242,19 @@ function editTransUnit(xml: string, unit: Element, updates: ReadonlyMap<string, 
     descendants(unit, 'sdl:seg').map((seg) => [attribute(xml, seg.open, 'id') ?? '', seg] as const),
   );
   const applied: TargetUpdate[] = [];
+  const sourceMarks = new Map(marks(segSource).map((mark) => [attribute(xml, mark.open, 'mid') ?? '', mark] as const));
   for (const mark of marks(target)) {
     const mid = attribute(xml, mark.open, 'mid') ?? '';
     const update = updates.get(`${id}/${mid}`);
     if (!update || mark.open.kind === 'empty') continue;
+    const content = targetContent(xml, update, sourceMarks.get(mid));
+    if (content === undefined) {
+      rejected.push(`${id}/${mid}`);
+      continue;
+    }
     found.add(`${id}/${mid}`);
     applied.push(update);
-    edits.push({ start: mark.open.end, end: mark.close.start, text: escapeText(update.text) });
+    edits.push({ start: mark.open.end, end: mark.close.start, text: content });
     // Trados keeps a state per segment; set it as Trados would.
     const seg = tradosSegments.get(mid);
     if (seg) edits.push({ start: seg.open.start, end: seg.open.end, text: withAttributes(xml.slice(seg.open.start, seg.open.end), tradosState(update)) });
@@ -211,6 +317,7 @@ function editUnit2(
   updates: ReadonlyMap<string, TargetUpdate>,
   edits: Edit[],
   found: Set<string>,
+  rejected: string[],
   repeated: ReadonlySet<string>,
 ): void {
   const unitId = attribute(xml, unit.open, 'id') ?? '';
@@ -221,6 +328,11 @@ function editUnit2(
       const segmentId = repeated.has(ownId) ? `${unitId}/${attribute(xml, segment.open, 'id') ?? index + 1}` : ownId;
       const update = updates.get(segmentId);
       if (!update) return;
+      const content = targetContent(xml, update, child(segment, 'source'));
+      if (content === undefined) {
+        rejected.push(segmentId);
+        return;
+      }
       found.add(segmentId);
       const machine = isMachineOrigin(update.origin) && update.state === 'translated';
       edits.push({
@@ -234,10 +346,10 @@ function editUnit2(
       const target = child(segment, 'target');
       if (target) {
         const open = xml.slice(target.open.start, target.open.end).replace(/\s*\/>$/, '>');
-        edits.push({ start: target.open.start, end: target.close.end, text: `${open}${escapeText(update.text)}</target>` });
+        edits.push({ start: target.open.start, end: target.close.end, text: `${open}${content}</target>` });
       } else {
         const source = child(segment, 'source')!;
-        edits.push({ start: source.close.end, end: source.close.end, text: `<target>${escapeText(update.text)}</target>` });
+        edits.push({ start: source.close.end, end: source.close.end, text: `<target>${content}</target>` });
       }
     });
 }

@@ -22,8 +22,8 @@ export interface FakeDeepLOptions {
   readonly hangs?: number;
   /** Wait this long before answering each translate request (ms). */
   readonly latencyMs?: number;
-  /** Return wrong translations, for the QA tests: a changed number, a dropped quotation mark, a mangled name. */
-  readonly mistakes?: readonly ('number' | 'quote' | 'name')[];
+  /** Return wrong translations, for the QA tests: a changed number, a dropped quotation mark, a mangled name, a dropped tag. */
+  readonly mistakes?: readonly ('number' | 'quote' | 'name' | 'tag')[];
 }
 
 interface Glossary {
@@ -42,6 +42,7 @@ export interface TranslateCall {
   readonly texts: readonly string[];
   readonly splitSentences: string | undefined;
   readonly formality: string | undefined;
+  readonly tagHandling: string | undefined;
   readonly authorization: string | undefined;
   readonly bodyBytes: number;
 }
@@ -132,6 +133,7 @@ function withMistakes(text: string, mistakes: readonly string[]): string {
   let out = text;
   if (mistakes.includes('number')) out = out.replace(/\d+/, (n) => String(Number(n) + 1));
   if (mistakes.includes('quote')) out = out.replace(/[„“”«»「」]/, '');
+  if (mistakes.includes('tag')) out = out.replace(/<x i="\d+"\s*\/>/, '');
   if (mistakes.includes('name')) out = out.replace(/\b(Kerry|Hammond|Assad|Schoigu|Moskau)\b/, (name) => `${name.slice(0, -1)}x`);
   return out;
 }
@@ -177,7 +179,10 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   if (consume(state, 'tooManyRequests')) return send(res, 429, { message: 'Too many requests' });
   if (consume(state, 'serverErrors')) return send(res, state.options.serverErrorStatus ?? 503);
   if (state.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, state.options.latencyMs));
-  const characters = texts.reduce((sum, text) => sum + codePoints(text), 0);
+  // With tag_handling, tags are not billed (DeepL API docs, "billed characters").
+  const tagHandling = params.get('tag_handling');
+  const billable = (text: string) => (tagHandling ? text.replace(/<[^>]*>/g, '').replace(/&(?:#\d+|#x[0-9a-f]+|\w+);/gi, '_') : text);
+  const characters = texts.reduce((sum, text) => sum + codePoints(billable(text)), 0);
   if (state.options.characterLimit !== undefined && state.billed + characters > state.options.characterLimit) {
     return send(res, 456, { message: 'Quota exceeded' });
   }
@@ -194,6 +199,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     texts,
     splitSentences: params.get('split_sentences') ?? undefined,
     formality: params.get('formality') ?? undefined,
+    tagHandling: tagHandling ?? undefined,
     authorization: req.headers.authorization,
     bodyBytes: body.length,
   });
@@ -201,7 +207,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     translations: texts.map((text) => ({
       detected_source_language: (params.get('source_lang') ?? 'DE').toUpperCase(),
       text: withMistakes(fakeTranslate(applyGlossary(text, glossary, params.get('source_lang') ?? '', targetLang), targetLang), state.options.mistakes ?? []),
-      billed_characters: codePoints(text),
+      billed_characters: codePoints(billable(text)),
     })),
   });
 }

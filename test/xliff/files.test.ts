@@ -2,7 +2,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readXliff } from '../../src/xliff/index.js';
+import { checkStructure, readXliff } from '../../src/xliff/index.js';
+import { validateSchema } from '../../src/xliff/schema.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
@@ -53,11 +54,48 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     expect(readXliff(await readFile(file, 'utf8'), file).segments[0]!.target).toMatchObject({ text: 'Accueil relu', origin: 'memory' });
   });
 
-  it('leaves segments whose source has inline codes, and says so', async () => {
+  it('sends inline codes as tags and puts the file’s own code markup back (memoQ bpt/ept/ph)', async () => {
+    const file = path.join(project.dir, 'memoq.xlf');
+    await copyFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), file);
+    const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    expect(result.code).toBe(0);
+    expect(server.calls.every((call) => call.tagHandling === 'xml')).toBe(true);
+    // Tags are not billed.
+    expect(server.calls.flatMap((call) => call.texts).some((text) => text.includes('<x i="1"/>'))).toBe(true);
+    const after = await readFile(file, 'utf8');
+    const content = readXliff(after, file);
+    const emptyBefore = new Set(readXliff(await readFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), 'utf8'), 'x').segments.filter((s) => !s.target).map((s) => s.id));
+    const withCodes = content.segments.filter((s) => s.source.codes.length > 0 && emptyBefore.has(s.id));
+    expect(withCodes.length).toBeGreaterThan(20);
+    for (const segment of withCodes) {
+      expect(segment.target?.codes).toEqual(segment.source.codes);
+      expect(segment.target?.text).toBe(`⟦FR⟧ ${segment.source.text}`);
+    }
+    expect(checkStructure(content)).toEqual([]);
+    expect(await validateSchema(after, '1.2-transitional')).toEqual([]);
+  });
+
+  it('puts XLIFF 2 codes back with their data references (cms sample) and stays schema-valid', async () => {
     const file = path.join(project.dir, 'cms.xlf');
     await copyFile(path.join(SAMPLES, 'cms-xliff2-2020-10-12.xlf'), file);
-    const result = await runCli(['translate', file, '--dry-run'], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
-    expect(result.stdout).toMatch(/cms\.xlf\s+zh-Hans\s+deepl\s+0\s+6\s+\d+\s+2/);
+    expect((await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } })).code).toBe(0);
+    const after = await readFile(file, 'utf8');
+    const withCodes = readXliff(after, file).segments.filter((s) => s.source.codes.length > 0);
+    for (const segment of withCodes) expect(segment.target?.codes).toEqual(segment.source.codes);
+    expect(await validateSchema(after, '2.1-with-modules')).toEqual([]);
+  });
+
+  it('leaves a segment empty when the engine loses one of its codes, and says so', async () => {
+    server.options = { mistakes: ['tag'] };
+    const file = path.join(project.dir, 'memoq.xlf');
+    await copyFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), file);
+    const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+    const lost = Number(/memoq\.xlf\s+fr\s+deepl\s+\d+\s+\d+\s+\d+\s+(\d+)/.exec(result.stdout)![1]);
+    const before = readXliff(await readFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), 'utf8'), 'x').segments;
+    const sent = new Set(before.filter((s) => !s.target && s.source.text.trim() && s.source.markup.includes('<x i=')).map((s) => s.id));
+    const withStandalone = readXliff(await readFile(file, 'utf8'), file).segments.filter((s) => sent.has(s.id));
+    expect(lost).toBe(withStandalone.length);
+    for (const segment of withStandalone) expect(segment.target).toBeUndefined();
   });
 
   it('without a DeepL key, a real locale gets nothing machine-made and the file stays as it was', async () => {
