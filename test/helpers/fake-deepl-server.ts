@@ -156,6 +156,37 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     return send(res, 200, list.map((language) => ({ language, name: language, ...(type === 'target' ? { supports_formality: true } : {}) })));
   }
   if (url.pathname === '/v3/glossaries' && req.method === 'POST') return createGlossary(state, req, body, res);
+  // v2 glossaries: one language pair each, entries as TSV (deepl-node createGlossary).
+  if (url.pathname === '/v2/glossaries' && req.method === 'POST') {
+    const params = parseParams(req.headers['content-type'] ?? '', body);
+    const [name, source, target, entries] = ['name', 'source_lang', 'target_lang', 'entries'].map((key) => params.get(key));
+    if (!name || !source || !target || entries === null) return send(res, 400, { message: 'Missing name, source_lang, target_lang or entries' });
+    const glossary: Glossary = {
+      id: `g-${state.glossaries.length + 1}`,
+      name,
+      created: new Date(0).toISOString(),
+      dictionaries: [{ source: source.toLowerCase(), target: target.toLowerCase(), entries: parseTsv(entries ?? '') }],
+    };
+    state.glossaries.push(glossary);
+    return send(res, 201, glossaryInfoV2(glossary));
+  }
+  if (url.pathname === '/v2/glossaries' && req.method === 'GET') return send(res, 200, { glossaries: state.glossaries.map(glossaryInfoV2) });
+  const v2 = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(url.pathname);
+  if (v2) {
+    const glossary = state.glossaries.find((g) => g.id === v2[1]);
+    if (!glossary) return send(res, 404, { message: 'Glossary not found' });
+    if (req.method === 'DELETE') {
+      state.glossaries.splice(state.glossaries.indexOf(glossary), 1);
+      res.writeHead(204).end();
+      return;
+    }
+    if (v2[2]) {
+      res.writeHead(200, { 'content-type': 'text/tab-separated-values' });
+      res.end([...glossary.dictionaries[0]!.entries].map(([a, b]) => `${a}\t${b}`).join('\n'));
+      return;
+    }
+    return send(res, 200, glossaryInfoV2(glossary));
+  }
   if (url.pathname === '/v3/glossaries' && req.method === 'GET') {
     return send(res, 200, { glossaries: state.glossaries.map(glossaryInfo) });
   }
@@ -239,6 +270,28 @@ function applyGlossary(text: string, glossary: Glossary | undefined, source: str
   return text.replace(all, (found) => dictionary.entries.get(patterns.find((p) => p.pattern.test(found))!.term)!);
 }
 
+function parseTsv(tsv: string): Map<string, string> {
+  return new Map(
+    tsv
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t') as [string, string]),
+  );
+}
+
+function glossaryInfoV2(glossary: Glossary) {
+  const [dictionary] = glossary.dictionaries;
+  return {
+    glossary_id: glossary.id,
+    name: glossary.name,
+    ready: true,
+    source_lang: dictionary!.source,
+    target_lang: dictionary!.target,
+    creation_time: glossary.created,
+    entry_count: dictionary!.entries.size,
+  };
+}
+
 function glossaryInfo(glossary: Glossary) {
   return {
     glossary_id: glossary.id,
@@ -257,12 +310,7 @@ function createGlossary(state: FakeDeepL, req: IncomingMessage, body: Buffer, re
   for (let i = 0; params.get(`dictionaries[${i}].source_lang`) !== null; i++) {
     const format = params.get(`dictionaries[${i}].entries_format`) ?? 'tsv';
     if (format !== 'tsv') return send(res, 400, { message: `Unsupported entries_format ${format}` });
-    const entries = new Map(
-      (params.get(`dictionaries[${i}].entries`) ?? '')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => line.split('\t') as [string, string]),
-    );
+    const entries = parseTsv(params.get(`dictionaries[${i}].entries`) ?? '');
     dictionaries.push({ source: params.get(`dictionaries[${i}].source_lang`)!.toLowerCase(), target: params.get(`dictionaries[${i}].target_lang`)!.toLowerCase(), entries });
   }
   const glossary = { id: `g-${state.glossaries.length + 1}`, name, created: new Date(0).toISOString(), dictionaries };
