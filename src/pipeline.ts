@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
 import { removeFile, writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
-import { isMachineOrigin } from './core/state.js';
+import { isApproved, isMachineOrigin } from './core/state.js';
 import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
 import type { Termbase } from './termbase/index.js';
@@ -71,11 +71,20 @@ export function writeProjectXliff(
 ) {
   const sourceLang = project.config.sourceLanguage;
   const notes = new Map<SegmentId, string[]>();
-  const findings = options.progress ? [] : checkDoc(doc, targets, { sourceLang, lang , ...termbaseOf(project) });
+  const findings = options.progress ? [] : checkDoc(doc, targets, { sourceLang, lang, ...termbaseOf(project) });
+  const withErrors = new Set<SegmentId>();
   for (const finding of findings) {
     notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
+    if (finding.severity === 'error') withErrors.add(finding.segmentId);
   }
-  return writeFileAtomic(outputPath(project.config, lang, doc.id, 'xlf'), writeXliff({ doc, sourceLang, targetLang: lang, targets, notes }, version));
+  // A unit with a QA error is never marked approved: it goes back to "translated" until fixed.
+  const written = new Map(
+    [...targets].map(([id, target]) => [id, withErrors.has(id) && isApproved(target.state) ? { ...target, state: 'translated' as const } : target]),
+  );
+  return writeFileAtomic(
+    outputPath(project.config, lang, doc.id, 'xlf'),
+    writeXliff({ doc, sourceLang, targetLang: lang, targets: written, notes }, version),
+  );
 }
 
 /** The termbase option for QA, when the project has one. */
@@ -264,7 +273,7 @@ export async function check(project: Project, options: StageOptions = {}): Promi
   for (const { doc, lang } of all) {
     const { targets } = await readProjectTargets(project, doc, lang);
     const file = path.relative(project.config.root, outputPath(project.config, lang, doc.id, 'xlf')).split(path.sep).join('/');
-    for (const finding of checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang , ...termbaseOf(project) })) {
+    for (const finding of checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) })) {
       report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
       counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
     }
@@ -296,7 +305,7 @@ export async function merge(project: Project, options: StageOptions = {}): Promi
     const withheld: Record<string, string> = {};
     for (const lang of project.locales) {
       const { targets } = await readProjectTargets(project, doc, lang);
-      const findings = checkDoc(doc, targets, { sourceLang: source, lang , ...termbaseOf(project) });
+      const findings = checkDoc(doc, targets, { sourceLang: source, lang, ...termbaseOf(project) });
       const decision = decidePublication(doc, targets, findings);
       const textOf = (segment: { id: SegmentId }) => targets.get(segment.id)!.text;
       if (decision.published) {

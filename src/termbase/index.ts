@@ -90,8 +90,8 @@ function termPattern(text: string): string {
 
 /** Finds terms of one language in text: the longest form wins where forms overlap. */
 export interface TermMatcher {
-  /** Entries named in `text`, with the form found, in order of appearance. */
-  find(text: string): { entry: TermEntry; form: string }[];
+  /** Entries named in `text`, with the form found and where, in order of appearance. */
+  find(text: string): { entry: TermEntry; form: string; span: { start: number; end: number } }[];
   /** Whether `text` contains one of `entry`'s forms. */
   contains(text: string, entry: TermEntry): boolean;
 }
@@ -115,7 +115,14 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
     }),
   );
   const matcher: TermMatcher = {
-    find: (text) => (all ? [...text.matchAll(all)].map((match) => ({ entry: entryOf.get(match[0])!, form: match[0] })) : []),
+    find: (text) =>
+      all
+        ? [...text.matchAll(all)].map((match) => ({
+            entry: entryOf.get(match[0])!,
+            form: match[0],
+            span: { start: match.index, end: match.index + match[0].length },
+          }))
+        : [],
     contains: (text, entry) => perEntry.get(entry)?.test(text) ?? false,
   };
   byLang.set(base, matcher);

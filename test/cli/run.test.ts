@@ -133,10 +133,14 @@ describe('a translation with a QA error', () => {
       expect(result.stdout).toMatch(/^en\s+none\s+26\s+26\s+0\s+0\s+0\s+1\s+0\s+1 QA error\(s\)$/m);
       expect(result.stdout).toMatch(/locales\/en\/usa-russland-is\.xlf\s+s-492ef097ac\s+numbers\s+error\s+numbers differ: missing 56; not in the source: 65/);
       expect(await exists(path.join(project.dir, 'locales/en', `${DOC}.txt`))).toBe(false);
-      // The translator sees the finding on the unit.
-      expect(await readFile(xliffFile, 'utf8')).toContain(
+      // The translator sees the finding on the unit, and the unit is no longer approved.
+      const xliff = await readFile(xliffFile, 'utf8');
+      expect(xliff).toContain(
         '<note from="l10n-pipeline" annotates="general">QA error (numbers): numbers differ: missing 56; not in the source: 65</note>',
       );
+      const unit = /<trans-unit id="s-492ef097ac"[^>]*>\s*<source>[^<]*<\/source>\s*<target[^>]*>/.exec(xliff)![0];
+      expect(unit).not.toContain('approved="yes"');
+      expect(unit).toContain('<target state="translated">');
       expect(await exists(path.join(project.dir, 'locales/en', `${DOC}.json`))).toBe(false);
       const check = await runCli(['check', '--json'], { cwd: project.dir });
       expect(check.code).toBe(1);

@@ -76,8 +76,20 @@ function retypeQuotes(text: string, target: string): string {
   return text;
 }
 
+const GERMAN_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+/** German dates ("9. September") in the target locale's form, as DeepL writes them. */
+function localiseDates(text: string, target: string): string {
+  const pattern = new RegExp(`(?<![\\d])(\\d{1,2})\\. (${GERMAN_MONTHS.join('|')})(?![\\p{L}])`, 'gu');
+  return text.replace(pattern, (_, day: string, month: string) =>
+    new Intl.DateTimeFormat(target.toLowerCase(), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2025, GERMAN_MONTHS.indexOf(month), Number(day))),
+    ),
+  );
+}
+
 export function fakeTranslate(text: string, target: string): string {
-  return `⟦${target}⟧ ${retypeQuotes(text, target)}`;
+  return `⟦${target}⟧ ${localiseDates(retypeQuotes(text, target), target)}`;
 }
 
 function codePoints(text: string): number {

@@ -3,9 +3,11 @@ import { brackets } from './brackets.js';
 import { empty } from './empty.js';
 import { names } from './names.js';
 import { numbers } from './numbers.js';
+import { placeholders } from './placeholders.js';
 import { quotes } from './quotes.js';
 import { untranslated } from './untranslated.js';
+import { urls } from './urls.js';
 import { whitespace } from './whitespace.js';
 
 /** Every check, in report order. `empty` first: it switches the others off for its pair. */
-export const checks: readonly Check[] = [empty, numbers, quotes, names, brackets, untranslated, whitespace];
+export const checks: readonly Check[] = [empty, numbers, quotes, names, placeholders, urls, brackets, untranslated, whitespace];

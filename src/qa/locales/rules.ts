@@ -1,51 +1,93 @@
 /**
- * What QA needs to know about a locale, as data. Quotation marks follow CLDR
- * (delimiters.json: quotationStart/End and the alternates); number symbols come
- * from Intl, so they match what Node formats.
+ * What QA needs to know about a locale, as data. Quotation marks come from
+ * CLDR (cldr-misc-full, delimiters.json), plus the variants professional
+ * translations of that language use; number symbols and month names come from
+ * Intl, so they match what Node formats.
  */
+import { createRequire } from 'node:module';
 import { baseLanguage, isPseudoLocale, type Lang } from '../../core/lang.js';
+
+export type QuotePair = readonly [open: string, close: string];
 
 export interface LocaleRules {
   readonly lang: Lang;
   /** The language the text's names, numbers and quotes follow: the source's for a pseudo-locale. */
   readonly textLang: Lang;
-  /** Characters that open a quotation in this locale (primary, alternate, and common variants). */
-  readonly quoteOpeners: readonly string[];
+  /** Quotation marks the locale uses, preferred (CLDR primary) first. */
+  readonly quotes: readonly QuotePair[];
   readonly decimal: string;
   /** Group separators accepted in numbers: the locale's own and the spaces MT writes instead. */
   readonly groups: readonly string[];
+  /** Month names (format and standalone, long and short), lower case, index = month - 1. */
+  readonly months: readonly (readonly string[])[];
 }
 
-/** Opening quotation marks per language (CLDR 48 primary and alternate). */
-const QUOTE_OPENERS: Readonly<Record<string, readonly string[]>> = {
-  de: ['„', '‚', '»', '›'],
-  en: ['“', '‘'],
-  fr: ['«', '“'],
-  es: ['«', '“'],
-  it: ['«', '“'],
-  pl: ['„', '«'],
-  pt: ['“', '«'],
-  nl: ['‘', '“'],
-  ru: ['«', '„'],
-  ja: ['「', '『'],
-  zh: ['“', '‘', '「'],
+const require = createRequire(import.meta.url);
+
+/** Variants in professional use that CLDR does not list as the locale's own. */
+const EXTRA_QUOTES: Readonly<Record<string, readonly QuotePair[]>> = {
+  de: [['»', '«'], ['›', '‹']],
+  fr: [['“', '”'], ['‹', '›']],
+  es: [['«', '»']],
+  it: [['‘', '’']],
+  pl: [['‚', '’']],
 };
 
-const SPACES = [' ', '\u00a0', '\u202f'];
+function cldrQuotes(lang: Lang): QuotePair[] {
+  for (const tag of [lang, baseLanguage(lang)]) {
+    try {
+      const data = require(`cldr-misc-full/main/${tag}/delimiters.json`) as {
+        main: Record<string, { delimiters: Record<string, string> }>;
+      };
+      const d = Object.values(data.main)[0]!.delimiters;
+      return [
+        [d['quotationStart']!, d['quotationEnd']!],
+        [d['alternateQuotationStart']!, d['alternateQuotationEnd']!],
+      ];
+    } catch {
+      // Not in CLDR under this tag: try the base language, then English.
+    }
+  }
+  return [['“', '”'], ['‘', '’']];
+}
+
+function monthNames(lang: Lang): string[][] {
+  const names: string[][] = [];
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2025, month, 9));
+    const forms = new Set<string>();
+    for (const style of ['long', 'short'] as const) {
+      // With a day: the format (genitive) form, "września"; alone: the standalone form, "wrzesień".
+      const withDay = new Intl.DateTimeFormat(lang, { day: 'numeric', month: style, timeZone: 'UTC' }).formatToParts(date);
+      forms.add(withDay.find((part) => part.type === 'month')!.value);
+      forms.add(new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' }).format(date));
+    }
+    names.push([...forms].map((name) => name.toLowerCase().replace(/\.$/, '')).filter((name) => !/^\d+$/.test(name)));
+  }
+  return names;
+}
+
+const cache = new Map<string, LocaleRules>();
 
 export function localeRules(lang: Lang, sourceLang: Lang): LocaleRules {
-  // Pseudo-localisation leaves numbers and quotes of the source untouched.
+  const key = `${lang}|${sourceLang}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  // Pseudo-localisation leaves numbers, quotes and names of the source untouched.
   const effective = isPseudoLocale(lang) ? sourceLang : lang;
-  const parts = new Intl.NumberFormat(effective, { useGrouping: 'always' } as Intl.NumberFormatOptions).formatToParts(
-    12345.6,
-  );
+  const parts = new Intl.NumberFormat(effective, { useGrouping: 'always' } as Intl.NumberFormatOptions).formatToParts(12345.6);
   const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
   const group = parts.find((part) => part.type === 'group')?.value ?? ',';
-  return {
+  const spaces = [' ', '\u00a0', '\u202f'];
+  const quotes = [...cldrQuotes(effective), ...(EXTRA_QUOTES[baseLanguage(effective)] ?? [])];
+  const rules: LocaleRules = {
     lang,
     textLang: effective,
-    quoteOpeners: QUOTE_OPENERS[baseLanguage(effective)] ?? ['“', '‘'],
+    quotes: quotes.filter((pair, i) => quotes.findIndex((other) => other[0] === pair[0] && other[1] === pair[1]) === i),
     decimal,
-    groups: [...new Set([group, ...(SPACES.includes(group) ? SPACES : [])])],
+    groups: [...new Set([group, ...(spaces.includes(group) ? spaces : [])])],
+    months: monthNames(effective),
   };
+  cache.set(key, rules);
+  return rules;
 }
