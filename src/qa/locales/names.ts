@@ -84,7 +84,8 @@ function distance(a: string, b: string): number {
 
 /**
  * Whether `text` holds `name` unchanged or as a recognisable transliteration:
- * some run of as many words whose skeleton is within a fifth of the name's.
+ * some run of as many words whose skeleton is within a third of the name's
+ * (French drops and adds letters: "Jelzin" ~ "Eltsine").
  */
 export function containsName(text: string, name: string): boolean {
   if (text.includes(name)) return true;
@@ -93,7 +94,7 @@ export function containsName(text: string, name: string): boolean {
   const size = name.split(/\s+/).length;
   for (let i = 0; i + size <= words.length; i++) {
     const candidate = nameSkeleton(words.slice(i, i + size).join(' '));
-    if (distance(candidate, wanted) <= Math.floor(wanted.length / 5)) return true;
+    if (distance(candidate, wanted) <= Math.floor(wanted.length / 3)) return true;
   }
   return false;
 }
