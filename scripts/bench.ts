@@ -216,42 +216,50 @@ async function benchDeepL(seed: string): Promise<Row> {
   }
 }
 
-function benchCheck(paragraphs: readonly string[]): Row {
-  const doc = segmentText(paragraphs.join('\n\n'), { docId: 'bench' as DocId, lang: 'de' as Lang });
-  const items = doc.body.flatMap((b) =>
-    b.kind === 'block'
-      ? b.parts.filter((p): p is Segment => p.kind === 'segment').map((s) => ({ segmentId: s.id, source: s.text, target: s.text.replace(/„/g, '“').replace(/“(?=[\s,.]|$)/g, '”') }))
-      : [],
+/** QA over a 100,000-unit XLIFF (read + every check), against translate-toolkit's pofilter on the same file. */
+async function benchCheck(seed: string): Promise<Row> {
+  const doc = documentOf(seed, 100_000);
+  const segments = doc.body.flatMap((b) => (b.kind === 'block' ? b.parts.filter((p): p is Segment => p.kind === 'segment') : []));
+  const english = (text: string) => text.replace(/„/g, '“').replace(/“(?=[\s,.;:!?]|$)/g, '”');
+  const targets = new Map<SegmentId, Target>(
+    segments.map((s) => [s.id, { segmentId: s.id, text: english(s.text), state: 'translated', origin: 'deepl' }]),
   );
-  const ours = time(() => checkPairs(items, { sourceLang: 'de' as Lang, lang: 'en' as Lang }), 3);
-  const digits = /\d+/g;
-  const scan = time(() => {
-    for (const item of items) {
-      item.source.match(digits);
-      item.target.match(digits);
-    }
-  }, 3);
+  const xml = writeXliff({ doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets }, '1.2');
+  const project = await loadProject({ root: ROOT });
+  let findings = 0;
+  const ours = time(() => {
+    const content = readXliff(xml, 'bench.xlf');
+    const items = content.segments.flatMap((s) => (s.target ? [{ segmentId: s.id as SegmentId, source: s.source.text, target: s.target.text }] : []));
+    findings = checkPairs(items, { sourceLang: 'de' as Lang, lang: 'en' as Lang, ...(project.termbase ? { termbase: project.termbase } : {}) }).length;
+  }, 1);
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  const file = path.join(dir, 'bench.xlf');
+  await writeFile(file, xml);
+  const pofilter = spawnSync('pofilter', ['--version']).status === 0;
+  const baselineMs = pofilter
+    ? time(() => spawnSync('pofilter', ['--progress=none', '--language=en', file, path.join(dir, 'out.xlf')]), 1)
+    : Number.NaN;
+  await rm(dir, { recursive: true, force: true });
   return {
     stage: 'check',
-    ours: `all checks, ${items.length} pairs de→en`,
-    baseline: 'a digit regex over both sides',
+    ours: `read + all checks, ${segments.length} units de→en, ${findings} findings`,
+    baseline: pofilter ? 'pofilter (translate-toolkit), same file' : 'pofilter: not installed',
     oursMs: ours,
-    baselineMs: scan,
-    throughput: `${Math.round(items.length / (ours / 1000))} pairs/s`,
+    baselineMs,
+    throughput: `${Math.round(segments.length / (ours / 1000))} units/s`,
   };
 }
 
 async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
-  const medium = corpus(seed, 2);
   const rows = [
     await benchEndToEnd(),
     ...benchSegment(big),
     benchStreamMemory(),
     await benchXliff(seed),
     await benchDeepL(seed),
-    benchCheck(medium),
+    await benchCheck(seed),
   ];
   const table = [
     ['stage', 'ours', 'baseline', 'ours', 'baseline', 'ratio', 'throughput'],
