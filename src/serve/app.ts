@@ -4,6 +4,7 @@
  * cookie or Accept-Language. An article is served whole in one language: the
  * detected one if the document is published in it, otherwise German.
  */
+import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
@@ -13,6 +14,7 @@ import * as middleware from 'i18next-http-middleware';
 import { InputError } from '../core/errors.js';
 import { safeJoin } from '../core/fs.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
+import { negotiateLanguage } from './negotiate.js';
 import { renderArticlePage } from './page.js';
 
 export interface ServeOptions {
@@ -56,7 +58,8 @@ async function loadResources(options: ServeOptions): Promise<Served> {
       preload: languages,
       ns: Object.keys(manifest.documents),
       defaultNS: false,
-      detection: { order: ['querystring', 'cookie', 'header'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false },
+      // Accept-Language is negotiated per document (negotiate.ts), over the languages it is published in.
+      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false },
       // Article text is data, not templates: no interpolation or nesting runs on it.
       interpolation: { escapeValue: false, skipOnVariables: true },
       initAsync: false,
@@ -64,12 +67,29 @@ async function loadResources(options: ServeOptions): Promise<Served> {
   return { manifest, i18n: instance };
 }
 
-export async function createApp(options: ServeOptions): Promise<express.Express> {
-  const served = await loadResources(options);
+/** Longest request target accepted; longer ones get 414 (nothing we serve needs more). */
+const MAX_URL_LENGTH = 2048;
+
+export interface App {
+  readonly handler: express.Express;
+  /** Stops watching `locales/` for changes. */
+  close(): void;
+}
+
+export async function createApp(options: ServeOptions): Promise<App> {
+  let served = await loadResources(options);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
-  app.use(middleware.handle(served.i18n));
+  app.use((req, res, next) => {
+    if (req.url.length > MAX_URL_LENGTH) res.status(414).json({ error: 'request target too long' });
+    else next();
+  });
+  app.use((req, res, next) => middleware.handle(served.i18n)(req, res, next));
+
+  const watcher = watchForChanges(options, async () => {
+    served = await loadResources(options);
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', documents: Object.keys(served.manifest.documents).length });
@@ -110,7 +130,25 @@ export async function createApp(options: ServeOptions): Promise<express.Express>
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not found' });
   });
-  return app;
+  return { handler: app, close: () => watcher.close() };
+}
+
+/**
+ * Reloads when `l10n run` or `l10n merge` rewrites the manifest or a resource
+ * file. Watches the folder, not the files: an atomic write replaces a file, and
+ * a watch on the old one would go stale. Changes close together reload once.
+ */
+function watchForChanges(options: ServeOptions, reload: () => Promise<void>): FSWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(options.localesDir, { recursive: true }, (_event, name) => {
+    if (!name?.endsWith('.json')) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // A half-written state cannot be read (writes are atomic); a failed reload keeps what is served.
+      reload().catch(() => {});
+    }, 50);
+  });
+  return watcher;
 }
 
 interface Article {
@@ -128,8 +166,7 @@ function articleFor(served: Served, options: ServeOptions, req: Request, res: Re
     res.status(404).json({ error: `no article "${id}"` });
     return undefined;
   }
-  const candidates = [req.language, req.language?.split('-')[0]].filter((lng): lng is string => Boolean(lng));
-  const lang = candidates.find((lng) => doc.published.includes(lng)) ?? options.sourceLanguage;
+  const lang = negotiateLanguage(req, doc.published, options.sourceLanguage);
   const bundle = served.i18n.getResourceBundle(lang, id) as { blocks: Record<string, string> } | undefined;
   const blocks = doc.blocks.map((block) => ({ ...block, text: bundle?.blocks[block.id] ?? '' }));
   res.set('Content-Language', lang);

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/lang.js';
@@ -41,6 +43,9 @@ describe('l10n serve over real sockets', () => {
     [{ query: '?lng=en' }, 'en', 'US and Russia move closer together in the fight against IS'],
     [{ header: 'fr-FR,fr;q=0.9,en;q=0.5' }, 'fr', 'Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI'],
     [{ header: 'en-GB,en;q=0.9' }, 'en', 'US and Russia move closer together in the fight against IS'],
+    [{ header: 'es, fr;q=0.8, en;q=0.5' }, 'fr', 'Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI'],
+    [{ header: 'fr;q=0.3, en;q=0.7' }, 'en', 'US and Russia move closer together in the fight against IS'],
+    [{ header: 'es, it' }, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
     [{ cookie: 'lng=fr' }, 'fr', 'Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI'],
     [{ query: '?lng=es' }, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
     [{ query: '?lng=xx-%3Cscript%3E' }, 'de', 'USA und Russland rücken im Kampf gegen IS näher zueinander'],
@@ -101,6 +106,23 @@ describe('l10n serve over real sockets', () => {
     },
   );
 
+  it('refuses oversized request heads (431) and request targets (414)', async () => {
+    const { port } = new URL(server.url);
+    const status = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(16 * 1024)}\r\n\r\n`);
+      });
+      socket.setEncoding('utf8').once('data', (data: string) => {
+        resolve(data.split('\r\n')[0]!);
+        socket.destroy();
+      });
+      socket.on('error', reject);
+    });
+    expect(status).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    const long = await get(`/api/articles/${DOC}?lng=${'x'.repeat(4000)}`);
+    expect(long.status).toBe(414);
+  });
+
   it('renders a readable page with lang and dir and a language switcher', async () => {
     const response = await get(`/articles/${DOC}?lng=fr`);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
@@ -139,6 +161,33 @@ describe('l10n serve as a command', () => {
       const result = await runCli(['serve', '--port', '0'], { cwd: project.dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/locales\/index\.json: not found: run `l10n run`/);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('reloading', () => {
+  it('serves new text after l10n merge rewrites the resources, without a restart', async () => {
+    const project = await createTempProject();
+    try {
+      expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+      const running = await startServer({ localesDir: path.join(project.dir, 'locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1' });
+      try {
+        const headline = async () => ((await (await fetch(`${running.url}/api/articles/${DOC}?lng=en`)).json()) as { blocks: { text: string }[] }).blocks[0]!.text;
+        expect(await headline()).toBe('US and Russia move closer together in the fight against IS');
+        const xliff = path.join(project.dir, 'locales/en', `${DOC}.xlf`);
+        await writeFile(xliff, (await readFile(xliff, 'utf8')).replace('>US and Russia move closer together in the fight against IS<', '>US and Russia draw closer in the fight against IS<'));
+        expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+        let text = '';
+        for (let i = 0; i < 50 && text !== 'US and Russia draw closer in the fight against IS'; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          text = await headline();
+        }
+        expect(text).toBe('US and Russia draw closer in the fight against IS');
+      } finally {
+        await running.close();
+      }
     } finally {
       await project.remove();
     }
