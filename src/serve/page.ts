@@ -27,7 +27,17 @@ export function renderArticlePage(
 <html lang="${escapeHtml(article.lang)}" dir="${escapeHtml(article.dir)}">
   <head>
     <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(headline?.text ?? article.id)}</title>
+    <style>
+      /* Hyphenation and line breaking follow the lang attribute; Japanese gets wider line spacing. */
+      body { font-family: Georgia, 'Noto Serif', 'Noto Serif CJK JP', serif; max-width: 38em; margin: 2em auto; padding: 0 1em;
+             line-height: 1.55; hyphens: auto; overflow-wrap: break-word; color: #222; }
+      :lang(ja) body, body:lang(ja) { line-height: 1.9; line-break: strict; }
+      nav { font-family: system-ui, sans-serif; font-size: 0.9em; margin-bottom: 2em; }
+      h1 { line-height: 1.2; }
+      .caption { color: #666; }
+    </style>
   </head>
   <body>
     <nav aria-label="Language">${switcher}</nav>
