@@ -4,6 +4,7 @@
  * same on a slow laptop and a fast CI machine. Later issues add rows here.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -250,6 +251,67 @@ async function benchCheck(seed: string): Promise<Row> {
   };
 }
 
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** Starts a bench helper script in its own process and waits for the URL it prints. */
+async function startHelper(script: string, args: string[]): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/scripts', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve((JSON.parse(data.toString()) as { url: string }).url));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * Requests per second of `l10n serve` (100 connections, 10 s, autocannon) against a
+ * minimal node:http server answering the same bytes from memory, both in their own process.
+ */
+async function benchServe(): Promise<Row[]> {
+  const doc = 'usa-russland-is';
+  const paths = [`/api/articles/${doc}?lng=en`, `/locales/en/${doc}.json`];
+  const ours = await startHelper('serve-target.js', ['ours', path.join(ROOT, 'locales')]);
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  const responses: Record<string, { type: string; body: string }> = {};
+  for (const url of paths) {
+    const response = await fetch(`${ours.url}${url}`);
+    responses[url] = { type: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+  }
+  await writeFile(path.join(dir, 'responses.json'), JSON.stringify(responses));
+  const baseline = await startHelper('serve-target.js', ['baseline', path.join(dir, 'responses.json')]);
+  const rows: Row[] = [];
+  try {
+    for (const url of paths) {
+      const load = (base: string) => autocannon({ url: `${base}${url}`, connections: 100, duration: 10 });
+      const mine = await load(ours.url);
+      const theirs = await load(baseline.url);
+      if (mine.non2xx + mine.errors > 0) throw new Error(`${url}: ${mine.non2xx} non-2xx answers, ${mine.errors} errors`);
+      rows.push({
+        stage: 'serve',
+        ours: `GET ${url.replace(doc, ':doc')}: ${Math.round(mine.requests.average)} req/s, p99 ${mine.latency.p99} ms`,
+        baseline: `node:http, same bytes: ${Math.round(theirs.requests.average)} req/s, p99 ${theirs.latency.p99} ms`,
+        // Time per request, so that the ratio reads like the other rows: lower is better.
+        oursMs: 1000 / mine.requests.average,
+        baselineMs: 1000 / theirs.requests.average,
+        throughput: `${(mine.requests.average / theirs.requests.average).toFixed(2)}x the baseline's req/s`,
+      });
+    }
+  } finally {
+    ours.stop();
+    baseline.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
@@ -260,6 +322,7 @@ async function main(): Promise<void> {
     await benchXliff(seed),
     await benchDeepL(seed),
     await benchCheck(seed),
+    ...(await benchServe()),
   ];
   const table = [
     ['stage', 'ours', 'baseline', 'ours', 'baseline', 'ratio', 'throughput'],

@@ -247,7 +247,7 @@ export async function serveCommand(global: GlobalOptions, options: { port: strin
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${options.port}" is not a port number`, '--port');
   const project = await loadProject(projectOptions(global));
-  // Loaded on demand: express and i18next are only needed to serve.
+  // Loaded on demand: Fastify and i18next are only needed to serve.
   const { startServer } = await import('../serve/index.js');
   const server = await startServer({ localesDir: project.config.localesDir, sourceLanguage: project.config.sourceLanguage, port, host: options.host });
   process.stdout.write(`serving ${path.relative(process.cwd(), project.config.localesDir) || '.'} on ${server.url}\n`);

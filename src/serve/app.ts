@@ -1,13 +1,16 @@
 /**
- * The HTTP side: i18next (resources from `locales/` through i18next-fs-backend)
- * with i18next-http-middleware detecting the reader's language from `?lng=`, a
- * cookie or Accept-Language. An article is served whole in one language: the
- * detected one if the document is published in it, otherwise German.
+ * The HTTP side, on Fastify: i18next (resources from `locales/` through
+ * i18next-fs-backend) with i18next-http-middleware's detector reading `?lng=`
+ * and the cookie, and Accept-Language negotiated per document. An article is
+ * served whole in one language: the chosen one if the document is published in
+ * it, otherwise German.
  */
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import express, { type Request, type Response } from 'express';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createServer } from 'node:http';
 import i18next, { type i18n } from 'i18next';
 import FsBackend from 'i18next-fs-backend';
 import * as middleware from 'i18next-http-middleware';
@@ -33,9 +36,25 @@ export interface ArticleBlock {
   readonly text: string;
 }
 
+/** A response prepared once per reload: the body and its strong ETag. */
+interface Prepared {
+  readonly body: Buffer;
+  readonly etag: string;
+  readonly type: string;
+}
+
 interface Served {
   readonly manifest: Manifest;
   readonly i18n: i18n;
+  /** `doc|lng` → the article as JSON and as a page, in that language. */
+  readonly articles: ReadonlyMap<string, { readonly json: Prepared; readonly html: Prepared; readonly lang: string }>;
+  /** `lng/doc` → the i18next resource file of a published locale. */
+  readonly resources: ReadonlyMap<string, Prepared>;
+}
+
+function prepare(body: string | Buffer, type: string): Prepared {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  return { body: bytes, type, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
 }
 
 async function loadResources(options: ServeOptions): Promise<Served> {
@@ -64,73 +83,96 @@ async function loadResources(options: ServeOptions): Promise<Served> {
       interpolation: { escapeValue: false, skipOnVariables: true },
       initAsync: false,
     });
-  return { manifest, i18n: instance };
+  // Everything served is prepared here, once per reload: a request only negotiates and sends bytes.
+  const articles = new Map<string, { json: Prepared; html: Prepared; lang: string }>();
+  const resources = new Map<string, Prepared>();
+  for (const [id, doc] of Object.entries(manifest.documents)) {
+    for (const lang of doc.published) {
+      const bundle = instance.getResourceBundle(lang, id) as { blocks?: Record<string, string> } | undefined;
+      const article = { id, lang, dir: instance.dir(lang), blocks: doc.blocks.map((block) => ({ ...block, text: bundle?.blocks?.[block.id] ?? '' })) };
+      articles.set(`${id}|${lang}`, {
+        lang,
+        json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
+        html: prepare(renderArticlePage(article, doc.published), 'text/html; charset=utf-8'),
+      });
+      const resource = safeJoin(options.localesDir, lang, `${id}.json`);
+      if (resource) resources.set(`${lang}/${id}`, prepare(await readFile(resource), 'application/json; charset=utf-8'));
+    }
+  }
+  return { manifest, i18n: instance, articles, resources };
 }
 
 /** Longest request target accepted; longer ones get 414 (nothing we serve needs more). */
 const MAX_URL_LENGTH = 2048;
+/** Largest request head accepted; a bigger one gets 431 from Node before any of our code runs. */
+const MAX_HEADER_BYTES = 8 * 1024;
 
 export interface App {
-  readonly handler: express.Express;
+  readonly server: FastifyInstance;
   /** Stops watching `locales/` for changes. */
   close(): void;
 }
 
+const notFound = (reply: FastifyReply, error = 'not found') => reply.code(404).send({ error });
+
 export async function createApp(options: ServeOptions): Promise<App> {
   let served = await loadResources(options);
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', 'strong');
-  app.use((req, res, next) => {
-    if (req.url.length > MAX_URL_LENGTH) res.status(414).json({ error: 'request target too long' });
-    else next();
+  const app = Fastify({
+    serverFactory: (handler) => createServer({ maxHeaderSize: MAX_HEADER_BYTES }, handler),
+    routerOptions: { maxParamLength: 256 },
   });
-  app.use((req, res, next) => middleware.handle(served.i18n)(req, res, next));
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) return reply.code(414).send({ error: 'request target too long' });
+  });
+  app.setNotFoundHandler((_request, reply) => notFound(reply));
 
   const watcher = watchForChanges(options, async () => {
     served = await loadResources(options);
   });
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', documents: Object.keys(served.manifest.documents).length });
-  });
+  app.get('/health', async () => ({ status: 'ok', documents: Object.keys(served.manifest.documents).length }));
 
-  app.get('/api/articles', (_req, res) => {
-    res.json(
-      Object.entries(served.manifest.documents).map(([id, doc]) => ({ id, published: doc.published, withheld: doc.withheld })),
-    );
-  });
+  app.get('/api/articles', async () =>
+    Object.entries(served.manifest.documents).map(([id, doc]) => ({ id, published: doc.published, withheld: doc.withheld })),
+  );
 
-  app.get('/api/articles/:doc', (req, res) => {
-    const article = articleFor(served, options, req, res);
-    if (article) res.json(article);
-  });
+  app.get<{ Params: { doc: string } }>('/api/articles/:doc', (request, reply) => sendArticle(served, options, request, reply, 'json'));
+  app.get<{ Params: { doc: string } }>('/articles/:doc', (request, reply) => sendArticle(served, options, request, reply, 'html'));
 
-  app.get('/articles/:doc', (req, res) => {
-    const article = articleFor(served, options, req, res);
-    if (article) res.type('html').send(renderArticlePage(article, served.manifest.documents[article.id]!.published));
-  });
-
-  app.get('/locales/:lng/:file', async (req, res) => {
-    const { lng, file } = req.params;
+  app.get<{ Params: { lng: string; file: string } }>('/locales/:lng/:file', (request, reply) => {
+    const { lng, file } = request.params;
     const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
-    const doc = served.manifest.documents[ns];
-    if (!LANG.test(lng) || !DOC_ID.test(ns) || !doc?.published.includes(lng)) {
-      res.status(404).json({ error: 'not found' });
-      return;
-    }
-    const resolved = safeJoin(options.localesDir, lng, `${ns}.json`);
-    if (!resolved) {
-      res.status(404).json({ error: 'not found' });
-      return;
-    }
-    res.type('json').send(await readFile(resolved));
+    // Only what the manifest publishes is served, and only from memory: no path from the request reaches the disk.
+    const prepared = LANG.test(lng) && DOC_ID.test(ns) ? served.resources.get(`${lng}/${ns}`) : undefined;
+    return prepared ? send(request, reply, prepared, {}) : notFound(reply);
   });
 
-  app.use((_req: Request, res: Response) => {
-    res.status(404).json({ error: 'not found' });
-  });
-  return { handler: app, close: () => watcher.close() };
+  return { server: app, close: () => watcher.close() };
+}
+
+/** Sends prepared bytes, or 304 when the client has them (RFC 9110 §13.1.2). */
+function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, headers: Record<string, string>): FastifyReply {
+  const fresh =
+    request.headers['if-none-match']?.split(/\s*,\s*/).includes(prepared.etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
+  reply.headers({ ...headers, etag: prepared.etag });
+  if (fresh) return reply.code(304).send();
+  return reply.type(prepared.type).send(prepared.body);
+}
+
+/** The article in the negotiated language, falling back to the source as a whole. */
+function sendArticle(
+  served: Served,
+  options: ServeOptions,
+  request: FastifyRequest<{ Params: { doc: string } }>,
+  reply: FastifyReply,
+  as: 'json' | 'html',
+): FastifyReply {
+  const id = request.params.doc;
+  const doc = DOC_ID.test(id) ? served.manifest.documents[id] : undefined;
+  if (!doc) return notFound(reply, `no article "${id}"`);
+  const lang = negotiateLanguage(request, served.i18n, doc.published, options.sourceLanguage);
+  const article = served.articles.get(`${id}|${lang}`)!;
+  return send(request, reply, article[as], { 'content-language': lang, vary: 'Accept-Language, Cookie' });
 }
 
 /**
@@ -151,26 +193,3 @@ function watchForChanges(options: ServeOptions, reload: () => Promise<void>): FS
   return watcher;
 }
 
-interface Article {
-  readonly id: string;
-  readonly lang: string;
-  readonly dir: 'ltr' | 'rtl';
-  readonly blocks: readonly ArticleBlock[];
-}
-
-/** The article in the negotiated language, falling back to the source as a whole; sends 404 itself. */
-function articleFor(served: Served, options: ServeOptions, req: Request, res: Response): Article | undefined {
-  const id = String(req.params['doc']);
-  const doc = DOC_ID.test(id) ? served.manifest.documents[id] : undefined;
-  if (!doc) {
-    res.status(404).json({ error: `no article "${id}"` });
-    return undefined;
-  }
-  const lang = negotiateLanguage(req, doc.published, options.sourceLanguage);
-  const bundle = served.i18n.getResourceBundle(lang, id) as { blocks: Record<string, string> } | undefined;
-  const blocks = doc.blocks.map((block) => ({ ...block, text: bundle?.blocks[block.id] ?? '' }));
-  res.set('Content-Language', lang);
-  res.vary('Accept-Language');
-  res.vary('Cookie');
-  return { id, lang, dir: served.i18n.dir(lang), blocks };
-}
