@@ -18,6 +18,8 @@ import {
   decidePublication,
   MANIFEST_FILE,
   renderDoc,
+  renderHtml,
+  renderMarkdown,
   type Manifest,
   type ManifestDoc,
 } from './merge/index.js';
@@ -310,12 +312,15 @@ export async function merge(project: Project, options: StageOptions = {}): Promi
       const textOf = (segment: { id: SegmentId }) => targets.get(segment.id)!.text;
       if (decision.published) {
         await writeJson(outputPath(config, lang, doc.id, 'json'), buildResources(doc, lang, textOf));
-        await writeFileAtomic(outputPath(config, lang, doc.id, 'txt'), renderDoc(doc, lang, textOf));
+        for (const format of DOCUMENT_FORMATS) {
+          const file = outputPath(config, lang, doc.id, format);
+          if (config.merge.formats.includes(format)) await writeFileAtomic(file, RENDERERS[format](doc, lang, textOf));
+          else await removeFile(file);
+        }
         published.push(lang);
       } else {
         // Never leave an older, complete version behind for a locale that is now incomplete.
-        await removeFile(outputPath(config, lang, doc.id, 'json'));
-        await removeFile(outputPath(config, lang, doc.id, 'txt'));
+        for (const ext of ['json', ...DOCUMENT_FORMATS] as const) await removeFile(outputPath(config, lang, doc.id, ext));
         withheld[lang] = decision.reason;
       }
       options.onProgress?.({ stage: 'merge', done: ++done, total: project.docs.length * project.locales.length });
@@ -326,6 +331,9 @@ export async function merge(project: Project, options: StageOptions = {}): Promi
   await writeJson(path.join(config.localesDir, MANIFEST_FILE), manifest);
   return { manifest };
 }
+
+const DOCUMENT_FORMATS = ['txt', 'md', 'html'] as const;
+const RENDERERS = { txt: renderDoc, md: renderMarkdown, html: renderHtml } as const;
 
 function writeJson(file: string, value: unknown): Promise<boolean> {
   return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);

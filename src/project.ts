@@ -57,7 +57,7 @@ export async function loadTermbase(config: ResolvedConfig): Promise<Termbase | u
 }
 
 /** `locales/<lng>/<doc>.<ext>` */
-export function outputPath(config: ResolvedConfig, lang: Lang | string, docId: string, ext: 'xlf' | 'json' | 'txt'): string {
+export function outputPath(config: ResolvedConfig, lang: Lang | string, docId: string, ext: 'xlf' | 'json' | 'txt' | 'md' | 'html'): string {
   return path.join(config.localesDir, lang, `${docId}.${ext}`);
 }
 

@@ -151,6 +151,11 @@ async function checkFiles(global: GlobalOptions, files: readonly string[]): Prom
     for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang, ...(termbase ? { termbase } : {}) })) {
       findings.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
     }
+    // Inline codes of a CAT tool's file (<g>, <x/>, <pc>…) are the placeholders there.
+    for (const problem of checkStructure(content)) {
+      const unit = /^"([^"]+)": inline code ids differ/.exec(problem.message)?.[1];
+      if (unit) findings.push({ file, unit, check: 'placeholders', severity: 'error', message: problem.message.replace(/^"[^"]+": /, '') });
+    }
   }
   return findings;
 }

@@ -45,6 +45,13 @@ const configSchema = z
       })
       .strict()
       .prefault({}),
+    merge: z
+      .object({
+        /** Localised documents to write per locale: `txt` (always useful), `md`, `html`. Default ["txt"]. */
+        formats: z.array(z.enum(['txt', 'md', 'html'])).min(1).default(['txt']),
+      })
+      .strict()
+      .prefault({}),
     /** XLIFF version written by `extract`. Default 1.2. */
     xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
     paths: z

@@ -172,6 +172,36 @@ describe('segmentation rules from the config', () => {
   });
 });
 
+describe('documents as Markdown and HTML, text taken literally', () => {
+  it('writes the formats merge.formats asks for, and serves {{…}} and $t(…) as written', async () => {
+    const project = await createTempProject();
+    try {
+      await writeFile(path.join(project.dir, 'l10n.config.json'), JSON.stringify({ merge: { formats: ['txt', 'md', 'html'] } }));
+      await writeFile(path.join(project.dir, 'source/de/vorlage.txt'), 'Hinweis für {{name}}\n\nSiehe $t(common.more) und {{count}} Meldungen.');
+      expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+      const markdown = await readFile(path.join(project.dir, 'locales/en', `${DOC}.md`), 'utf8');
+      expect(markdown.startsWith('# US and Russia move closer together in the fight against IS\n\n')).toBe(true);
+      expect(markdown).toContain('\n\n*Photo: dpa*\n\n');
+      const html = await readFile(path.join(project.dir, 'locales/fr', `${DOC}.html`), 'utf8');
+      expect(html).toContain('<html lang="fr" dir="ltr">');
+      expect(html).toContain('<h1>Les États-Unis et la Russie se rapprochent dans la lutte contre l’EI</h1>');
+      const pseudo = JSON.parse(await readFile(path.join(project.dir, 'locales/en-XA/vorlage.json'), 'utf8'));
+      expect(Object.values(pseudo.segments).join(' ')).toContain('{{count}}');
+      const { startServer } = await import('../../src/serve/index.js');
+      const server = await startServer({ localesDir: path.join(project.dir, 'locales'), sourceLanguage: 'de' as never, port: 0, host: '127.0.0.1' });
+      try {
+        const article = (await (await fetch(`${server.url}/api/articles/vorlage?lng=en-XA`)).json()) as { blocks: { text: string }[] };
+        expect(article.blocks[0]!.text).toContain('{{name}}');
+        expect(article.blocks[1]!.text).toContain('$t(common.more)');
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
 describe('l10n validate', () => {
   it('accepts what we write and reports a schema error with its line', async () => {
     const project = await createTempProject();

@@ -109,6 +109,29 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
   });
 });
 
+describe('l10n check FILE.xlf', () => {
+  it('reports inline codes lost in a CAT tool’s translation as a placeholders error on the unit', async () => {
+    const project = await createTempProject({ bare: true });
+    try {
+      const file = path.join(project.dir, 'codes.xlf');
+      await writeFile(
+        file,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="html"><body>' +
+          '<trans-unit id="u1"><source>Das ist <g id="1">wichtig</g>.</source><target>This is important.</target></trans-unit>' +
+          '<trans-unit id="u2"><source>Das ist <g id="1">gut</g>.</source><target>This is <g id="1">good</g>.</target></trans-unit>' +
+          '</body></file></xliff>',
+      );
+      const result = await runCli(['check', file, '--json'], { cwd: project.dir });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toEqual([
+        { file, unit: 'u1', check: 'placeholders', severity: 'error', message: 'inline code ids differ: source [1], target []' },
+      ]);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
 describe('hostile XLIFF gets a clear error within bounded time and memory, and changes nothing', () => {
   let project: TempProject;
   beforeEach(async () => {
