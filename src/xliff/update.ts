@@ -163,6 +163,8 @@ function withAttributes(tagText: string, changes: Readonly<Record<string, string
   return text;
 }
 
+type Take = (id: string, source: Element | undefined) => { update: TargetUpdate; content: string } | undefined;
+
 interface Edit {
   readonly start: number;
   readonly end: number;
@@ -181,11 +183,23 @@ export function updateXliffInPlace(
   const edits: Edit[] = [];
   const found = new Set<string>();
   const rejected: string[] = [];
+  /** The update for a segment and the target content to write, or undefined (none, or codes that do not match). */
+  const take: Take = (id, source) => {
+    const update = updates.get(id);
+    if (!update) return undefined;
+    const content = targetContent(xml, update, source);
+    if (content === undefined) {
+      rejected.push(id);
+      return undefined;
+    }
+    found.add(id);
+    return { update, content };
+  };
   const roots = parseElements(xml);
   const repeated = repeatedSegmentIds(xml, roots);
   const visit = (element: Element) => {
-    if (element.name === 'trans-unit') editTransUnit(xml, element, updates, edits, found, rejected);
-    else if (element.name === 'unit') editUnit2(xml, element, updates, edits, found, rejected, repeated);
+    if (element.name === 'trans-unit') editTransUnit(xml, element, take, edits);
+    else if (element.name === 'unit') editUnit2(xml, element, take, edits, repeated);
     else element.children.forEach(visit);
   };
   roots.forEach(visit);
@@ -197,26 +211,14 @@ export function updateXliffInPlace(
 
 const child = (element: Element, name: string) => element.children.find((c) => c.name === name);
 
-function editTransUnit(
-  xml: string,
-  unit: Element,
-  updates: ReadonlyMap<string, TargetUpdate>,
-  edits: Edit[],
-  found: Set<string>,
-  rejected: string[],
-): void {
+function editTransUnit(xml: string, unit: Element, take: Take, edits: Edit[]): void {
   const id = attribute(xml, unit.open, 'id') ?? '';
   const segSource = child(unit, 'seg-source');
   const target = child(unit, 'target');
   if (!segSource) {
-    const update = updates.get(id);
-    if (!update) return;
-    const content = targetContent(xml, update, child(unit, 'source'));
-    if (content === undefined) {
-      rejected.push(id);
-      return;
-    }
-    found.add(id);
+    const taken = take(id, child(unit, 'source'));
+    if (!taken) return;
+    const { update, content } = taken;
     const xliffState = stateToXliff12(update.state, update.origin);
     const targetAttributes = { state: xliffState.state, 'state-qualifier': xliffState.qualifier };
     const memoQ = attribute(xml, unit.open, 'mq:status') === undefined ? {} : { 'mq:status': memoQStatus(update) };
@@ -245,14 +247,10 @@ function editTransUnit(
   const sourceMarks = new Map(marks(segSource).map((mark) => [attribute(xml, mark.open, 'mid') ?? '', mark] as const));
   for (const mark of marks(target)) {
     const mid = attribute(xml, mark.open, 'mid') ?? '';
-    const update = updates.get(`${id}/${mid}`);
-    if (!update || mark.open.kind === 'empty') continue;
-    const content = targetContent(xml, update, sourceMarks.get(mid));
-    if (content === undefined) {
-      rejected.push(`${id}/${mid}`);
-      continue;
-    }
-    found.add(`${id}/${mid}`);
+    if (mark.open.kind === 'empty') continue;
+    const taken = take(`${id}/${mid}`, sourceMarks.get(mid));
+    if (!taken) continue;
+    const { update, content } = taken;
     applied.push(update);
     edits.push({ start: mark.open.end, end: mark.close.start, text: content });
     // Trados keeps a state per segment; set it as Trados would.
@@ -311,29 +309,16 @@ function repeatedSegmentIds(xml: string, roots: Element[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n > 1).map(([id]) => id));
 }
 
-function editUnit2(
-  xml: string,
-  unit: Element,
-  updates: ReadonlyMap<string, TargetUpdate>,
-  edits: Edit[],
-  found: Set<string>,
-  rejected: string[],
-  repeated: ReadonlySet<string>,
-): void {
+function editUnit2(xml: string, unit: Element, take: Take, edits: Edit[], repeated: ReadonlySet<string>): void {
   const unitId = attribute(xml, unit.open, 'id') ?? '';
   unit.children
     .filter((c) => c.name === 'segment')
     .forEach((segment, index) => {
       const ownId = attribute(xml, segment.open, 'id') ?? `${unitId}/${index + 1}`;
       const segmentId = repeated.has(ownId) ? `${unitId}/${attribute(xml, segment.open, 'id') ?? index + 1}` : ownId;
-      const update = updates.get(segmentId);
-      if (!update) return;
-      const content = targetContent(xml, update, child(segment, 'source'));
-      if (content === undefined) {
-        rejected.push(segmentId);
-        return;
-      }
-      found.add(segmentId);
+      const taken = take(segmentId, child(segment, 'source'));
+      if (!taken) return;
+      const { update, content } = taken;
       const machine = isMachineOrigin(update.origin) && update.state === 'translated';
       edits.push({
         start: segment.open.start,
