@@ -10,7 +10,7 @@ import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
 import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
-import { writeProjectXliff } from './pipeline.js';
+import { checkProjectDoc, writeProjectXliff } from './pipeline.js';
 import { readProjectTargets, readXliffFile, type Project } from './project.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
@@ -69,7 +69,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       }
     }
     memory = mergeIntoMemory(memory, accepted);
-    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion);
+    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion, checkProjectDoc(project, doc, lang, targets));
   }
   if (memory.size > 0) await writeMemoryFile(memoryFile, memory);
   return result;

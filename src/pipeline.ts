@@ -59,9 +59,10 @@ function memoryPath(project: Project, lang: Lang): string {
 }
 
 /**
- * Writes a document's XLIFF, with each QA finding as a note on its unit for the
- * translator. `progress` writes save work in the middle of translating: they
- * skip QA, which the final write of the document does.
+ * Writes a document's XLIFF. With `findings` (QA of these targets), each one
+ * becomes a note on its unit for the translator, and a unit with an error is
+ * written as translated, never approved, until it is fixed. Without, it only
+ * saves targets (progress while translating; the check stage adds the notes).
  */
 export function writeProjectXliff(
   project: Project,
@@ -69,24 +70,26 @@ export function writeProjectXliff(
   lang: Lang,
   targets: ReadonlyMap<SegmentId, Target>,
   version: XliffVersion,
-  options: { progress?: boolean } = {},
+  findings: readonly Finding[] = [],
 ) {
-  const sourceLang = project.config.sourceLanguage;
   const notes = new Map<SegmentId, string[]>();
-  const findings = options.progress ? [] : checkDoc(doc, targets, { sourceLang, lang, ...termbaseOf(project) });
   const withErrors = new Set<SegmentId>();
   for (const finding of findings) {
     notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
     if (finding.severity === 'error') withErrors.add(finding.segmentId);
   }
-  // A unit with a QA error is never marked approved: it goes back to "translated" until fixed.
   const written = new Map(
     [...targets].map(([id, target]) => [id, withErrors.has(id) && isApproved(target.state) ? { ...target, state: 'translated' as const } : target]),
   );
   return writeFileAtomic(
     outputPath(project.config, lang, doc.id, 'xlf'),
-    writeXliff({ doc, sourceLang, targetLang: lang, targets: written, notes }, version),
+    writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets: written, notes }, version),
   );
+}
+
+/** QA of a document's targets in one locale. */
+export function checkProjectDoc(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[] {
+  return checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) });
 }
 
 /** The termbase option for QA, when the project has one. */
@@ -115,7 +118,7 @@ export async function extract(project: Project, options: StageOptions & { versio
       const existing = await readProjectTargets(project, doc, lang);
       memory = mergeIntoMemory(memory, sourcesOf(doc, existing.targets));
       memory = mergeIntoMemory(memory, existing.stale);
-      const written = await writeProjectXliff(project, doc, lang, existing.targets, version);
+      const written = await writeProjectXliff(project, doc, lang, existing.targets, version, checkProjectDoc(project, doc, lang, existing.targets));
       files.push({ doc: doc.id, lang, file: outputPath(project.config, lang, doc.id, 'xlf'), kept: existing.targets.size, stale: existing.stale.length, written });
       options.onProgress?.({ stage: 'extract', done: files.length, total: all.length });
     }
@@ -175,7 +178,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         // Batches finish in any order; writes of one file go one after another, each with all targets so far.
         const save = coalesceWrites(async () => {
           await cache.flush();
-          await writeProjectXliff(project, doc, lang, targets, version, { progress: true });
+          await writeProjectXliff(project, doc, lang, targets, version);
         });
         const result = await translateDoc({
           doc,
@@ -192,7 +195,6 @@ export async function translate(project: Project, options: TranslateOptions): Pr
             return save();
           },
         });
-        if (result.fromMemory + result.machineTranslated > 0) await writeProjectXliff(project, doc, lang, targets, version);
         sum.fromMemory += result.fromMemory;
         sum.machineTranslated += result.machineTranslated;
         sum.charactersSent += result.charactersSent;
@@ -266,8 +268,11 @@ export interface CheckResult {
   readonly counts: ReadonlyMap<Lang, { errors: number; warnings: number }>;
 }
 
-/** Runs QA over every translated segment and writes `reports/qa.json`. */
-export async function check(project: Project, options: StageOptions = {}): Promise<CheckResult> {
+/**
+ * Runs QA over every translated segment, writes the findings into the XLIFF as
+ * notes, and writes `reports/qa.json`.
+ */
+export async function check(project: Project, options: StageOptions & { version?: XliffVersion } = {}): Promise<CheckResult> {
   const report: ReportFinding[] = [];
   const counts = new Map(project.locales.map((lang) => [lang, { errors: 0, warnings: 0 }]));
   const all = pairs(project);
@@ -275,7 +280,10 @@ export async function check(project: Project, options: StageOptions = {}): Promi
   for (const { doc, lang } of all) {
     const { targets } = await readProjectTargets(project, doc, lang);
     const file = path.relative(project.config.root, outputPath(project.config, lang, doc.id, 'xlf')).split(path.sep).join('/');
-    for (const finding of checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) })) {
+    const findings = checkProjectDoc(project, doc, lang, targets);
+    // The translator sees each finding as a note on its unit.
+    await writeProjectXliff(project, doc, lang, targets, options.version ?? project.config.xliffVersion, findings);
+    for (const finding of findings) {
       report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
       counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
     }
@@ -307,7 +315,7 @@ export async function merge(project: Project, options: StageOptions = {}): Promi
     const withheld: Record<string, string> = {};
     for (const lang of project.locales) {
       const { targets } = await readProjectTargets(project, doc, lang);
-      const findings = checkDoc(doc, targets, { sourceLang: source, lang, ...termbaseOf(project) });
+      const findings = checkProjectDoc(project, doc, lang, targets);
       const decision = decidePublication(doc, targets, findings);
       const textOf = (segment: { id: SegmentId }) => targets.get(segment.id)!.text;
       if (decision.published) {
