@@ -3,7 +3,7 @@
  * offsets and stable ids).
  */
 export { segmentText, segmentStream, type SegmentOptions } from './segment-text.js';
-export { rulesFor, rulesFromSrx } from './rules/index.js';
+export { rulesFor } from './rules/index.js';
 export { parseSrx, type SrxRules } from './srx.js';
 export type { LanguageRules, SegmentationRule } from './rules/types.js';
 export { readSourceText, readSourceStream, listSourceDocs, type SourceDoc } from './source.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { baseLanguage, type Lang } from '../../core/lang.js';
 import { PACKAGE_ROOT } from '../../core/package-root.js';
-import { parseSrx, srxRulesFor, type SrxRules } from '../srx.js';
+import { parseSrx, srxRulesFor } from '../srx.js';
 import type { LanguageRules } from './types.js';
 
 const RULES_DIR = path.join(PACKAGE_ROOT, 'src/segment/rules');
@@ -23,9 +23,4 @@ export function rulesFor(lang: Lang): LanguageRules {
     loaded.set(base, rules);
   }
   return rules;
-}
-
-/** Rules from a user's SRX document for `lang`; an SRX that has none for it is an error for the caller to raise. */
-export function rulesFromSrx(srx: SrxRules, lang: Lang): LanguageRules {
-  return srxRulesFor(srx, lang);
 }
