@@ -10,8 +10,7 @@ import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
 import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
-import { checkProjectDoc, writeProjectXliff } from './pipeline.js';
-import { readProjectTargets, readXliffFile, type Project } from './project.js';
+import { checkProjectDoc, readProjectTargets, readXliffFile, writeProjectXliff, type Project } from './project.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
 export interface ImportResult {

@@ -8,10 +8,9 @@ import pLimit from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
 import { removeFile, writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
-import { isApproved, isMachineOrigin } from './core/state.js';
+import { isMachineOrigin } from './core/state.js';
 import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
-import type { Termbase } from './termbase/index.js';
 import {
   blockOutline,
   buildResources,
@@ -33,9 +32,8 @@ import {
   writeMemoryFile,
   type TranslationMemory,
 } from './mt/index.js';
-import { outputPath, readProjectTargets, type Project } from './project.js';
-import { checkDoc } from './qa/index.js';
-import { writeXliff, type XliffVersion } from './xliff/index.js';
+import { checkProjectDoc, outputPath, readProjectTargets, writeProjectXliff, type ExistingTargets, type Project } from './project.js';
+import type { XliffVersion } from './xliff/index.js';
 
 export type StageName = 'extract' | 'translate' | 'check' | 'merge';
 
@@ -56,45 +54,6 @@ function pairs(project: Project): { doc: Doc; lang: Lang }[] {
 
 function memoryPath(project: Project, lang: Lang): string {
   return path.join(project.config.memoryDir, `${lang}.json`);
-}
-
-/**
- * Writes a document's XLIFF. With `findings` (QA of these targets), each one
- * becomes a note on its unit for the translator, and a unit with an error is
- * written as translated, never approved, until it is fixed. Without, it only
- * saves targets (progress while translating; the check stage adds the notes).
- */
-export function writeProjectXliff(
-  project: Project,
-  doc: Doc,
-  lang: Lang,
-  targets: ReadonlyMap<SegmentId, Target>,
-  version: XliffVersion,
-  findings: readonly Finding[] = [],
-) {
-  const notes = new Map<SegmentId, string[]>();
-  const withErrors = new Set<SegmentId>();
-  for (const finding of findings) {
-    notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
-    if (finding.severity === 'error') withErrors.add(finding.segmentId);
-  }
-  const written = new Map(
-    [...targets].map(([id, target]) => [id, withErrors.has(id) && isApproved(target.state) ? { ...target, state: 'translated' as const } : target]),
-  );
-  return writeFileAtomic(
-    outputPath(project.config, lang, doc.id, 'xlf'),
-    writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets: written, notes }, version),
-  );
-}
-
-/** QA of a document's targets in one locale. */
-export function checkProjectDoc(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[] {
-  return checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) });
-}
-
-/** The termbase option for QA, when the project has one. */
-function termbaseOf(project: Project): { termbase?: Termbase } {
-  return project.termbase ? { termbase: project.termbase } : {};
 }
 
 // ---- extract ---------------------------------------------------------------
@@ -170,48 +129,60 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   return Promise.all(
     project.locales.map(async (lang) => {
       const engine = options.engines.engineFor(lang);
-      const memory = await projectMemory(project, lang);
+      const { targetsOf, memory } = await readLocale(project, lang);
       const cache = await MachineCache.open(path.join(project.config.cacheDir, 'mt', `${lang}.json`));
-      const sum = { lang, engine: engine?.name ?? 'none', fromMemory: 0, machineTranslated: 0, charactersSent: 0 };
-      for (const doc of project.docs) {
-        const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
-        // Batches finish in any order; writes of one file go one after another, each with all targets so far.
-        const save = coalesceWrites(async () => {
-          await cache.flush();
-          await writeProjectXliff(project, doc, lang, targets, version);
-        });
-        const result = await translateDoc({
-          doc,
-          sourceLang: project.config.sourceLanguage,
-          lang,
-          targets,
-          memory,
-          engine,
-          cache,
-          limit,
-          stop,
-          commit: (added) => {
-            for (const target of added) targets.set(target.segmentId, target);
-            return save();
-          },
-        });
-        sum.fromMemory += result.fromMemory;
-        sum.machineTranslated += result.machineTranslated;
-        sum.charactersSent += result.charactersSent;
-        options.onProgress?.({ stage: 'translate', done: ++done, total });
-      }
-      return sum;
+      // Documents go at once too: their requests share the cap, so many short articles keep it full.
+      const results = await Promise.all(
+        project.docs.map(async (doc) => {
+          const targets = new Map(targetsOf(doc).targets);
+          // Batches finish in any order; writes of one file go one after another, each with all targets so far.
+          const save = coalesceWrites(async () => {
+            await cache.flush();
+            await writeProjectXliff(project, doc, lang, targets, version);
+          });
+          const result = await translateDoc({
+            doc,
+            sourceLang: project.config.sourceLanguage,
+            lang,
+            targets,
+            memory,
+            engine,
+            cache,
+            limit,
+            stop,
+            commit: (added) => {
+              for (const target of added) targets.set(target.segmentId, target);
+              return save();
+            },
+          });
+          options.onProgress?.({ stage: 'translate', done: ++done, total });
+          return result;
+        }),
+      );
+      return {
+        lang,
+        engine: engine?.name ?? 'none',
+        fromMemory: results.reduce((n, r) => n + r.fromMemory, 0),
+        machineTranslated: results.reduce((n, r) => n + r.machineTranslated, 0),
+        charactersSent: results.reduce((n, r) => n + r.charactersSent, 0),
+      };
     }),
   );
 }
 
-/** The memory file plus every approved target in the locale's project XLIFF. */
-async function projectMemory(project: Project, lang: Lang): Promise<TranslationMemory> {
+/**
+ * A locale as it is on disk: each document's targets (every XLIFF read once) and
+ * the memory they make with the memory file.
+ */
+async function readLocale(project: Project, lang: Lang): Promise<{ targetsOf: (doc: Doc) => ExistingTargets; memory: TranslationMemory }> {
+  const byDoc = new Map<Doc, ExistingTargets>();
   let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
   for (const doc of project.docs) {
-    memory = mergeIntoMemory(memory, sourcesOf(doc, (await readProjectTargets(project, doc, lang)).targets));
+    const existing = await readProjectTargets(project, doc, lang);
+    byDoc.set(doc, existing);
+    memory = mergeIntoMemory(memory, sourcesOf(doc, existing.targets));
   }
-  return memory;
+  return { targetsOf: (doc) => byDoc.get(doc)!, memory };
 }
 
 export interface DryRunLocale {
@@ -231,10 +202,10 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
   const plan: DryRunLocale[] = [];
   for (const lang of project.locales) {
     const engine = engines.engineFor(lang);
-    const memory = await projectMemory(project, lang);
+    const { targetsOf, memory } = await readLocale(project, lang);
     const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
     for (const doc of project.docs) {
-      const { targets } = await readProjectTargets(project, doc, lang);
+      const { targets } = targetsOf(doc);
       const missing = missingSegments(doc, targets);
       const toSend = missing.filter((segment) => !memory.has(segment.text));
       entry.fromMemory += missing.length - toSend.length;

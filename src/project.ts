@@ -1,18 +1,23 @@
 /**
- * The file side of the pipeline: where a project's inputs and outputs live, and
- * reading them. Everything is validated here, before any stage writes a byte, so
- * bad input leaves the project as it was.
+ * The file side of the pipeline: where a project's inputs and outputs live,
+ * reading them, and writing its XLIFF. Inputs are validated here, before any
+ * stage writes a byte, so bad input leaves the project as it was.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
 import { InputError, XliffError } from './core/errors.js';
+import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
+import { isApproved } from './core/state.js';
 import { decodeUtf8 } from './core/text.js';
-import type { Doc } from './core/types.js';
+import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { parseTermbase, type Termbase } from './termbase/index.js';
-import { readXliff, targetsFromXliff, type ExistingTargets, type XliffContent } from './xliff/index.js';
+import { checkDoc } from './qa/index.js';
+import { readXliff, targetsFromXliff, writeXliff, type ExistingTargets, type XliffContent, type XliffVersion } from './xliff/index.js';
+
+export type { ExistingTargets };
 
 export interface Project {
   readonly config: ResolvedConfig;
@@ -99,4 +104,43 @@ export async function readProjectTargets(project: Project, doc: Doc, lang: Lang)
     throw new XliffError(`source language is ${content.sourceLang}, expected ${project.config.sourceLanguage}`, { file });
   }
   return targetsFromXliff(doc, content);
+}
+
+/**
+ * Writes a document's XLIFF. With `findings` (QA of these targets), each one
+ * becomes a note on its unit for the translator, and a unit with an error is
+ * written as translated, never approved, until it is fixed. Without, it only
+ * saves targets (progress while translating; the check stage adds the notes).
+ */
+export function writeProjectXliff(
+  project: Project,
+  doc: Doc,
+  lang: Lang,
+  targets: ReadonlyMap<SegmentId, Target>,
+  version: XliffVersion,
+  findings: readonly Finding[] = [],
+) {
+  const notes = new Map<SegmentId, string[]>();
+  const withErrors = new Set<SegmentId>();
+  for (const finding of findings) {
+    notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
+    if (finding.severity === 'error') withErrors.add(finding.segmentId);
+  }
+  const written = new Map(
+    [...targets].map(([id, target]) => [id, withErrors.has(id) && isApproved(target.state) ? { ...target, state: 'translated' as const } : target]),
+  );
+  return writeFileAtomic(
+    outputPath(project.config, lang, doc.id, 'xlf'),
+    writeXliff({ doc, sourceLang: project.config.sourceLanguage, targetLang: lang, targets: written, notes }, version),
+  );
+}
+
+/** QA of a document's targets in one locale. */
+export function checkProjectDoc(project: Project, doc: Doc, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[] {
+  return checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) });
+}
+
+/** The termbase option for QA, when the project has one. */
+function termbaseOf(project: Project): { termbase?: Termbase } {
+  return project.termbase ? { termbase: project.termbase } : {};
 }

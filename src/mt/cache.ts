@@ -7,6 +7,7 @@
  */
 import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { coalesceWrites } from '../core/coalesce.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 
@@ -60,10 +61,17 @@ export class MachineCache {
     this.#dirty = true;
   }
 
-  async flush(): Promise<void> {
-    if (!this.#dirty) return;
+  /**
+   * Writes the cache if it changed. Documents translated at once flush the same
+   * file: writes coalesce, so a slower older write never lands after a newer one.
+   */
+  flush(): Promise<void> {
+    return this.#dirty ? this.#write() : Promise.resolve();
+  }
+
+  readonly #write = coalesceWrites(async () => {
     this.#dirty = false;
     const sorted = Object.fromEntries([...this.#entries].sort(([a], [b]) => (a < b ? -1 : 1)));
     await writeFileAtomic(this.#file, `${JSON.stringify(sorted, null, 1)}\n`);
-  }
+  });
 }
