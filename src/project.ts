@@ -75,6 +75,11 @@ export const MAX_XLIFF_BYTES = 96 * 1024 * 1024;
 
 /** Reads an XLIFF file; undefined when it does not exist. */
 export async function readXliffFile(file: string): Promise<XliffContent | undefined> {
+  return (await readXliffText(file))?.content;
+}
+
+/** Reads an XLIFF file, keeping its text (BOM included) for updating it in place. */
+export async function readXliffText(file: string): Promise<{ text: string; content: XliffContent } | undefined> {
   let bytes: Buffer;
   try {
     const { size } = await stat(file);
@@ -86,7 +91,8 @@ export async function readXliffFile(file: string): Promise<XliffContent | undefi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return readXliff(decodeUtf8(bytes, file), file);
+  const text = decodeUtf8(bytes, file);
+  return { text, content: readXliff(text, file) };
 }
 
 /**

@@ -4,7 +4,6 @@
  * and the file is updated in place, so everything the tool needs back stays as
  * it was. Progress is saved after every batch: a killed run resumes.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './core/config.js';
 import { coalesceWrites } from './core/coalesce.js';
@@ -15,7 +14,7 @@ import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
 import pLimit from 'p-limit';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
-import { readXliffFile } from './project.js';
+import { readXliffText } from './project.js';
 import { updateXliffInPlace, type TargetUpdate } from './xliff/index.js';
 
 export interface FileTranslation {
@@ -38,20 +37,22 @@ export async function translateXliffFiles(
   // Read and check every file before changing any.
   const inputs = [];
   for (const file of files) {
-    const content = await readXliffFile(file);
-    if (!content) throw new InputError('no such file', { file });
+    const read = await readXliffText(file);
+    if (!read) throw new InputError('no such file', { file });
+    const { text: original, content } = read;
     if (!content.targetLang) throw new XliffError('the file names no target language', { file });
     if (!content.sourceLang) throw new XliffError('the file names no source language', { file });
-    inputs.push({ file, content, lang: content.targetLang, sourceLang: content.sourceLang });
+    inputs.push({ file, original, content, lang: content.targetLang, sourceLang: content.sourceLang });
   }
   const results: FileTranslation[] = [];
-  for (const { file, content, lang, sourceLang } of inputs) {
+  for (const { file, original, content, lang, sourceLang } of inputs) {
     const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
     // Memory holds plain sentences of the project's source language: it serves segments without codes.
     const memory: TranslationMemory =
       sourceLang === config.sourceLanguage ? await readMemoryFile(path.join(config.memoryDir, `${lang}.json`)) : new Map();
     const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
-    const toEngine = empty.filter((segment) => !fromMemory.includes(segment));
+    const reused = new Set(fromMemory);
+    const toEngine = empty.filter((segment) => !reused.has(segment));
     const engine = engines.engineFor(lang);
     const base = { file, lang, engine: engine?.name ?? 'none', fromMemory: fromMemory.length };
     if (options.dryRun) {
@@ -63,7 +64,6 @@ export async function translateXliffFiles(
       });
       continue;
     }
-    const original = await readFile(file, 'utf8');
     const updates = new Map<string, TargetUpdate>();
     for (const segment of fromMemory) {
       updates.set(segment.id, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: 'memory' });

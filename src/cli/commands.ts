@@ -2,14 +2,13 @@
  * One function per command. They return what to print and the exit code; they
  * never print errors or exit themselves (that is `main.ts`'s job).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { DocId, Segment } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
-import { loadProject, loadTermbase, readXliffFile } from '../project.js';
+import { loadProject, loadTermbase, readXliffFile, readXliffText } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
@@ -18,7 +17,7 @@ import { loadConfig, outputLocales } from '../core/config.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
 import { TOOL_VERSION } from '../xliff/tool-version.js';
-import { checkStructure, readXliff, segmentLabel } from '../xliff/index.js';
+import { checkStructure, segmentLabel } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -164,10 +163,10 @@ export async function validateCommand(files: readonly string[]): Promise<Command
   const lines: string[] = [];
   let invalid = 0;
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((error: Error) => {
-      throw new InputError(error.message, { file });
-    });
-    const content = readXliff(text, file);
+    // The same reading as everywhere: size limit, strict UTF-8, no DTD.
+    const read = await readXliffText(file);
+    if (!read) throw new InputError('no such file', { file });
+    const { text, content } = read;
     // Loaded on demand: the WebAssembly libxml2 is only needed here.
     const { validateSchema, schemaForVersion } = await import('../xliff/schema.js');
     const problems = [...(await validateSchema(text, schemaForVersion(content.version))), ...checkStructure(content)];

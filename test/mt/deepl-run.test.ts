@@ -97,16 +97,23 @@ describe('DeepL in a run', () => {
       server.options = { latencyMs: 300 };
       const child = spawn(process.execPath, [BIN, 'run', '--quiet'], { cwd: project.dir, env: cleanEnv(env()), stdio: 'ignore' });
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      while (server.calls.length < referenceCalls + 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      // What a run has saved: machine targets already in the XLIFF.
+      const savedNow = async () => {
+        const saved = new Set<string>();
+        for (const lang of ['es', 'it', 'pl', 'ja']) {
+          const xliff = await readFile(path.join(project.dir, 'locales', lang, `${DOC}.xlf`), 'utf8').catch(() => '');
+          for (const match of xliff.matchAll(/<source>([^<]*)<\/source>\s*<target state="needs-review-translation"/g)) saved.add(`${lang}:${match[1]}`);
+        }
+        return saved;
+      };
+      // Kill once a batch is on disk and another request has gone out: on a loaded machine the
+      // save can lag the server's answer, so wait for the file, not for the request count.
+      while (server.calls.length < referenceCalls + 2 || (await savedNow()).size === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       child.kill('SIGKILL');
       await exited;
-
-      // What the killed run saved: machine targets already in the XLIFF.
-      const saved = new Set<string>();
-      for (const lang of ['es', 'it', 'pl', 'ja']) {
-        const xliff = await readFile(path.join(project.dir, 'locales', lang, `${DOC}.xlf`), 'utf8').catch(() => '');
-        for (const match of xliff.matchAll(/<source>([^<]*)<\/source>\s*<target state="needs-review-translation"/g)) saved.add(`${lang}:${match[1]}`);
-      }
+      const saved = await savedNow();
       expect(saved.size).toBeGreaterThan(0);
 
       server.options = {};

@@ -171,8 +171,9 @@ describe('hostile XLIFF gets a clear error within bounded time and memory, and c
   it('a 100 MB file', () =>
     expectRefused('huge.xlf', Buffer.alloc(100 * 1024 * 1024, 0x20), /huge\.xlf: 100 MB is more than the 96 MB an XLIFF file may have/));
 
-  it('the same through l10n translate and l10n check', async () => {
+  it('the same through l10n translate, l10n check and l10n validate', async () => {
     await expectRefused('huge.xlf', Buffer.alloc(97 * 1024 * 1024, 0x20), /97 MB is more than/, 'translate');
     await expectRefused('xxe.xlf', `${header}<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff/>`, /<!DOCTYPE> is not allowed/, 'check');
+    await expectRefused('bad.xlf', Buffer.concat([Buffer.from(`${header}<xliff version="1.2">`), Buffer.from([0xff]), Buffer.from('</xliff>')]), /bad\.xlf: not valid UTF-8/, 'validate');
   });
 });
