@@ -2,7 +2,7 @@ import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
 import type { Block, Doc, DocId, Gap, Segment } from '../core/types.js';
 import { classifyBlock, leadingSpace, nextBlockSeparator, trailingSpace } from './blocks.js';
-import { compileRules, findBreaks, type CompiledRules } from './engine.js';
+import { compileRules, findBreaks } from './engine.js';
 import { rulesFor } from './rules/index.js';
 import type { LanguageRules } from './rules/types.js';
 
