@@ -11,6 +11,7 @@ import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isApproved } from './core/state.js';
 import { decodeUtf8 } from './core/text.js';
+import { decodeXml, type XmlEncoding } from './xml/encoding.js';
 import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { parseTermbase, type Termbase } from './termbase/index.js';
@@ -78,8 +79,11 @@ export async function readXliffFile(file: string): Promise<XliffContent | undefi
   return (await readXliffText(file))?.content;
 }
 
-/** Reads an XLIFF file, keeping its text (BOM included) for updating it in place. */
-export async function readXliffText(file: string): Promise<{ text: string; content: XliffContent } | undefined> {
+/**
+ * Reads an XLIFF file in the encoding it declares, keeping its text and
+ * encoding for updating it in place. Every command reads XLIFF through here.
+ */
+export async function readXliffText(file: string): Promise<{ text: string; encoding: XmlEncoding; content: XliffContent } | undefined> {
   let bytes: Buffer;
   try {
     const { size } = await stat(file);
@@ -89,10 +93,11 @@ export async function readXliffText(file: string): Promise<{ text: string; conte
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    if (error instanceof XliffError) throw error;
+    throw new InputError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
   }
-  const text = decodeUtf8(bytes, file);
-  return { text, content: readXliff(text, file) };
+  const { text, encoding } = decodeXml(bytes, file);
+  return { text, encoding, content: readXliff(text, file) };
 }
 
 /**

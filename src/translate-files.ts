@@ -1,31 +1,41 @@
 /**
  * Pre-translating XLIFF that a CAT tool or TMS wrote (`l10n translate FILE.xlf`):
  * empty segments are filled from approved memory, then by the locale's engine,
- * and the file is updated in place, so everything the tool needs back stays as
- * it was. Progress is saved after every batch: a killed run resumes.
+ * and the file is updated in place, in its own encoding, so everything the tool
+ * needs back stays as it was. Progress is saved after every batch: a killed run
+ * resumes. What is reported is read back from the file on disk: a segment
+ * counts only when its translation is there.
  */
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { ResolvedConfig } from './core/config.js';
 import { coalesceWrites } from './core/coalesce.js';
 import { InputError, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
-import type { Lang } from './core/lang.js';
+import { baseLanguage, type Lang } from './core/lang.js';
+import { isMachineOrigin } from './core/state.js';
 import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
-import pLimit from 'p-limit';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffText } from './project.js';
-import { updateXliffInPlace, type TargetUpdate } from './xliff/index.js';
+import { encodeXml, type XmlEncoding } from './xml/encoding.js';
+import { updateXliffInPlace, type TargetUpdate, type XliffContent } from './xliff/index.js';
 
 export interface FileTranslation {
   readonly file: string;
+  readonly sourceLang: Lang;
   readonly lang: Lang;
   readonly engine: string;
+  /** Segments that were empty and are now filled from memory / by the engine, as read back from the file. */
   readonly fromMemory: number;
   readonly machineTranslated: number;
   readonly charactersSent: number;
   /** Engine replies that lost, repeated or misplaced an inline code: not applied, left for the translator. */
   readonly rejected: number;
+  /** Empty segments left empty: no memory match and no engine for this language pair. */
+  readonly untranslated: number;
+  /** Why the engine was not asked, when it was not (a language it does not offer). */
+  readonly note?: string;
 }
 
 export async function translateXliffFiles(
@@ -39,67 +49,88 @@ export async function translateXliffFiles(
   for (const file of files) {
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
-    const { text: original, content } = read;
+    const { content } = read;
     if (!content.targetLang) throw new XliffError('the file names no target language', { file });
     if (!content.sourceLang) throw new XliffError('the file names no source language', { file });
-    inputs.push({ file, original, content, lang: content.targetLang, sourceLang: content.sourceLang });
+    inputs.push({ file, ...read, lang: content.targetLang, sourceLang: content.sourceLang });
   }
   const results: FileTranslation[] = [];
-  for (const { file, original, content, lang, sourceLang } of inputs) {
-    const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
-    // Memory holds plain sentences of the project's source language: it serves segments without codes.
-    const memory: TranslationMemory =
-      sourceLang === config.sourceLanguage ? await readMemoryFile(path.join(config.memoryDir, `${lang}.json`)) : new Map();
-    const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
-    const reused = new Set(fromMemory);
-    const toEngine = empty.filter((segment) => !reused.has(segment));
-    const engine = engines.engineFor(lang);
-    const base = { file, lang, engine: engine?.name ?? 'none', fromMemory: fromMemory.length };
-    if (options.dryRun) {
-      results.push({
-        ...base,
-        machineTranslated: engine ? toEngine.length : 0,
-        charactersSent: engine ? billedCharacters(toEngine.map((segment) => segment.source.markup), true) : 0,
-        rejected: 0,
-      });
-      continue;
-    }
-    const updates = new Map<string, TargetUpdate>();
-    for (const segment of fromMemory) {
-      updates.set(segment.id, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: 'memory' });
-    }
-    const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
-    let rejected: readonly string[] = [];
-    const save = coalesceWrites(async () => {
-      await cache.flush();
-      const updated = updateXliffInPlace(original, updates);
-      rejected = updated.rejected;
-      await writeFileAtomic(file, updated.text);
-    });
-    if (fromMemory.length > 0) await save();
-    // Every text goes as markup, so inline codes travel as tags and come back in place.
-    const result = await translateSegments(
-      toEngine.map((segment) => ({ id: segment.id as SegmentId, text: segment.source.markup })),
-      {
-        sourceLang,
-        lang,
-        memory: new Map(),
-        engine,
-        cache,
-        markup: true,
-        limit: pLimit(config.deepl.concurrency),
-        commit: (targets: readonly Target[]) => {
-          for (const target of targets) updates.set(target.segmentId, { ...target, markup: true });
-          return save();
-        },
-      },
-    );
-    results.push({
-      ...base,
-      machineTranslated: result.machineTranslated - rejected.length,
-      charactersSent: result.charactersSent,
-      rejected: rejected.length,
-    });
-  }
+  for (const input of inputs) results.push(await translateFile(config, engines, input, options));
   return results;
+}
+
+async function translateFile(
+  config: ResolvedConfig,
+  engines: EngineChoice,
+  input: { file: string; text: string; encoding: XmlEncoding; content: XliffContent; lang: Lang; sourceLang: Lang },
+  options: { dryRun: boolean },
+): Promise<FileTranslation> {
+  const { file, text: original, encoding, content, lang, sourceLang } = input;
+  const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
+  // Memory holds plain sentences of the project's source language: it serves segments without codes.
+  const memory: TranslationMemory =
+    baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? await readMemoryFile(path.join(config.memoryDir, `${lang}.json`)) : new Map();
+  const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
+  const reused = new Set(fromMemory);
+  const toEngine = empty.filter((segment) => !reused.has(segment));
+  const chosen = engines.engineFor(lang);
+  const note = chosen?.unsupported(lang, sourceLang);
+  const engine = note === undefined ? chosen : undefined;
+  const base = { file, sourceLang, lang, engine: chosen?.name ?? 'none', ...(note ? { note } : {}) };
+  if (options.dryRun) {
+    return {
+      ...base,
+      fromMemory: fromMemory.length,
+      machineTranslated: engine ? toEngine.length : 0,
+      charactersSent: engine ? billedCharacters(toEngine.map((segment) => segment.source.markup), true) : 0,
+      rejected: 0,
+      untranslated: engine ? 0 : toEngine.length,
+    };
+  }
+  const updates = new Map<string, TargetUpdate>();
+  for (const segment of fromMemory) {
+    updates.set(segment.key, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: 'memory' });
+  }
+  const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
+  let rejected = 0;
+  const save = coalesceWrites(async () => {
+    await cache.flush();
+    const updated = updateXliffInPlace(original, updates, file);
+    rejected = updated.rejected.length;
+    await writeFileAtomic(file, encodeXml(updated.text, encoding));
+  });
+  if (fromMemory.length > 0) await save();
+  // Every text goes as markup, so inline codes travel as tags and come back in place.
+  const result = await translateSegments(
+    toEngine.map((segment) => ({ id: segment.key as SegmentId, text: segment.source.markup })),
+    {
+      sourceLang,
+      lang,
+      memory: new Map(),
+      engine,
+      cache,
+      markup: true,
+      limit: pLimit(config.deepl.concurrency),
+      commit: (targets: readonly Target[]) => {
+        for (const target of targets) updates.set(target.segmentId, { ...target, markup: true });
+        return save();
+      },
+    },
+  );
+  const filled = await filledSince(file, content);
+  return {
+    ...base,
+    fromMemory: filled.filter((origin) => origin === 'memory').length,
+    machineTranslated: filled.filter(isMachineOrigin).length,
+    charactersSent: result.charactersSent,
+    rejected,
+    untranslated: empty.length - filled.length,
+  };
+}
+
+/** The origins of the targets that are in the file on disk now and were not in `before`. */
+async function filledSince(file: string, before: XliffContent): Promise<Target['origin'][]> {
+  const after = (await readXliffText(file))!.content;
+  const had = new Set(before.segments.filter((segment) => segment.target).map((segment) => segment.key));
+  return after.segments.flatMap((segment) => (segment.target && !had.has(segment.key) ? [segment.target.origin] : []));
 }

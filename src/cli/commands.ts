@@ -85,7 +85,7 @@ export async function extractCommand(global: GlobalOptions, options: { xliff?: '
   return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
 }
 
-export async function translateCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
+export async function translateCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean; json?: boolean }): Promise<CommandResult> {
   if (files.length > 0) return translateFilesCommand(global, files, options);
   const project = await loadProject(projectOptions(global));
   const engines = await chooseEngines(project.config, process.env, project.termbase);
@@ -97,21 +97,25 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
     if (usage) text += `\nDeepL usage: ${usage.used} of ${usage.limit ?? 'unlimited'} characters`;
     return ok(`${text}\n`);
   }
-  const progress = createProgress(!global.quiet);
+  const progress = createProgress(!global.quiet && !options.json);
   const result = await translate(project, { engines, ...progress }).finally(progress.stop);
+  if (options.json) return ok(`${JSON.stringify(result, null, 2)}\n`);
   const rows = result.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
   return ok(`${formatTable([['locale', 'engine', 'from memory', 'machine translated', 'characters sent'], ...rows])}\n`);
 }
 
 /** `l10n translate FILE.xlf…`: pre-translate XLIFF from a CAT tool or TMS, in place. */
-async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean }): Promise<CommandResult> {
+async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean; json?: boolean }): Promise<CommandResult> {
   const { root, configFile } = projectOptions(global);
   const config = await loadConfig(root, configFile);
   const engines = await chooseEngines(config, process.env, await loadTermbase(config));
   const results = await translateXliffFiles(config, engines, files, options);
-  const rows = results.map((r) => [r.file, r.lang, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.rejected]);
+  if (options.json) return ok(`${JSON.stringify(options.dryRun ? { dryRun: true, files: results } : results, null, 2)}\n`);
+  const rows = results.map((r) => [r.file, `${r.sourceLang}→${r.lang}`, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.rejected, r.untranslated]);
   const heading = options.dryRun ? 'would fill (dry run): ' : '';
-  return ok(`${heading}${formatTable([['file', 'locale', 'engine', 'from memory', 'machine translated', 'characters sent', 'codes lost (left empty)'], ...rows])}\n`);
+  const notes = results.flatMap((r) => (r.note ? [`${r.file}: nothing sent: ${r.note}`] : []));
+  const table = formatTable([['file', 'languages', 'engine', 'from memory', 'machine translated', 'characters sent', 'codes lost (left empty)', 'left empty'], ...rows]);
+  return ok(`${heading}${table}\n${notes.map((line) => `${line}\n`).join('')}`);
 }
 
 export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {
@@ -162,17 +166,19 @@ async function checkFiles(global: GlobalOptions, files: readonly string[]): Prom
 export async function validateCommand(files: readonly string[]): Promise<CommandResult> {
   const lines: string[] = [];
   let invalid = 0;
+  // Loaded on demand: the WebAssembly libxml2 is only needed here.
+  const { validateSchema, schemaFor } = await import('../xliff/schema.js');
   for (const file of files) {
-    // The same reading as everywhere: size limit, strict UTF-8, no DTD.
+    // The same reading as everywhere: size limit, declared encoding, the strict XML gate.
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
     const { text, content } = read;
-    // Loaded on demand: the WebAssembly libxml2 is only needed here.
-    const { validateSchema, schemaForVersion } = await import('../xliff/schema.js');
-    const problems = [...(await validateSchema(text, schemaForVersion(content.version))), ...checkStructure(content)];
+    const schema = schemaFor(content);
+    const problems = [...(schema ? await validateSchema(text, schema) : []), ...checkStructure(content)];
+    const against = schema ? `schema ${schema}` : 'no schema: XLIFF 1.0 has only a DTD';
     if (problems.length > 0) invalid++;
     lines.push(...problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
-    if (problems.length === 0) lines.push(`${file}: valid XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments)`);
+    lines.push(`${file}: ${problems.length === 0 ? 'valid' : 'invalid'} XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments; ${against})`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
 }

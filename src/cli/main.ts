@@ -56,6 +56,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .description('fill untranslated units: approved memory first, then DeepL or the offline engine')
     .argument('[files...]', "XLIFF files from a CAT tool or TMS to fill in place (default: the project's)")
     .option('--dry-run', 'print what would be sent and billed, send nothing', false)
+    .option('--json', 'print the per-file (or per-locale) counts as JSON', false)
     .action(async (files: string[], options) => done(await translateCommand(global(), files, options)));
   program
     .command('check')
@@ -117,7 +118,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(commanderOutput);
       return EXIT.badInput;
     }
-    return report(error);
+    const code = report(error);
+    // A JSON consumer reads stdout: it gets the error as an object, not an empty page.
+    if (argv.includes('--json') && code !== EXIT.ok) await write(`${JSON.stringify({ error: errorObject(error, code) }, null, 2)}\n`).catch(() => {});
+    return code;
   }
   const final: CommandResult = result;
   try {
@@ -137,6 +141,16 @@ function write(text: string): Promise<void> {
     if (process.stdout.write(text)) resolve();
     else process.stdout.once('drain', resolve).once('error', reject);
   });
+}
+
+/** The error as data: what failed, where, and the exit code. */
+function errorObject(error: unknown, exitCode: number): Record<string, unknown> {
+  const message = error instanceof L10nError || error instanceof CommanderError ? error.message.replace(/^error: /, '') : 'internal error';
+  const fields: Record<string, unknown> = { exitCode, code: error instanceof L10nError ? error.code : exitCode === EXIT.badInput ? 'USAGE' : 'INTERNAL', message };
+  if (error instanceof InputError) Object.assign(fields, error.location);
+  if (error instanceof ConfigError) fields['key'] = error.key;
+  if (error instanceof EngineError) Object.assign(fields, { engine: error.engine, retryable: error.retryable });
+  return fields;
 }
 
 function report(error: unknown): number {

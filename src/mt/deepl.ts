@@ -6,7 +6,8 @@
 import { hash } from 'node:crypto';
 import * as deepl from 'deepl-node';
 import { EngineError } from '../core/errors.js';
-import { baseLanguage, isPseudoLocale, type Lang } from '../core/lang.js';
+import { baseLanguage, type Lang } from '../core/lang.js';
+import { deeplSourceCode, deeplTargetCode } from './deepl-languages.js';
 import type { TranslationEngine } from './engine.js';
 
 /** Part of the cache key: another client version may send other defaults. */
@@ -46,24 +47,32 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
   const glossary = options.glossary ? glossaryFor(client, options.glossary) : undefined;
   return {
     name: 'deepl',
-    identity: (lang: Lang) =>
+    identity: (lang: Lang, from: Lang) =>
       JSON.stringify([
         'deepl',
         DEEPL_NODE_VERSION,
+        deeplSourceCode(from),
         deeplTargetCode(lang, options.targetCodes),
         options.formality,
         'split_sentences=0',
-        glossary?.hashFor(lang) ?? '',
+        glossary?.hashFor(lang, from) ?? '',
       ]),
-    supports: (lang: Lang) => !isPseudoLocale(lang),
+    unsupported(to: Lang, from: Lang) {
+      if (deeplTargetCode(to, options.targetCodes) === undefined) return `DeepL does not translate into ${to}`;
+      if (deeplSourceCode(from) === undefined) return `DeepL does not translate from ${from}`;
+      return undefined;
+    },
     async translate(texts, request) {
       if (texts.length === 0) return [];
+      const source = deeplSourceCode(request.from);
+      const target = deeplTargetCode(request.to, options.targetCodes);
+      if (!source || !target) throw new EngineError(`DeepL does not translate ${request.from} → ${request.to}`, { engine: 'deepl', retryable: false });
       try {
-        const glossaryId = glossary?.hashFor(request.to) ? await glossary.id() : undefined;
+        const glossaryId = glossary?.hashFor(request.to, request.from) ? await glossary.id() : undefined;
         const results = await client.translateText(
           [...texts],
-          baseLanguage(request.from) as deepl.SourceLanguageCode,
-          deeplTargetCode(request.to, options.targetCodes) as deepl.TargetLanguageCode,
+          source.toLowerCase() as deepl.SourceLanguageCode,
+          target as deepl.TargetLanguageCode,
           {
             // We send single sentences: DeepL must not split them again.
             splitSentences: 'off',
@@ -104,8 +113,8 @@ function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOpt
   const name = `l10n-pipeline-${hash('sha256', JSON.stringify(dictionaries), 'hex').slice(0, 16)}`;
   let pending: Promise<string> | undefined;
   return {
-    /** Content hash of the dictionary for a target language, or undefined when there is none. */
-    hashFor: (lang: Lang) => hashes.get(baseLanguage(lang)),
+    /** Content hash of the dictionary for a language pair, or undefined when the glossary does not cover it. */
+    hashFor: (lang: Lang, from: Lang) => (baseLanguage(from) === source ? hashes.get(baseLanguage(lang)) : undefined),
     id: () =>
       (pending ??= (async () => {
         const existing = (await client.listMultilingualGlossaries()).find((info) => info.name === name);
@@ -120,11 +129,6 @@ function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOpt
         throw error;
       })),
   };
-}
-
-/** `en` → `EN-GB` (by config), `pt-BR` → `PT-BR`, `ja` → `JA`. */
-export function deeplTargetCode(lang: Lang, targetCodes: Readonly<Record<string, string>>): string {
-  return (targetCodes[lang] ?? targetCodes[baseLanguage(lang)] ?? lang).toUpperCase();
 }
 
 function toEngineError(error: unknown): EngineError {

@@ -22,9 +22,9 @@ export interface TranslationEngine {
    * Everything besides the text that shapes the output (engine, client version,
    * options, glossary), for the cache key. Undefined: results are not cached.
    */
-  readonly identity?: (lang: Lang) => string;
-  /** Whether this engine can translate into `lang` at all. */
-  supports(lang: Lang): boolean;
+  readonly identity?: (lang: Lang, from: Lang) => string;
+  /** Why this engine cannot translate `from` → `to` (one line for the summary), or undefined when it can. */
+  unsupported(to: Lang, from: Lang): string | undefined;
   translate(texts: readonly string[], request: TranslateRequest): Promise<string[]>;
   /** Characters used and the account limit; optional, callers check before use. */
   usage?(): Promise<{ readonly used: number; readonly limit?: number }>;

@@ -61,7 +61,7 @@ export function createOfflineEngine(options: OfflineEngineOptions = {}): Transla
   const keep = names.length > 0 ? new RegExp(`${names.join('|')}|${PROTECTED.source}`, 'gu') : PROTECTED;
   return {
     name: 'offline',
-    supports: (lang: Lang) => isPseudoLocale(lang),
+    unsupported: (to: Lang) => (isPseudoLocale(to) ? undefined : `the offline engine only makes pseudo-locales, not ${to}`),
     translate: async (texts) => texts.map((text) => pseudoLocalize(text, keep)),
   };
 }

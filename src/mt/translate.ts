@@ -106,8 +106,8 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   if (reused.length > 0) await options.commit(reused);
 
   const engine = options.engine;
-  if (!engine?.supports(options.lang)) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
-  const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang)}${options.markup ? '|xml' : ''}`;
+  if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
+  const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang, options.sourceLang)}${options.markup ? '|xml' : ''}`;
   const limit = options.limit ?? pLimit(1);
   const stop = options.stop ?? new AbortController();
   let machineTranslated = 0;

@@ -19,4 +19,4 @@ export function writeXliff(input: XliffExport, version: XliffVersion): string {
 // Schema validation (schema.ts) loads libxml2 as WebAssembly: import it from './schema.js' where needed.
 export type { SchemaName, SchemaProblem } from './schema.js';
 export { checkStructure } from './structure.js';
-export { updateXliffInPlace, type TargetUpdate } from './update.js';
+export { updateXliffInPlace, type TargetUpdate, type UpdateResult } from './update.js';

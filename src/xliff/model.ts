@@ -47,6 +47,11 @@ export interface XliffTarget extends XliffText {
  * XLIFF 2, each `<segment>`.
  */
 export interface XliffSegment {
+  /**
+   * Unique in the document: (file position, unit, segment). In-place updates are
+   * addressed by it; ids alone repeat across `<file>`s.
+   */
+  readonly key: string;
   /** `<file original>` (or the 2.x file id). */
   readonly file: string;
   /** trans-unit id (1.x) or unit id (2.x). */
@@ -67,6 +72,12 @@ export interface XliffSegment {
 
 export interface XliffContent {
   readonly version: string;
+  /** The namespace of the document's XLIFF elements ('' for XLIFF 1.0). */
+  readonly namespace: string;
+  /** Namespaces declared anywhere in the document besides XLIFF's own: extensions by other tools. */
+  readonly extensions: readonly string[];
+  /** `<file>` elements in the document. */
+  readonly files: number;
   readonly sourceLang: Lang | undefined;
   readonly targetLang: Lang | undefined;
   /** trans-units (1.x) or units (2.x) in the file. */

@@ -7,15 +7,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import type { XliffContent } from './model.js';
 
 const SCHEMA_ROOT = path.join(PACKAGE_ROOT, 'schemas/xliff');
 
-export type SchemaName = '1.2-strict' | '1.2-transitional' | '2.1-with-modules';
+export type SchemaName = '1.1' | '1.2-strict' | '1.2-transitional' | '2.1-with-modules' | '2.2-with-modules';
 
 const MAIN_SCHEMA: Readonly<Record<SchemaName, string>> = {
+  '1.1': '1.1/xliff-core-1.1.xsd',
   '1.2-strict': '1.2/xliff-core-1.2-strict.xsd',
   '1.2-transitional': '1.2/xliff-core-1.2-transitional.xsd',
   '2.1-with-modules': '2.1/xliff-2.1-with-modules.xsd',
+  '2.2-with-modules': '2.2/xliff-2.2-with-modules.xsd',
 };
 
 export interface SchemaProblem {
@@ -46,7 +49,8 @@ export async function validateSchema(xml: string, schema: SchemaName): Promise<S
   const [folder, main] = MAIN_SCHEMA[schema].split('/') as [string, string];
   const files = await schemaFiles(folder);
   const result = await validateXML({
-    xml: [{ fileName: 'input.xlf', contents: xml }],
+    // The text is handed over as UTF-8, whatever the file's own encoding was.
+    xml: [{ fileName: 'input.xlf', contents: xml.replace(/^(\uFEFF?<\?xml[^?]*?\sencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2') }],
     schema: files.filter((file) => file.fileName === main),
     preload: files.filter((file) => file.fileName !== main),
   });
@@ -56,4 +60,24 @@ export async function validateSchema(xml: string, schema: SchemaName): Promise<S
 /** The schema our own files must pass for a given XLIFF version. */
 export function schemaForVersion(version: string): SchemaName {
   return version.startsWith('2.') ? '2.1-with-modules' : '1.2-strict';
+}
+
+/**
+ * The schema a file declares by its namespace: 1.1; 1.2 strict, or transitional
+ * when it carries other tools' namespaces (strict refuses every extension);
+ * 2.0/2.1 or 2.2 with their modules. XLIFF 1.0 has only a DTD: undefined.
+ */
+export function schemaFor(content: Pick<XliffContent, 'namespace' | 'extensions'>): SchemaName | undefined {
+  switch (content.namespace) {
+    case 'urn:oasis:names:tc:xliff:document:1.1':
+      return '1.1';
+    case 'urn:oasis:names:tc:xliff:document:1.2':
+      return content.extensions.length === 0 ? '1.2-strict' : '1.2-transitional';
+    case 'urn:oasis:names:tc:xliff:document:2.0':
+      return '2.1-with-modules';
+    case 'urn:oasis:names:tc:xliff:document:2.2':
+      return '2.2-with-modules';
+    default:
+      return undefined;
+  }
 }

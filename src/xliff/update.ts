@@ -1,17 +1,21 @@
 /**
- * Updating XLIFF we did not write, in place: only the targets that change (and
- * their state attributes) are rewritten; every other byte stays as it was: BOM,
- * CRLF line ends, character references like `&#xD;`, comments, and extension
- * namespaces (`sdl:`, `mq:`, `okp:`, `xtm:`, `iws:`) that CAT tools need back
- * (notes/xliff.md §1.4). A simplified model written back out would lose them.
+ * Updating XLIFF we did not write, in place: only the targets that are filled
+ * (and their state attributes) are rewritten; every other byte stays as it was:
+ * BOM, CRLF line ends, character references like `&#xD;`, comments, and
+ * extension namespaces (`sdl:`, `mq:`, `okp:`, `xtm:`, `iws:`) that CAT tools
+ * need back (notes/xliff.md §1.4). A simplified model written back out would lose them.
  *
- * Works on the raw text with a tag scanner that knows where each element
- * starts and ends; the file must have passed `readXliff` (well-formed, no DTD).
+ * Which bytes belong to which segment comes from `units.ts`, the same mapping
+ * `readXliff` uses, so an update can only land in the segment it was read from.
  */
-import { isMachineOrigin, stateFromXliff12, stateRank, stateToXliff12 } from '../core/state.js';
+import { stateRank } from '../core/state.js';
 import type { Origin, State } from '../core/types.js';
+import { attribute, type XmlElement } from '../xml/parse.js';
 import { escapeAttribute, escapeText } from './escape.js';
-import { TOOL_ID } from './model.js';
+import { flavourOf, type AttributeChanges, type StateWrite } from './flavours/index.js';
+import { codeMarkup, hasContent, inlineText, type CodeMarkup } from './inline.js';
+import { mapXliffText } from './read.js';
+import { segmentMarks, type MappedSegment } from './units.js';
 
 export interface TargetUpdate {
   readonly text: string;
@@ -25,33 +29,180 @@ export interface TargetUpdate {
   readonly markup?: boolean;
 }
 
-/** The original markup of a source's inline codes, in document order (the numbering of `XliffText.markup`). */
-interface CodeMarkup {
-  readonly whole?: string;
-  readonly open?: string;
-  readonly close?: string;
+export interface UpdateResult {
+  readonly text: string;
+  /** Keys written. */
+  readonly written: readonly string[];
+  /** Keys whose update lost, repeated or misplaced an inline code: not applied. */
+  readonly rejected: readonly string[];
+  /** Keys that already had a translation: never overwritten. */
+  readonly kept: readonly string[];
+  /** Keys that name no segment of the document. */
+  readonly missing: readonly string[];
 }
 
-const NATIVE_CODES = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sc', 'ec', 'sm', 'em']);
-const WRAPPING_CODES = new Set(['g', 'pc', 'mrk']);
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
-function sourceCodes(xml: string, source: Element): CodeMarkup[] {
-  const codes: CodeMarkup[] = [];
-  const walk = (element: Element) => {
-    for (const child of element.children) {
-      if (NATIVE_CODES.has(child.name)) codes.push({ whole: xml.slice(child.open.start, child.close.end) });
-      else if (WRAPPING_CODES.has(child.name)) {
-        codes.push(
-          child.open.kind === 'empty'
-            ? { whole: xml.slice(child.open.start, child.open.end) }
-            : { open: xml.slice(child.open.start, child.open.end), close: xml.slice(child.close.start, child.close.end) },
-        );
-        walk(child);
-      } else if (child.name !== 'cp') walk(child);
-    }
+/**
+ * Fills empty targets, addressed by `XliffSegment.key`. A segment that already
+ * holds a translation is never changed. `file` names the document in errors.
+ */
+export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, TargetUpdate>, file = 'XLIFF'): UpdateResult {
+  const bom = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const { document } = mapXliffText(xml, file);
+  const body = bom ? xml.slice(1) : xml;
+  const written: string[] = [];
+  const rejected: string[] = [];
+  const kept: string[] = [];
+  const found = new Set<string>();
+  const edits: Edit[] = [];
+  const attributeChanges = new Map<XmlElement, Record<string, string | undefined>>();
+  const change = (element: XmlElement, changes: AttributeChanges | undefined) => {
+    if (changes) attributeChanges.set(element, { ...attributeChanges.get(element), ...changes });
   };
-  walk(source);
-  return codes;
+  /** Segmented 1.x units without a <target> get one built from <seg-source>, once per unit. */
+  const newTargets = new Map<XmlElement, { segment: MappedSegment; contents: Map<XmlElement, string>; state?: AttributeChanges }>();
+  /** Segmented 1.x units keep one state for the whole target; it can only go down to the lowest. */
+  const markedUnits = new Map<XmlElement, { segment: MappedSegment; updates: TargetUpdate[] }>();
+
+  for (const segment of document.segments) {
+    const update = updates.get(segment.key);
+    if (!update) continue;
+    found.add(segment.key);
+    if (segment.target && hasContent(inlineText(segment.target, segment.ns))) {
+      kept.push(segment.key);
+      continue;
+    }
+    const content = targetContent(body, update, segment);
+    if (content === undefined) {
+      rejected.push(segment.key);
+      continue;
+    }
+    written.push(segment.key);
+    const flavour = flavourOf(segment);
+    const state = flavour.write(segment, update);
+    for (const { element, changes } of state.elsewhere ?? []) change(element, changes);
+    if (segment.segSource === undefined) {
+      // One target per segment: <target> of a 1.x unit, or of a 2.x <segment>.
+      change(segment.unit, state.unit);
+      if (segment.segmentElement) change(segment.segmentElement, state.segment);
+      writeWholeTarget(body, segment, content, state, edits);
+      continue;
+    }
+    const perUnit = flavour.name === 'trados' ? undefined : (markedUnits.get(segment.unit) ?? { segment, updates: [] });
+    if (perUnit) {
+      perUnit.updates.push(update);
+      markedUnits.set(segment.unit, perUnit);
+    }
+    if (!segment.targetElement) {
+      const pending = newTargets.get(segment.unit) ?? { segment, contents: new Map<XmlElement, string>() };
+      pending.contents.set(segment.source, content);
+      newTargets.set(segment.unit, pending);
+    } else writeMark(body, segment, content, edits);
+  }
+
+  for (const { segment, updates: applied } of markedUnits.values()) {
+    const lowest = applied.reduce((low, next) => (stateRank(next.state) < stateRank(low.state) ? next : low));
+    const current = segment.targetElement && hasContent(inlineText(segment.targetElement, segment.ns)) ? flavourOf(segment).read(segment) : undefined;
+    const state = flavourOf(segment).write(segment, current && stateRank(current.state) < stateRank(lowest.state) ? current : lowest);
+    change(segment.unit, state.unit);
+    if (segment.targetElement) change(segment.targetElement, state.target);
+    else newTargets.get(segment.unit)!.state = state.target;
+  }
+  for (const { segment, contents, state } of newTargets.values()) {
+    edits.push({ start: segment.segSource!.end, end: segment.segSource!.end, text: targetFromSegSource(body, segment, contents, state) });
+  }
+  for (const [element, changes] of attributeChanges) {
+    edits.push({ start: element.start, end: element.openEnd, text: withAttributes(body.slice(element.start, element.openEnd), changes) });
+  }
+
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let text = body;
+  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return {
+    text: bom ? `\uFEFF${text}` : text,
+    written,
+    rejected,
+    kept,
+    missing: [...updates.keys()].filter((key) => !found.has(key)),
+  };
+}
+
+/** A 1.x `<target>` or 2.x `<target>` with the new content: replaced where it exists, else added after the source. */
+function writeWholeTarget(xml: string, segment: MappedSegment, content: string, state: StateWrite, edits: Edit[]): void {
+  const target = segment.targetElement;
+  if (target) {
+    const open = withAttributes(openTag(xml, target), state.target ?? {});
+    edits.push({ start: target.start, end: target.end, text: `${open}${content}</${target.name}>` });
+    return;
+  }
+  // <target> follows <source> (XLIFF 1.2 §2.3 trans-unit content order; XLIFF 2.0 §4.3.1 segment).
+  const name = qualified(segment.source, 'target');
+  edits.push({ start: segment.source.end, end: segment.source.end, text: `${withAttributes(`<${name}>`, state.target ?? {})}${content}</${name}>` });
+}
+
+/** The target's `<mrk mtype="seg">` for a segment: filled where it exists, else added after the previous one. */
+function writeMark(xml: string, segment: MappedSegment, content: string, edits: Edit[]): void {
+  const mark = segment.target;
+  if (mark) {
+    edits.push({ start: mark.start, end: mark.end, text: `${openTag(xml, mark)}${content}</${mark.name}>` });
+    return;
+  }
+  const target = segment.targetElement!;
+  const sourceMarks = segmentMarks(segment.segSource!, segment.ns);
+  const targetMarks = new Map(segmentMarks(target, segment.ns).map((m) => [attribute(m, 'mid'), m] as const));
+  const previous = sourceMarks
+    .slice(0, sourceMarks.indexOf(segment.source))
+    .map((m) => targetMarks.get(attribute(m, 'mid')))
+    .filter((m) => m !== undefined)
+    .at(-1);
+  const at = previous ? previous.end : target.openEnd;
+  edits.push({ start: at, end: at, text: `${openTag(xml, segment.source)}${content}</${segment.source.name}>` });
+}
+
+/**
+ * A `<target>` for a segmented unit that has none: the `<seg-source>` content,
+ * with each segment's text replaced by its translation, or left empty
+ * (`<mrk … />`, as Trados writes untranslated segments).
+ */
+function targetFromSegSource(xml: string, segment: MappedSegment, contents: ReadonlyMap<XmlElement, string>, changes: AttributeChanges | undefined): string {
+  const segSource = segment.segSource!;
+  let out = '';
+  let cursor = segSource.openEnd;
+  for (const mark of segmentMarks(segSource, segment.ns)) {
+    const content = contents.get(mark);
+    out += xml.slice(cursor, mark.start) + (content === undefined ? emptyTag(xml, mark) : `${openTag(xml, mark)}${content}</${mark.name}>`);
+    cursor = mark.end;
+  }
+  out += xml.slice(cursor, segSource.closeStart);
+  const name = qualified(segSource, 'target');
+  return `${withAttributes(`<${name}>`, changes ?? {})}${out}</${name}>`;
+}
+
+/** An element's start tag, as written, made an opening tag (`<x/>` → `<x>`). */
+function openTag(xml: string, element: XmlElement): string {
+  const tag = xml.slice(element.start, element.openEnd);
+  return element.selfClosing ? tag.replace(/\s*\/>$/, '>') : tag;
+}
+
+function emptyTag(xml: string, element: XmlElement): string {
+  return openTag(xml, element).replace(/>$/, '/>');
+}
+
+/** `local` with the prefix `element` is written with (`xlf:target` where the file writes `xlf:source`). */
+function qualified(element: XmlElement, local: string): string {
+  const colon = element.name.indexOf(':');
+  return colon === -1 ? local : `${element.name.slice(0, colon)}:${local}`;
+}
+
+/** The target content to write: plain text escaped, or engine markup with the source's codes restored. */
+function targetContent(xml: string, update: TargetUpdate, segment: MappedSegment): string | undefined {
+  if (!update.markup) return escapeText(update.text);
+  return restoreCodes(update.text, codeMarkup(xml, segment.source, segment.ns));
 }
 
 const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -97,62 +248,8 @@ function restoreCodes(markup: string, codes: readonly CodeMarkup[]): string | un
   return open.length === 0 && used.size === codes.length ? out : undefined;
 }
 
-/** The target content to write: plain text escaped, or engine markup with the source's codes restored. */
-function targetContent(xml: string, update: TargetUpdate, source: Element | undefined): string | undefined {
-  if (!update.markup) return escapeText(update.text);
-  return restoreCodes(update.text, source ? sourceCodes(xml, source) : []);
-}
-
-interface Tag {
-  readonly name: string;
-  /** The whole tag's text and position. */
-  readonly start: number;
-  readonly end: number;
-  readonly kind: 'open' | 'close' | 'empty';
-}
-
-interface Element {
-  readonly name: string;
-  readonly open: Tag;
-  /** For an empty element, the same as `open`. */
-  readonly close: Tag;
-  readonly children: Element[];
-}
-
-/** Comments, CDATA, processing instructions and the declaration are skipped; tags are reported. */
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-
-function parseElements(xml: string): Element[] {
-  const roots: Element[] = [];
-  const stack: { name: string; open: Tag; children: Element[] }[] = [];
-  for (const match of xml.matchAll(TOKEN)) {
-    const name = match[2];
-    if (name === undefined) continue;
-    const tag: Tag = {
-      name,
-      start: match.index,
-      end: match.index + match[0].length,
-      kind: match[1] ? 'close' : match[4] ? 'empty' : 'open',
-    };
-    const siblings = stack.at(-1)?.children ?? roots;
-    if (tag.kind === 'empty') siblings.push({ name, open: tag, close: tag, children: [] });
-    else if (tag.kind === 'open') stack.push({ name, open: tag, children: [] });
-    else {
-      const open = stack.pop()!;
-      (stack.at(-1)?.children ?? roots).push({ name: open.name, open: open.open, close: tag, children: open.children });
-    }
-  }
-  return roots;
-}
-
-function attribute(xml: string, tag: Tag, name: string): string | undefined {
-  const text = xml.slice(tag.start, tag.end);
-  const match = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(text);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
 /** A start tag with attributes set (a value) or removed (undefined); others kept as written. */
-function withAttributes(tagText: string, changes: Readonly<Record<string, string | undefined>>): string {
+function withAttributes(tagText: string, changes: AttributeChanges): string {
   let text = tagText;
   for (const [name, value] of Object.entries(changes)) {
     const pattern = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
@@ -161,180 +258,4 @@ function withAttributes(tagText: string, changes: Readonly<Record<string, string
     else if (value !== undefined) text = text.replace(/\s*(\/?>)$/, `${replacement}$1`);
   }
   return text;
-}
-
-type Take = (id: string, source: Element | undefined) => { update: TargetUpdate; content: string } | undefined;
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/**
- * Sets targets by segment id (the ids `readXliff` gives: trans-unit id, `unit/mid`
- * for segmented 1.x units, segment id in XLIFF 2). Returns the new text and the
- * ids that were not found.
- */
-export function updateXliffInPlace(
-  xml: string,
-  updates: ReadonlyMap<string, TargetUpdate>,
-): { text: string; missing: string[]; rejected: string[] } {
-  const edits: Edit[] = [];
-  const found = new Set<string>();
-  const rejected: string[] = [];
-  /** The update for a segment and the target content to write, or undefined (none, or codes that do not match). */
-  const take: Take = (id, source) => {
-    const update = updates.get(id);
-    if (!update) return undefined;
-    const content = targetContent(xml, update, source);
-    if (content === undefined) {
-      rejected.push(id);
-      return undefined;
-    }
-    found.add(id);
-    return { update, content };
-  };
-  const roots = parseElements(xml);
-  const repeated = repeatedSegmentIds(xml, roots);
-  const visit = (element: Element) => {
-    if (element.name === 'trans-unit') editTransUnit(xml, element, take, edits);
-    else if (element.name === 'unit') editUnit2(xml, element, take, edits, repeated);
-    else element.children.forEach(visit);
-  };
-  roots.forEach(visit);
-  edits.sort((a, b) => b.start - a.start);
-  let text = xml;
-  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return { text, missing: [...updates.keys()].filter((id) => !found.has(id) && !rejected.includes(id)), rejected };
-}
-
-const child = (element: Element, name: string) => element.children.find((c) => c.name === name);
-
-function editTransUnit(xml: string, unit: Element, take: Take, edits: Edit[]): void {
-  const id = attribute(xml, unit.open, 'id') ?? '';
-  const segSource = child(unit, 'seg-source');
-  const target = child(unit, 'target');
-  if (!segSource) {
-    const taken = take(id, child(unit, 'source'));
-    if (!taken) return;
-    const { update, content } = taken;
-    const xliffState = stateToXliff12(update.state, update.origin);
-    const targetAttributes = { state: xliffState.state, 'state-qualifier': xliffState.qualifier };
-    const memoQ = attribute(xml, unit.open, 'mq:status') === undefined ? {} : { 'mq:status': memoQStatus(update) };
-    edits.push({
-      start: unit.open.start,
-      end: unit.open.end,
-      text: withAttributes(xml.slice(unit.open.start, unit.open.end), { approved: xliffState.approved ? 'yes' : undefined, ...memoQ }),
-    });
-    if (target) {
-      const open = withAttributes(xml.slice(target.open.start, target.open.end).replace(/\/>$/, '>'), targetAttributes);
-      edits.push({ start: target.open.start, end: target.close.end, text: `${open}${content}</target>` });
-    } else {
-      // <target> follows <source> (XLIFF 1.2 §2.3, trans-unit content order).
-      const source = child(unit, 'source')!;
-      edits.push({ start: source.close.end, end: source.close.end, text: `${withAttributes('<target>', targetAttributes)}${content}</target>` });
-    }
-    return;
-  }
-  // Segmented unit: replace the content of the target's <mrk mtype="seg" mid="…">.
-  const marks = (element: Element | undefined): Element[] =>
-    element ? element.children.flatMap((c) => (c.name === 'mrk' && attribute(xml, c.open, 'mtype') === 'seg' ? [c] : marks(c))) : [];
-  const tradosSegments = new Map(
-    descendants(unit, 'sdl:seg').map((seg) => [attribute(xml, seg.open, 'id') ?? '', seg] as const),
-  );
-  const applied: TargetUpdate[] = [];
-  const sourceMarks = new Map(marks(segSource).map((mark) => [attribute(xml, mark.open, 'mid') ?? '', mark] as const));
-  for (const mark of marks(target)) {
-    const mid = attribute(xml, mark.open, 'mid') ?? '';
-    if (mark.open.kind === 'empty') continue;
-    const taken = take(`${id}/${mid}`, sourceMarks.get(mid));
-    if (!taken) continue;
-    const { update, content } = taken;
-    applied.push(update);
-    edits.push({ start: mark.open.end, end: mark.close.start, text: content });
-    // Trados keeps a state per segment; set it as Trados would.
-    const seg = tradosSegments.get(mid);
-    if (seg) edits.push({ start: seg.open.start, end: seg.open.end, text: withAttributes(xml.slice(seg.open.start, seg.open.end), tradosState(update)) });
-  }
-  if (applied.length === 0 || tradosSegments.size > 0 || !target) return;
-  // Plain XLIFF 1.2 has one state for the whole target: it can only go down to the lowest.
-  const current = stateFromXliff12(attribute(xml, target.open, 'state'), attribute(xml, unit.open, 'approved') === 'yes');
-  const lowest = applied.reduce((low, update) => (stateRank(update.state) < stateRank(low) ? update.state : low), current);
-  const machine = applied.find((update) => isMachineOrigin(update.origin));
-  const xliffState = stateToXliff12(lowest, machine?.origin ?? applied[0]!.origin);
-  edits.push({
-    start: target.open.start,
-    end: target.open.end,
-    text: withAttributes(xml.slice(target.open.start, target.open.end), { state: xliffState.state, 'state-qualifier': xliffState.qualifier }),
-  });
-  if (!xliffState.approved) edits.push({ start: unit.open.start, end: unit.open.end, text: withAttributes(xml.slice(unit.open.start, unit.open.end), { approved: undefined }) });
-}
-
-/** Trados Studio's sdl:seg attributes for a state (the inverse of stateFromTrados). */
-function tradosState(update: TargetUpdate): Record<string, string> {
-  const origin = isMachineOrigin(update.origin) ? 'mt' : update.origin === 'memory' ? 'tm' : 'interactive';
-  const conf = { initial: 'Draft', translated: isMachineOrigin(update.origin) ? 'Draft' : 'Translated', reviewed: 'ApprovedTranslation', final: 'ApprovedSignOff' }[update.state];
-  return { conf, origin };
-}
-
-/** memoQ's mq:status for a state (the inverse of stateFromMemoQ). */
-function memoQStatus(update: TargetUpdate): string {
-  if (update.state === 'final') return 'Reviewer2Confirmed';
-  if (update.state === 'reviewed') return 'Reviewer1Confirmed';
-  if (update.state === 'initial') return 'NotStarted';
-  if (isMachineOrigin(update.origin)) return 'MachineTranslated';
-  return update.origin === 'memory' ? 'Pretranslated' : 'ManuallyConfirmed';
-}
-
-function descendants(element: Element, name: string): Element[] {
-  return element.children.flatMap((c) => (c.name === name ? [c] : descendants(c, name)));
-}
-
-/** XLIFF 2 segment ids that occur in more than one unit: those are named `unit/segment`, as `readXliff` does. */
-function repeatedSegmentIds(xml: string, roots: Element[]): Set<string> {
-  const counts = new Map<string, number>();
-  const visit = (element: Element) => {
-    if (element.name === 'unit') {
-      const unitId = attribute(xml, element.open, 'id') ?? '';
-      element.children
-        .filter((c) => c.name === 'segment')
-        .forEach((segment, index) => {
-          const id = attribute(xml, segment.open, 'id') ?? `${unitId}/${index + 1}`;
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        });
-    } else element.children.forEach(visit);
-  };
-  roots.forEach(visit);
-  return new Set([...counts].filter(([, n]) => n > 1).map(([id]) => id));
-}
-
-function editUnit2(xml: string, unit: Element, take: Take, edits: Edit[], repeated: ReadonlySet<string>): void {
-  const unitId = attribute(xml, unit.open, 'id') ?? '';
-  unit.children
-    .filter((c) => c.name === 'segment')
-    .forEach((segment, index) => {
-      const ownId = attribute(xml, segment.open, 'id') ?? `${unitId}/${index + 1}`;
-      const segmentId = repeated.has(ownId) ? `${unitId}/${attribute(xml, segment.open, 'id') ?? index + 1}` : ownId;
-      const taken = take(segmentId, child(segment, 'source'));
-      if (!taken) return;
-      const { update, content } = taken;
-      const machine = isMachineOrigin(update.origin) && update.state === 'translated';
-      edits.push({
-        start: segment.open.start,
-        end: segment.open.end,
-        text: withAttributes(xml.slice(segment.open.start, segment.open.end), {
-          state: machine ? 'initial' : update.state,
-          subState: machine ? `${TOOL_ID}:mt` : undefined,
-        }),
-      });
-      const target = child(segment, 'target');
-      if (target) {
-        const open = xml.slice(target.open.start, target.open.end).replace(/\s*\/>$/, '>');
-        edits.push({ start: target.open.start, end: target.close.end, text: `${open}${content}</target>` });
-      } else {
-        const source = child(segment, 'source')!;
-        edits.push({ start: source.close.end, end: source.close.end, text: `<target>${content}</target>` });
-      }
-    });
 }

@@ -5,7 +5,8 @@
  * no pretty-printing inside `<source>`/`<target>`, stable attribute order, so an
  * unchanged export is byte-identical.
  */
-import { isMachineOrigin, stateToXliff12 } from '../core/state.js';
+import { isMachineOrigin } from '../core/state.js';
+import { stateToXliff12 } from './flavours/index.js';
 import type { Block, Segment, Target } from '../core/types.js';
 import { attributes, escapeText } from './escape.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';

@@ -30,8 +30,8 @@ describe('offline pseudo-localisation (en-XA)', () => {
 
   it('translates only into pseudo-locales', () => {
     const engine = createOfflineEngine();
-    expect(engine.supports('en-XA' as Lang)).toBe(true);
-    expect(engine.supports('en' as Lang)).toBe(false);
-    expect(engine.supports('fr' as Lang)).toBe(false);
+    expect(engine.unsupported('en-XA' as Lang, 'de' as Lang)).toBeUndefined();
+    expect(engine.unsupported('en' as Lang, 'de' as Lang)).toMatch(/only makes pseudo-locales/);
+    expect(engine.unsupported('fr' as Lang, 'de' as Lang)).toMatch(/not fr/);
   });
 });

@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXliff, segmentLabel, updateXliffInPlace, type XliffSegment } from '../../src/xliff/index.js';
+import { readXliff, updateXliffInPlace, type XliffSegment } from '../../src/xliff/index.js';
 import { validateSchema } from '../../src/xliff/schema.js';
 
 const SAMPLES = path.join(import.meta.dirname, 'fixtures/samples');
 const FILES = readdirSync(SAMPLES).filter((name) => /\.(xlf|sdlxliff)$/.test(name));
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-/** The first segment a machine could fill: translatable, with source text and no inline codes. */
+/** The first segment a machine could fill: translatable, with source text, no inline codes and no target yet. */
 function fillable(segments: readonly XliffSegment[]): XliffSegment | undefined {
-  return segments.find((s) => s.translate && s.source.text.trim() && s.source.codes.length === 0);
+  return segments.find((s) => s.translate && s.source.text.trim() && s.source.codes.length === 0 && !s.target);
 }
 
 describe('updating a CAT tool’s XLIFF in place', () => {
@@ -18,10 +18,19 @@ describe('updating a CAT tool’s XLIFF in place', () => {
     const before = readFileSync(path.join(SAMPLES, name), 'utf8');
     const content = readXliff(before, name);
     const segment = fillable(content.segments);
-    if (!segment) return; // cms and mtc samples: every segment has inline codes.
+    if (!segment) {
+      // Every segment is translated (or has codes): a translation is never overwritten.
+      const translated = content.segments.find((s) => s.target);
+      if (!translated) return;
+      const result = updateXliffInPlace(before, new Map([[translated.key, { text: 'x', state: 'translated', origin: 'machine' }]]));
+      expect(result.kept).toEqual([translated.key]);
+      expect(result.text).toBe(before);
+      return;
+    }
     const newText = `Ü & <neu> ${segment.source.text.trim().slice(0, 20)}`;
-    const { text: after, missing } = updateXliffInPlace(before, new Map([[segment.id, { text: newText, state: 'translated', origin: 'machine' }]]));
+    const { text: after, missing, written } = updateXliffInPlace(before, new Map([[segment.key, { text: newText, state: 'translated', origin: 'machine' }]]));
     expect(missing).toEqual([]);
+    expect(written).toEqual([segment.key]);
 
     // Everything before and after the one unit is byte-identical.
     let prefix = 0;
@@ -38,9 +47,9 @@ describe('updating a CAT tool’s XLIFF in place', () => {
 
     // Read back: the new target with its state, every other segment as it was.
     const reread = readXliff(after, name);
-    const changed = reread.segments.find((s) => s.id === segment.id && s.unit === segment.unit)!;
+    const changed = reread.segments.find((s) => s.key === segment.key)!;
     expect(changed.target).toMatchObject({ text: newText, state: 'translated', origin: 'machine' });
-    const others = (segments: readonly XliffSegment[]) => segments.filter((s) => segmentLabel(s) !== segmentLabel(segment));
+    const others = (segments: readonly XliffSegment[]) => segments.filter((s) => s.key !== segment.key);
     expect(others(reread.segments)).toEqual(others(content.segments));
 
     // Still valid against the schema it passed before.
@@ -55,11 +64,16 @@ describe('updating a CAT tool’s XLIFF in place', () => {
     expect(text).toBe(before);
   });
 
-  it('sets approved and signed-off for a reviewed target, and fills a segment of a Trados unit', () => {
+  it('fills an empty Trados segment (<mrk mid="2"/>) with a reviewed target and sets its sdl:seg state', () => {
     const name = 'trados-studio-test.txt_en-US_fr-FR.sdlxliff';
-    const before = readFileSync(path.join(SAMPLES, name), 'utf8');
-    const segment = readXliff(before, name).segments.find((s) => s.segment === '2')!;
-    const { text } = updateXliffInPlace(before, new Map([[segment.id, { text: 'Deuxième phrase.', state: 'reviewed', origin: 'human' }]]));
-    expect(readXliff(text, name).segments.find((s) => s.id === segment.id)!.target!.text).toBe('Deuxième phrase.');
+    const original = readFileSync(path.join(SAMPLES, name), 'utf8');
+    const segment = readXliff(original, name).segments.find((s) => s.segment === '2')!;
+    // The same file as Trados writes it before segment 2 is translated: an empty marker.
+    const before = original.replace(/(<target>(?:(?!<\/target>).)*?<mrk mtype="seg" mid="2")>(?:(?!<\/mrk>).)*<\/mrk>/s, '$1/>');
+    expect(readXliff(before, name).segments.find((s) => s.key === segment.key)!.target).toBeUndefined();
+    const { text, written } = updateXliffInPlace(before, new Map([[segment.key, { text: 'Deuxième phrase.', state: 'reviewed', origin: 'human' }]]));
+    expect(written).toEqual([segment.key]);
+    expect(readXliff(text, name).segments.find((s) => s.key === segment.key)!.target).toMatchObject({ text: 'Deuxième phrase.', state: 'reviewed' });
+    expect(text).toMatch(/<sdl:seg id="2"[^>]*conf="ApprovedTranslation"/);
   });
 });

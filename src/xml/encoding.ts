@@ -1,0 +1,109 @@
+/**
+ * XML text in the encoding its file declares (XML 1.0 §4.3.3 and Appendix F):
+ * a byte order mark first, then the declaration's `encoding`, else UTF-8. A file
+ * is written back in the same encoding, byte for byte where nothing changed; a
+ * character the encoding cannot carry is written as a character reference,
+ * which every XML reader resolves (§4.1), so nothing is lost.
+ */
+import { InputError } from '../core/errors.js';
+import { firstInvalidUtf8 } from '../core/text.js';
+
+/** How a file's bytes map to text. */
+export interface XmlEncoding {
+  /** WHATWG encoding name as TextDecoder knows it: `utf-8`, `utf-16le`, `windows-1252`, … */
+  readonly name: string;
+  readonly bom: boolean;
+}
+
+export interface DecodedXml {
+  /** The text without its byte order mark. */
+  readonly text: string;
+  readonly encoding: XmlEncoding;
+}
+
+/** Reads the bytes of an XML file as text. `file` names it in errors. */
+export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
+  const bom = detectBom(bytes);
+  const name = bom ?? sniffUtf16(bytes) ?? declaredEncoding(bytes) ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(name, { fatal: true, ignoreBOM: false });
+  } catch {
+    throw new InputError(`encoding "${name}" named in the XML declaration is not supported`, { file });
+  }
+  try {
+    return { text: decoder.decode(bytes), encoding: { name: decoder.encoding, bom: bom !== undefined } };
+  } catch (error) {
+    const where = decoder.encoding === 'utf-8' ? ` (at byte ${firstInvalidUtf8(bytes)})` : '';
+    const label = decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding;
+    throw new InputError(`not valid ${label}${where}`, { file }, { cause: error });
+  }
+}
+
+/** Text back to bytes in `encoding`; characters it cannot carry become `&#x…;`. */
+export function encodeXml(text: string, encoding: XmlEncoding): Buffer {
+  switch (encoding.name) {
+    case 'utf-8':
+      return Buffer.from(encoding.bom ? `\uFEFF${text}` : text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from(encoding.bom ? `\uFEFF${text}` : text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from(encoding.bom ? `\uFEFF${text}` : text, 'utf16le').swap16();
+    default:
+      return encodeSingleByte(text, encoding.name);
+  }
+}
+
+function detectBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** UTF-16 without a BOM still starts with `<` as two bytes (Appendix F.1). */
+function sniffUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  return undefined;
+}
+
+/** The declaration is ASCII in every ASCII-compatible encoding: read it from the first bytes. */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  if (!head.startsWith('<?xml')) return undefined;
+  const end = head.indexOf('?>');
+  const match = /\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(end === -1 ? head : head.slice(0, end));
+  const label = match?.[1]?.toLowerCase();
+  // A UTF-16 label on a file that did not look like UTF-16 is a lie; read it as UTF-8 and let that fail or pass.
+  return label === undefined || label.startsWith('utf-16') ? undefined : label;
+}
+
+const tables = new Map<string, Map<number, number>>();
+
+/** Code point → byte for a single-byte encoding, built from the decoder itself, so the two always agree. */
+function byteTable(name: string): Map<number, number> {
+  let table = tables.get(name);
+  if (!table) {
+    table = new Map();
+    const decoder = new TextDecoder(name);
+    for (let byte = 0; byte < 256; byte++) {
+      const char = decoder.decode(Uint8Array.of(byte));
+      if (char.length === 1 && char !== '\uFFFD') table.set(char.codePointAt(0)!, byte);
+    }
+    tables.set(name, table);
+  }
+  return table;
+}
+
+function encodeSingleByte(text: string, name: string): Buffer {
+  const table = byteTable(name);
+  const out: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const byte = table.get(code);
+    if (byte !== undefined) out.push(byte);
+    else for (const ascii of `&#x${code.toString(16).toUpperCase()};`) out.push(ascii.charCodeAt(0));
+  }
+  return Buffer.from(out);
+}
