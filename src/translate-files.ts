@@ -38,11 +38,18 @@ export interface FileTranslation {
   readonly note?: string;
 }
 
+export interface TranslateFilesOptions {
+  readonly dryRun: boolean;
+  /** Languages for files that name none (XLIFF 1.0 from Passolo, Lingotek); a file that names another is refused. */
+  readonly sourceLang?: Lang;
+  readonly targetLang?: Lang;
+}
+
 export async function translateXliffFiles(
   config: ResolvedConfig,
   engines: EngineChoice,
   files: readonly string[],
-  options: { dryRun: boolean },
+  options: TranslateFilesOptions,
 ): Promise<FileTranslation[]> {
   // Read and check every file before changing any.
   const inputs = [];
@@ -50,20 +57,27 @@ export async function translateXliffFiles(
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
     const { content } = read;
-    if (!content.targetLang) throw new XliffError('the file names no target language', { file });
-    if (!content.sourceLang) throw new XliffError('the file names no source language', { file });
-    inputs.push({ file, ...read, lang: content.targetLang, sourceLang: content.sourceLang });
+    const lang = languageOf(file, content.targetLang, options.targetLang, 'target');
+    const sourceLang = languageOf(file, content.sourceLang, options.sourceLang, 'source');
+    inputs.push({ file, ...read, lang, sourceLang });
   }
   const results: FileTranslation[] = [];
   for (const input of inputs) results.push(await translateFile(config, engines, input, options));
   return results;
 }
 
+function languageOf(file: string, named: Lang | undefined, given: Lang | undefined, side: 'source' | 'target'): Lang {
+  if (named && given && named !== given) throw new XliffError(`the file's ${side} language is ${named}, not ${given} (--${side}-lang)`, { file });
+  const lang = named ?? given;
+  if (!lang) throw new XliffError(`the file names no ${side} language: give it with --${side}-lang`, { file });
+  return lang;
+}
+
 async function translateFile(
   config: ResolvedConfig,
   engines: EngineChoice,
   input: { file: string; text: string; encoding: XmlEncoding; content: XliffContent; lang: Lang; sourceLang: Lang },
-  options: { dryRun: boolean },
+  options: TranslateFilesOptions,
 ): Promise<FileTranslation> {
   const { file, text: original, encoding, content, lang, sourceLang } = input;
   const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());

@@ -85,7 +85,14 @@ export async function extractCommand(global: GlobalOptions, options: { xliff?: '
   return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
 }
 
-export async function translateCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean; json?: boolean }): Promise<CommandResult> {
+interface TranslateCommandOptions {
+  readonly dryRun: boolean;
+  readonly json?: boolean;
+  readonly sourceLang?: string;
+  readonly targetLang?: string;
+}
+
+export async function translateCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
   if (files.length > 0) return translateFilesCommand(global, files, options);
   const project = await loadProject(projectOptions(global));
   const engines = await chooseEngines(project.config, process.env, project.termbase);
@@ -105,11 +112,15 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
 }
 
 /** `l10n translate FILE.xlf…`: pre-translate XLIFF from a CAT tool or TMS, in place. */
-async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: { dryRun: boolean; json?: boolean }): Promise<CommandResult> {
+async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
   const { root, configFile } = projectOptions(global);
   const config = await loadConfig(root, configFile);
   const engines = await chooseEngines(config, process.env, await loadTermbase(config));
-  const results = await translateXliffFiles(config, engines, files, options);
+  const results = await translateXliffFiles(config, engines, files, {
+    dryRun: options.dryRun,
+    ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
+    ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
+  });
   if (options.json) return ok(`${JSON.stringify(options.dryRun ? { dryRun: true, files: results } : results, null, 2)}\n`);
   const rows = results.map((r) => [r.file, `${r.sourceLang}→${r.lang}`, r.engine, r.fromMemory, r.machineTranslated, r.charactersSent, r.rejected, r.untranslated]);
   const heading = options.dryRun ? 'would fill (dry run): ' : '';

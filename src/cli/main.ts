@@ -57,6 +57,8 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .argument('[files...]', "XLIFF files from a CAT tool or TMS to fill in place (default: the project's)")
     .option('--dry-run', 'print what would be sent and billed, send nothing', false)
     .option('--json', 'print the per-file (or per-locale) counts as JSON', false)
+    .option('--source-lang <tag>', 'source language of XLIFF files that name none')
+    .option('--target-lang <tag>', 'target language of XLIFF files that name none')
     .action(async (files: string[], options) => done(await translateCommand(global(), files, options)));
   program
     .command('check')

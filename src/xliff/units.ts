@@ -72,6 +72,12 @@ export function mapXliff(document: XmlDocument, file: string): MappedDocument {
   return map1(root, version);
 }
 
+/** `translate` is inherited from file, group and unit down (XLIFF 1.2 §2.5.2 `translate`; XLIFF 2.0 §4.3.1.41). */
+function translatable(element: XmlElement, inherited: boolean): boolean {
+  const value = attribute(element, 'translate');
+  return value === 'no' ? false : value === 'yes' ? true : inherited;
+}
+
 /** Keys per file: an id, or `#position` when there is none or it was seen before in this file. */
 function unitKeys() {
   const seen = new Set<string>();
@@ -98,25 +104,25 @@ function map1(root: XmlElement, version: string): MappedDocument {
     targetLang ||= attribute(fileElement, 'target-language');
     const original = attribute(fileElement, 'original') ?? '';
     const nextKey = unitKeys();
-    const walk = (parent: XmlElement, group: XmlElement | undefined) => {
+    const walk = (parent: XmlElement, group: XmlElement | undefined, translate: boolean) => {
       for (const child of childElements(parent)) {
         if (child.ns !== ns) continue;
-        if (child.local === 'group') walk(child, child);
+        if (child.local === 'group') walk(child, child, translatable(child, translate));
         else if (child.local === 'trans-unit' || child.local === 'bin-unit') {
           unitCount++;
           const unitKey = nextKey(attribute(child, 'id'));
-          if (child.local === 'trans-unit') segments.push(...transUnit(child, { ns, fileIndex, original, unitKey, group }));
+          if (child.local === 'trans-unit') segments.push(...transUnit(child, { ns, fileIndex, original, unitKey, group, translate }));
         }
       }
     };
-    for (const body of childrenNamed(fileElement, 'body', ns)) walk(body, undefined);
+    for (const body of childrenNamed(fileElement, 'body', ns)) walk(body, undefined, true);
   });
   return { major: 1, ns, version, sourceLang, targetLang, unitCount, files: files.length, segments };
 }
 
 function transUnit(
   unit: XmlElement,
-  where: { ns: string; fileIndex: number; original: string; unitKey: string; group: XmlElement | undefined },
+  where: { ns: string; fileIndex: number; original: string; unitKey: string; group: XmlElement | undefined; translate: boolean },
 ): MappedSegment[] {
   const { ns } = where;
   const source = firstChild(unit, 'source', ns);
@@ -135,7 +141,7 @@ function transUnit(
     segSource,
     segmentElement: undefined,
     group: where.group,
-    translate: attribute(unit, 'translate') !== 'no',
+    translate: translatable(unit, where.translate),
   };
   const marks = segSource ? segmentMarks(segSource, ns) : [];
   if (marks.length === 0) {
@@ -177,17 +183,17 @@ function map2(root: XmlElement, version: string): MappedDocument {
   files.forEach((fileElement, fileIndex) => {
     const original = attribute(fileElement, 'original') ?? attribute(fileElement, 'id') ?? '';
     const nextKey = unitKeys();
-    const walk = (parent: XmlElement) => {
+    const walk = (parent: XmlElement, translate: boolean) => {
       for (const child of childElements(parent)) {
         if (child.ns !== ns) continue;
-        if (child.local === 'group') walk(child);
+        if (child.local === 'group') walk(child, translatable(child, translate));
         else if (child.local === 'unit') {
           unitCount++;
-          segments.push(...unit2(child, { ns, fileIndex, original, unitKey: nextKey(attribute(child, 'id')) }));
+          segments.push(...unit2(child, { ns, fileIndex, original, unitKey: nextKey(attribute(child, 'id')), translate: translatable(child, translate) }));
         }
       }
     };
-    walk(fileElement);
+    walk(fileElement, translatable(fileElement, true));
   });
   return {
     major: 2,
@@ -201,7 +207,7 @@ function map2(root: XmlElement, version: string): MappedDocument {
   };
 }
 
-function unit2(unit: XmlElement, where: { ns: string; fileIndex: number; original: string; unitKey: string }): MappedSegment[] {
+function unit2(unit: XmlElement, where: { ns: string; fileIndex: number; original: string; unitKey: string; translate: boolean }): MappedSegment[] {
   const { ns } = where;
   const seen = new Set<string>();
   return childrenNamed(unit, 'segment', ns).flatMap((segmentElement, index) => {
@@ -228,7 +234,7 @@ function unit2(unit: XmlElement, where: { ns: string; fileIndex: number; origina
         segSource: undefined,
         segmentElement,
         group: unit,
-        translate: attribute(unit, 'translate') !== 'no',
+        translate: where.translate,
       },
     ];
   });

@@ -255,7 +255,7 @@ function withAttributes(tagText: string, changes: AttributeChanges): string {
     const pattern = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
     const replacement = value === undefined ? '' : ` ${name}="${escapeAttribute(value)}"`;
     if (pattern.test(text)) text = text.replace(pattern, replacement);
-    else if (value !== undefined) text = text.replace(/\s*(\/?>)$/, `${replacement}$1`);
+    else if (value !== undefined) text = text.replace(/(\s*\/?>)$/, `${replacement}$1`);
   }
   return text;
 }

@@ -12,6 +12,8 @@ import { firstInvalidUtf8 } from '../core/text.js';
 export interface XmlEncoding {
   /** WHATWG encoding name as TextDecoder knows it: `utf-8`, `utf-16le`, `windows-1252`, … */
   readonly name: string;
+  /** What the file calls it, lower case (`iso-8859-1`); WHATWG reads ISO-8859-1 as windows-1252. */
+  readonly label: string;
   readonly bom: boolean;
 }
 
@@ -25,6 +27,14 @@ export interface DecodedXml {
 export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
   const bom = detectBom(bytes);
   const name = bom ?? sniffUtf16(bytes) ?? declaredEncoding(bytes) ?? 'utf-8';
+  const label = name.toLowerCase();
+  const latin1 = latin1Limit(label);
+  if (latin1 !== undefined) {
+    // The label at its word (XML 1.0 §4.3.3), not WHATWG's windows-1252 reading: byte = code point.
+    const bad = bytes.findIndex((byte) => byte >= latin1);
+    if (bad !== -1) throw new InputError(`not valid ${label} (at byte ${bad})`, { file });
+    return { text: Buffer.from(bytes).toString('latin1'), encoding: { name: 'windows-1252', label, bom: false } };
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(name, { fatal: true, ignoreBOM: false });
@@ -32,7 +42,7 @@ export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
     throw new InputError(`encoding "${name}" named in the XML declaration is not supported`, { file });
   }
   try {
-    return { text: decoder.decode(bytes), encoding: { name: decoder.encoding, bom: bom !== undefined } };
+    return { text: decoder.decode(bytes), encoding: { name: decoder.encoding, label, bom: bom !== undefined } };
   } catch (error) {
     const where = decoder.encoding === 'utf-8' ? ` (at byte ${firstInvalidUtf8(bytes)})` : '';
     const label = decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding;
@@ -50,7 +60,7 @@ export function encodeXml(text: string, encoding: XmlEncoding): Buffer {
     case 'utf-16be':
       return Buffer.from(encoding.bom ? `\uFEFF${text}` : text, 'utf16le').swap16();
     default:
-      return encodeSingleByte(text, encoding.name);
+      return encodeSingleByte(text, byteTable(encoding));
   }
 }
 
@@ -81,29 +91,43 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 
 const tables = new Map<string, Map<number, number>>();
 
+/** Labels that WHATWG reads as windows-1252 but that mean ISO-8859-1 (or ASCII): bytes above the limit are not theirs. */
+const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'iso_8859-1:1987', 'iso88591', 'latin1', 'l1', 'iso-ir-100', 'ibm819', 'cp819', 'csisolatin1']);
+const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso-ir-6', 'iso646-us', 'us', 'cp367', 'ibm367', 'csascii']);
+
+function latin1Limit(label: string): number | undefined {
+  return LATIN1_LABELS.has(label) ? 0x100 : ASCII_LABELS.has(label) ? 0x80 : undefined;
+}
+
 /** Code point → byte for a single-byte encoding, built from the decoder itself, so the two always agree. */
-function byteTable(name: string): Map<number, number> {
-  let table = tables.get(name);
+function byteTable(encoding: XmlEncoding): Map<number, number> {
+  const limit = latin1Limit(encoding.label);
+  const key = `${encoding.name}/${limit ?? ''}`;
+  let table = tables.get(key);
   if (!table) {
     table = new Map();
-    const decoder = new TextDecoder(name);
+    const decoder = new TextDecoder(encoding.name);
     for (let byte = 0; byte < 256; byte++) {
+      if (limit !== undefined) {
+        if (byte < limit) table.set(byte, byte);
+        continue;
+      }
       const char = decoder.decode(Uint8Array.of(byte));
       if (char.length === 1 && char !== '\uFFFD') table.set(char.codePointAt(0)!, byte);
     }
-    tables.set(name, table);
+    tables.set(key, table);
   }
   return table;
 }
 
-function encodeSingleByte(text: string, name: string): Buffer {
-  const table = byteTable(name);
-  const out: number[] = [];
+function encodeSingleByte(text: string, table: ReadonlyMap<number, number>): Buffer {
+  const out = Buffer.allocUnsafe(text.length * 10);
+  let length = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
     const byte = table.get(code);
-    if (byte !== undefined) out.push(byte);
-    else for (const ascii of `&#x${code.toString(16).toUpperCase()};`) out.push(ascii.charCodeAt(0));
+    if (byte !== undefined) out[length++] = byte;
+    else length += out.write(`&#x${code.toString(16).toUpperCase()};`, length, 'latin1');
   }
-  return Buffer.from(out);
+  return out.subarray(0, length);
 }

@@ -63,7 +63,9 @@ export interface FakeDeepL {
 
 const MAX_TEXTS = 50;
 const MAX_BODY = 128 * 1024;
-const TARGETS = ['BG', 'CS', 'DA', 'DE', 'EL', 'EN-GB', 'EN-US', 'ES', 'ET', 'FI', 'FR', 'HU', 'ID', 'IT', 'JA', 'KO', 'LT', 'LV', 'NB', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TR', 'UK', 'ZH-HANS'];
+/** DeepL's target codes and source codes (developers.deepl.com, "Languages supported"; beta languages left out). */
+const TARGETS = ['AR', 'BG', 'CS', 'DA', 'DE', 'EL', 'EN-GB', 'EN-US', 'ES', 'ES-419', 'ET', 'FI', 'FR', 'HE', 'HU', 'ID', 'IT', 'JA', 'KO', 'LT', 'LV', 'NB', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TH', 'TR', 'UK', 'VI', 'ZH-HANS', 'ZH-HANT'];
+const SOURCES = ['AR', 'BG', 'CS', 'DA', 'DE', 'EL', 'EN', 'ES', 'ET', 'FI', 'FR', 'HE', 'HU', 'ID', 'IT', 'JA', 'KO', 'LT', 'LV', 'NB', 'NL', 'PL', 'PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TH', 'TR', 'UK', 'VI', 'ZH'];
 
 /** German quotation marks rewritten into the target's, as DeepL does. */
 function retypeQuotes(text: string, target: string): string {
@@ -215,6 +217,8 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   if (texts.length === 0) return send(res, 400, { message: 'Parameter text not specified' });
   if (texts.length > MAX_TEXTS) return send(res, 413, { message: 'Too many texts' });
   if (!TARGETS.includes(targetLang)) return send(res, 400, { message: `Value for 'target_lang' not supported.` });
+  const sourceLang = params.get('source_lang')?.toUpperCase();
+  if (sourceLang !== undefined && !SOURCES.includes(sourceLang)) return send(res, 400, { message: `Value for 'source_lang' not supported.` });
   if (consume(state, 'hangs')) {
     hanging.add(res);
     return;
