@@ -226,6 +226,8 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
 /** One line of the QA report, as `l10n check --json` prints it. */
 export interface ReportFinding {
   readonly file: string;
+  /** The `<file original>` the unit is in, where the XLIFF has several (unit ids repeat across them). */
+  readonly original?: string;
   readonly unit: string;
   readonly check: string;
   readonly severity: Finding['severity'];

@@ -18,7 +18,7 @@ import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffText } from './project.js';
-import { encodeXml, type XmlEncoding } from './xml/encoding.js';
+import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
 import { updateXliffInPlace, type TargetUpdate, type XliffContent } from './xliff/index.js';
 
 export interface FileTranslation {
@@ -56,14 +56,22 @@ export async function translateXliffFiles(
   for (const file of files) {
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
-    const { content } = read;
-    const lang = languageOf(file, content.targetLang, options.targetLang, 'target');
-    const sourceLang = languageOf(file, content.sourceLang, options.sourceLang, 'source');
-    inputs.push({ file, ...read, lang, sourceLang });
+    if (!options.dryRun && !canEncode(read.encoding)) {
+      throw new XliffError(`is in ${read.encoding.name}, which l10n reads but cannot write back; convert it to UTF-8 first`, { file });
+    }
+    inputs.push({ file, ...read, ...fileLanguages(file, read.content, options) });
   }
   const results: FileTranslation[] = [];
   for (const input of inputs) results.push(await translateFile(config, engines, input, options));
   return results;
+}
+
+/** The languages of a CAT tool's file: as it names them, or as given for a file that names none. */
+export function fileLanguages(file: string, content: XliffContent, given: { sourceLang?: Lang; targetLang?: Lang }): { sourceLang: Lang; lang: Lang } {
+  return {
+    sourceLang: languageOf(file, content.sourceLang, given.sourceLang, 'source'),
+    lang: languageOf(file, content.targetLang, given.targetLang, 'target'),
+  };
 }
 
 function languageOf(file: string, named: Lang | undefined, given: Lang | undefined, side: 'source' | 'target'): Lang {

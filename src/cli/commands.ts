@@ -5,19 +5,19 @@
 import path from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
-import type { DocId, Segment } from '../core/types.js';
+import type { DocId, SegmentId } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { loadProject, loadTermbase, readXliffFile, readXliffText } from '../project.js';
 import { checkPairs } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
-import { translateXliffFiles } from '../translate-files.js';
+import { fileLanguages, translateXliffFiles } from '../translate-files.js';
 import { loadConfig, outputLocales } from '../core/config.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
 import { TOOL_VERSION } from '../xliff/tool-version.js';
-import { checkStructure, segmentLabel } from '../xliff/index.js';
+import { checkStructure, segmentLabel, type SchemaName, type SchemaProblem, type XliffContent } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -129,8 +129,16 @@ async function translateFilesCommand(global: GlobalOptions, files: readonly stri
   return ok(`${heading}${table}\n${notes.map((line) => `${line}\n`).join('')}`);
 }
 
-export async function checkCommand(global: GlobalOptions, files: readonly string[], options: { json: boolean }): Promise<CommandResult> {
-  const findings = files.length > 0 ? await checkFiles(global, files) : (await check(await loadProject(projectOptions(global)))).findings;
+export async function checkCommand(
+  global: GlobalOptions,
+  files: readonly string[],
+  options: { json: boolean; sourceLang?: string; targetLang?: string },
+): Promise<CommandResult> {
+  const languages = {
+    ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
+    ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
+  };
+  const findings = files.length > 0 ? await checkFiles(global, files, languages) : (await check(await loadProject(projectOptions(global)))).findings;
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const exitCode = errors > 0 ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
@@ -147,28 +155,27 @@ function formatFindings(findings: readonly ReportFinding[]): string {
 }
 
 /** QA straight from XLIFF files: source and target pairs as the file has them. */
-async function checkFiles(global: GlobalOptions, files: readonly string[]): Promise<ReportFinding[]> {
+async function checkFiles(global: GlobalOptions, files: readonly string[], languages: { sourceLang?: Lang; targetLang?: Lang }): Promise<ReportFinding[]> {
   const { root, configFile } = projectOptions(global);
   const termbase = await loadTermbase(await loadConfig(root, configFile));
   const findings: ReportFinding[] = [];
   for (const file of files) {
     const content = await readXliffFile(file);
-    if (!content) throw new ConfigError(`${file}: no such file`, 'FILE');
-    if (!content.sourceLang || !content.targetLang) {
-      throw new ConfigError(`${file}: the XLIFF names no source and target language`, 'FILE');
-    }
+    if (!content) throw new InputError('no such file', { file });
+    const { sourceLang, lang } = fileLanguages(file, content, languages);
+    // Findings are keyed by the segment's key (ids repeat across <file>s) and shown by label.
+    const where = new Map(content.segments.map((segment) => [segment.key, { unit: segmentLabel(segment), ...(content.files > 1 ? { original: segment.file } : {}) }]));
     const items = content.segments.flatMap((segment) =>
-      segment.target && segment.translate
-        ? [{ segmentId: segmentLabel(segment) as Segment['id'], source: segment.source.text, target: segment.target.text }]
-        : [],
+      segment.target && segment.translate ? [{ segmentId: segment.key as SegmentId, source: segment.source.text, target: segment.target.text }] : [],
     );
-    for (const finding of checkPairs(items, { sourceLang: content.sourceLang, lang: content.targetLang, ...(termbase ? { termbase } : {}) })) {
-      findings.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
+    for (const finding of checkPairs(items, { sourceLang, lang, ...(termbase ? { termbase } : {}) })) {
+      findings.push({ file, ...where.get(finding.segmentId)!, check: finding.check, severity: finding.severity, message: finding.message });
     }
     // Inline codes of a CAT tool's file (<g>, <x/>, <pc>…) are the placeholders there.
     for (const problem of checkStructure(content)) {
-      const unit = /^"([^"]+)": inline code ids differ/.exec(problem.message)?.[1];
-      if (unit) findings.push({ file, unit, check: 'placeholders', severity: 'error', message: problem.message.replace(/^"[^"]+": /, '') });
+      if (problem.severity === 'warning' && problem.key !== undefined) {
+        findings.push({ file, ...where.get(problem.key)!, check: 'placeholders', severity: 'error', message: problem.message });
+      }
     }
   }
   return findings;
@@ -184,14 +191,37 @@ export async function validateCommand(files: readonly string[]): Promise<Command
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
     const { text, content } = read;
-    const schema = schemaFor(content);
-    const problems = [...(schema ? await validateSchema(text, schema) : []), ...checkStructure(content)];
-    const against = schema ? `schema ${schema}` : 'no schema: XLIFF 1.0 has only a DTD';
-    if (problems.length > 0) invalid++;
-    lines.push(...problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`));
-    lines.push(`${file}: ${problems.length === 0 ? 'valid' : 'invalid'} XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments; ${against})`);
+    const { schema, problems, note } = await validateDeclared(text, content, validateSchema, schemaFor);
+    const structure = checkStructure(content);
+    const errors = [...problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`), ...structure.filter((p) => p.severity === 'error').map((p) => `${file}: ${p.message}`)];
+    const warnings = structure.filter((p) => p.severity === 'warning').map((p) => `${file}: warning: ${p.unit}: ${p.message}`);
+    if (errors.length > 0) invalid++;
+    const against = schema ? `schema ${schema}${note}` : 'no schema: its elements are in no namespace (XLIFF 1.0 has only a DTD)';
+    lines.push(...errors, ...warnings);
+    lines.push(`${file}: ${errors.length === 0 ? 'valid' : 'invalid'} XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments; ${against})`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
+}
+
+/**
+ * Validates against the schema the file declares by its namespace. XLIFF 1.2
+ * without extensions is held to the strict schema; where it fails only that
+ * (Xcode's `build-num`, Trados' and Phrase's own attributes), transitional is
+ * the verdict, and the note says so.
+ */
+async function validateDeclared(
+  text: string,
+  content: XliffContent,
+  validateSchema: (xml: string, schema: SchemaName) => Promise<SchemaProblem[]>,
+  schemaFor: (content: XliffContent) => SchemaName | undefined,
+): Promise<{ schema: SchemaName | undefined; problems: SchemaProblem[]; note: string }> {
+  const schema = schemaFor(content);
+  if (!schema) return { schema, problems: [], note: '' };
+  const problems = await validateSchema(text, schema);
+  if (schema !== '1.2-strict' || problems.length === 0) return { schema, problems, note: '' };
+  const transitional = await validateSchema(text, '1.2-transitional');
+  if (transitional.length > 0) return { schema, problems, note: '' };
+  return { schema: '1.2-transitional', problems: [], note: ` (not strict: ${problems[0]!.message.replace(/^Schemas validity error : /, '')})` };
 }
 
 /** `l10n tm export`: the approved translations of every locale as TMX 1.4. */

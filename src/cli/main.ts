@@ -65,6 +65,8 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .description('QA: quotes, numbers, brackets, whitespace; exit 1 when an error is found')
     .argument('[files...]', 'XLIFF files (default: the whole project)')
     .option('--json', 'print findings as JSON', false)
+    .option('--source-lang <tag>', 'source language of XLIFF files that name none')
+    .option('--target-lang <tag>', 'target language of XLIFF files that name none')
     .action(async (files: string[], options) => done(await checkCommand(global(), files, options)));
   program
     .command('merge')

@@ -89,7 +89,14 @@ export function codeMarkup(xml: string, element: XmlElement, ns: string): CodeMa
   return codes;
 }
 
-/** A target counts when it holds text or codes; memoQ writes `<target> </target>` for "not started". */
-export function hasContent(text: XliffText | undefined): text is XliffText {
-  return text !== undefined && (text.text.trim().length > 0 || text.codes.length > 0);
+/**
+ * Whether a target holds a translation. Blank text is none (memoQ writes
+ * `<target> </target>` for "not started"). Codes alone translate a source that
+ * is codes alone; where the source has text, they are a tool's scaffolding for
+ * work still to do (Trados writes an untranslated segment's codes into its target).
+ */
+export function isTranslated(target: XliffText | undefined, source: XliffText): target is XliffText {
+  if (target === undefined) return false;
+  if (target.text.trim().length > 0) return true;
+  return target.codes.length > 0 && source.text.trim().length === 0;
 }

@@ -78,6 +78,8 @@ export interface XliffContent {
   readonly extensions: readonly string[];
   /** `<file>` elements in the document. */
   readonly files: number;
+  /** Unit ids repeated within their `<file>`, as `original: id` (such units are addressed by position). */
+  readonly duplicateIds: readonly string[];
   readonly sourceLang: Lang | undefined;
   readonly targetLang: Lang | undefined;
   /** trans-units (1.x) or units (2.x) in the file. */

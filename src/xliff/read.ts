@@ -11,7 +11,7 @@ import type { BlockKind } from '../core/types.js';
 import { parseXml, XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
 import { attribute } from '../xml/parse.js';
 import { flavourOf } from './flavours/index.js';
-import { hasContent, inlineText } from './inline.js';
+import { inlineText, isTranslated } from './inline.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffContent, type XliffSegment } from './model.js';
 import { mapXliff, XLIFF_1_NAMESPACES, XLIFF_2_NAMESPACES, type MappedDocument, type MappedSegment } from './units.js';
 
@@ -34,6 +34,7 @@ function readMapped({ document, root }: { document: MappedDocument; root: XmlEle
     namespace: document.ns,
     extensions: extensionNamespaces(root),
     files: document.files,
+    duplicateIds: document.duplicateIds,
     sourceLang: langAttribute(document.sourceLang, document.major === 2 ? 'srcLang' : 'source-language', file),
     targetLang: langAttribute(document.targetLang, document.major === 2 ? 'trgLang' : 'target-language', file),
     unitCount: document.unitCount,
@@ -42,6 +43,7 @@ function readMapped({ document, root }: { document: MappedDocument; root: XmlEle
 }
 
 function readSegment(segment: MappedSegment): XliffSegment {
+  const source = inlineText(segment.source, segment.ns);
   const target = segment.target ? inlineText(segment.target, segment.ns) : undefined;
   const groupId = segment.group ? attribute(segment.group, 'id') : undefined;
   const kind = segment.group ? blockKind(segment) : undefined;
@@ -51,8 +53,8 @@ function readSegment(segment: MappedSegment): XliffSegment {
     unit: segment.unitKey,
     ...(segment.segment !== undefined ? { segment: segment.segment } : {}),
     id: segment.major === 2 ? segment.segment! : segment.segment === undefined ? segment.unitKey : `${segment.unitKey}/${segment.segment}`,
-    source: inlineText(segment.source, segment.ns),
-    ...(hasContent(target) ? { target: { ...target, ...flavourOf(segment).read(segment) } } : {}),
+    source,
+    ...(isTranslated(target, source) ? { target: { ...target, ...flavourOf(segment).read(segment) } } : {}),
     translate: segment.translate,
     ...(groupId !== undefined ? { block: groupId } : {}),
     ...(kind ? { blockKind: kind } : {}),

@@ -1,30 +1,39 @@
 import type { XliffContent } from './model.js';
 import { segmentLabel } from './model.js';
-import type { SchemaProblem } from './schema.js';
+
+/** A problem XSD cannot see. Errors make a file invalid; warnings are about its translations. */
+export interface StructureProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** The segment it is about (`segmentLabel`, and its `key`), when it is about one. */
+  readonly unit?: string;
+  readonly key?: string;
+}
 
 /**
- * What XSD cannot check (notes/xliff.md §7): ids unique per file, a target
- * always with a source, and the same inline codes in source and target.
+ * What XSD cannot check (notes/xliff.md §7): unit ids unique per `<file>`, a
+ * target always with a source (errors), and the same inline codes in source and
+ * target (a warning: a translation that lost a code is a QA finding, not a broken file).
  */
-export function checkStructure(content: XliffContent): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  const seen = new Set<string>();
+export function checkStructure(content: XliffContent): StructureProblem[] {
+  // XLIFF 1.0 (no namespace) asked for no unique ids, and Passolo repeats them per group.
+  const repeats = new Map<string, number>();
+  if (content.namespace !== '') for (const id of content.duplicateIds) repeats.set(id, (repeats.get(id) ?? 1) + 1);
+  const problems: StructureProblem[] = [...repeats].map(([id, times]) => ({
+    severity: 'error' as const,
+    message: `unit id "${id.slice(id.indexOf(': ') + 2)}" occurs ${times} times in <file original="${id.slice(0, id.indexOf(': '))}">`,
+  }));
   for (const segment of content.segments) {
-    const label = segmentLabel(segment);
-    const key = `${segment.file}\u0000${label}`;
-    if (seen.has(key)) problems.push({ line: undefined, message: `id "${label}" occurs twice in <file original="${segment.file}">` });
-    seen.add(key);
     if (!segment.target) continue;
+    const unit = segmentLabel(segment);
     if (segment.source.text.length === 0 && segment.source.codes.length === 0) {
-      problems.push({ line: undefined, message: `"${label}" has a target but no source` });
+      problems.push({ severity: 'error', unit, key: segment.key, message: `"${unit}" has a target but no source` });
     }
     const ids = (codes: readonly { kind: string; id: string }[]) =>
       codes.filter((code) => code.kind !== 'mrk').map((code) => code.id).sort().join(' ');
     const source = ids(segment.source.codes);
     const target = ids(segment.target.codes);
-    if (source !== target) {
-      problems.push({ line: undefined, message: `"${label}": inline code ids differ: source [${source}], target [${target}]` });
-    }
+    if (source !== target) problems.push({ severity: 'warning', unit, key: segment.key, message: `inline code ids differ: source [${source}], target [${target}]` });
   }
   return problems;
 }

@@ -60,6 +60,8 @@ export interface MappedDocument {
   readonly unitCount: number;
   readonly files: number;
   readonly segments: readonly MappedSegment[];
+  /** Unit ids that occur more than once in their `<file>` (each repeat once), as `original: id`. */
+  readonly duplicateIds: readonly string[];
 }
 
 /** Maps a parsed document onto segments; refuses a root that is not XLIFF. */
@@ -78,12 +80,16 @@ function translatable(element: XmlElement, inherited: boolean): boolean {
   return value === 'no' ? false : value === 'yes' ? true : inherited;
 }
 
-/** Keys per file: an id, or `#position` when there is none or it was seen before in this file. */
-function unitKeys() {
+/**
+ * Keys per file: an id, or `#position` when there is none or it was seen before
+ * in this file; ids seen twice are reported to `duplicates`.
+ */
+function unitKeys(duplicates: string[]) {
   const seen = new Set<string>();
   let position = 0;
   return (id: string | undefined): string => {
     position++;
+    if (id !== undefined && id !== '' && seen.has(id)) duplicates.push(id);
     const key = id !== undefined && id !== '' && !seen.has(id) ? id : `#${position}`;
     seen.add(key);
     return key;
@@ -95,6 +101,7 @@ const keyOf = (fileIndex: number, unit: string, segment: string | undefined) => 
 function map1(root: XmlElement, version: string): MappedDocument {
   const ns = root.ns;
   const segments: MappedSegment[] = [];
+  const duplicateIds: string[] = [];
   let sourceLang: string | undefined;
   let targetLang: string | undefined;
   let unitCount = 0;
@@ -103,7 +110,8 @@ function map1(root: XmlElement, version: string): MappedDocument {
     sourceLang ||= attribute(fileElement, 'source-language');
     targetLang ||= attribute(fileElement, 'target-language');
     const original = attribute(fileElement, 'original') ?? '';
-    const nextKey = unitKeys();
+    const repeated: string[] = [];
+    const nextKey = unitKeys(repeated);
     const walk = (parent: XmlElement, group: XmlElement | undefined, translate: boolean) => {
       for (const child of childElements(parent)) {
         if (child.ns !== ns) continue;
@@ -116,8 +124,9 @@ function map1(root: XmlElement, version: string): MappedDocument {
       }
     };
     for (const body of childrenNamed(fileElement, 'body', ns)) walk(body, undefined, true);
+    duplicateIds.push(...repeated.map((id) => `${original}: ${id}`));
   });
-  return { major: 1, ns, version, sourceLang, targetLang, unitCount, files: files.length, segments };
+  return { major: 1, ns, version, sourceLang, targetLang, unitCount, files: files.length, segments, duplicateIds };
 }
 
 function transUnit(
@@ -178,11 +187,13 @@ export function segmentMarks(element: XmlElement, ns: string): XmlElement[] {
 function map2(root: XmlElement, version: string): MappedDocument {
   const ns = root.ns;
   const segments: MappedSegment[] = [];
+  const duplicateIds: string[] = [];
   let unitCount = 0;
   const files = childrenNamed(root, 'file', ns);
   files.forEach((fileElement, fileIndex) => {
     const original = attribute(fileElement, 'original') ?? attribute(fileElement, 'id') ?? '';
-    const nextKey = unitKeys();
+    const repeated: string[] = [];
+    const nextKey = unitKeys(repeated);
     const walk = (parent: XmlElement, translate: boolean) => {
       for (const child of childElements(parent)) {
         if (child.ns !== ns) continue;
@@ -194,6 +205,7 @@ function map2(root: XmlElement, version: string): MappedDocument {
       }
     };
     walk(fileElement, translatable(fileElement, true));
+    duplicateIds.push(...repeated.map((id) => `${original}: ${id}`));
   });
   return {
     major: 2,
@@ -204,6 +216,7 @@ function map2(root: XmlElement, version: string): MappedDocument {
     unitCount,
     files: files.length,
     segments,
+    duplicateIds,
   };
 }
 

@@ -13,7 +13,7 @@ import type { Origin, State } from '../core/types.js';
 import { attribute, type XmlElement } from '../xml/parse.js';
 import { escapeAttribute, escapeText } from './escape.js';
 import { flavourOf, type AttributeChanges, type StateWrite } from './flavours/index.js';
-import { codeMarkup, hasContent, inlineText, type CodeMarkup } from './inline.js';
+import { codeMarkup, inlineText, isTranslated, type CodeMarkup } from './inline.js';
 import { mapXliffText } from './read.js';
 import { segmentMarks, type MappedSegment } from './units.js';
 
@@ -73,7 +73,7 @@ export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, Tar
     const update = updates.get(segment.key);
     if (!update) continue;
     found.add(segment.key);
-    if (segment.target && hasContent(inlineText(segment.target, segment.ns))) {
+    if (segment.target && isTranslated(inlineText(segment.target, segment.ns), inlineText(segment.source, segment.ns))) {
       kept.push(segment.key);
       continue;
     }
@@ -107,7 +107,7 @@ export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, Tar
 
   for (const { segment, updates: applied } of markedUnits.values()) {
     const lowest = applied.reduce((low, next) => (stateRank(next.state) < stateRank(low.state) ? next : low));
-    const current = segment.targetElement && hasContent(inlineText(segment.targetElement, segment.ns)) ? flavourOf(segment).read(segment) : undefined;
+    const current = segment.targetElement && inlineText(segment.targetElement, segment.ns).text.trim() ? flavourOf(segment).read(segment) : undefined;
     const state = flavourOf(segment).write(segment, current && stateRank(current.state) < stateRank(lowest.state) ? current : lowest);
     change(segment.unit, state.unit);
     if (segment.targetElement) change(segment.targetElement, state.target);

@@ -35,6 +35,9 @@ export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
     if (bad !== -1) throw new InputError(`not valid ${label} (at byte ${bad})`, { file });
     return { text: Buffer.from(bytes).toString('latin1'), encoding: { name: 'windows-1252', label, bom: false } };
   }
+  if (label === 'windows-1252' || label === 'cp1252' || label === 'x-cp1252') {
+    return { text: decodeWindows1252(bytes), encoding: { name: 'windows-1252', label, bom: false } };
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(name, { fatal: true, ignoreBOM: false });
@@ -48,6 +51,11 @@ export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
     const label = decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding;
     throw new InputError(`not valid ${label}${where}`, { file }, { cause: error });
   }
+}
+
+/** Whether `encodeXml` can write this encoding (it writes Unicode and single-byte encodings, not Shift_JIS or GBK). */
+export function canEncode(encoding: XmlEncoding): boolean {
+  return !MULTI_BYTE.has(encoding.name);
 }
 
 /** Text back to bytes in `encoding`; characters it cannot carry become `&#x…;`. */
@@ -89,6 +97,27 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   return label === undefined || label.startsWith('utf-16') ? undefined : label;
 }
 
+const MULTI_BYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
+
+/**
+ * windows-1252's bytes 0x80–0x9F (WHATWG Encoding, index-windows-1252); the
+ * rest is Latin-1. Decoded here because Node's TextDecoder reads windows-1252
+ * as Latin-1 (nodejs/node#56542), which would turn “quotes” into control characters.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let start = 0; start < bytes.length; start += 65536) {
+    const chunk = Array.from(bytes.subarray(start, start + 65536), (byte) => (byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80]! : byte));
+    out += String.fromCharCode(...chunk);
+  }
+  return out;
+}
+
 const tables = new Map<string, Map<number, number>>();
 
 /** Labels that WHATWG reads as windows-1252 but that mean ISO-8859-1 (or ASCII): bytes above the limit are not theirs. */
@@ -112,7 +141,7 @@ function byteTable(encoding: XmlEncoding): Map<number, number> {
         if (byte < limit) table.set(byte, byte);
         continue;
       }
-      const char = decoder.decode(Uint8Array.of(byte));
+      const char = encoding.name === 'windows-1252' ? decodeWindows1252(Uint8Array.of(byte)) : decoder.decode(Uint8Array.of(byte));
       if (char.length === 1 && char !== '\uFFFD') table.set(char.codePointAt(0)!, byte);
     }
     tables.set(key, table);

@@ -211,10 +211,14 @@ class Parser {
       this.#pos += 2;
     } else this.#pos++;
 
-    const scope = new Map(stack.length > 0 ? namespaces.get(stack.at(-1)!) : undefined);
-    for (const attribute of raw) {
-      if (attribute.name === 'xmlns') scope.set('', attribute.value);
-      else if (attribute.name.startsWith('xmlns:')) scope.set(attribute.name.slice(6), attribute.value);
+    // Most elements declare nothing: they share their parent's prefix map.
+    const inherited = stack.length > 0 ? namespaces.get(stack.at(-1)!)! : NO_PREFIXES;
+    const declarations = raw.filter((attribute) => attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:'));
+    let scope = inherited;
+    if (declarations.length > 0) {
+      const own = new Map(inherited);
+      for (const { name: declared, value } of declarations) own.set(declared === 'xmlns' ? '' : declared.slice(6), value);
+      scope = own;
     }
     const resolve = (qualified: string, isElement: boolean): { local: string; ns: string } => {
       const colon = qualified.indexOf(':');
@@ -236,7 +240,7 @@ class Parser {
       selfClosing,
       children: [],
     };
-    namespaces.set(element, scope);
+    if (!element.selfClosing) namespaces.set(element, scope);
     return element;
   }
 
@@ -293,7 +297,8 @@ class Parser {
 }
 
 /** The in-scope prefixes of each element, kept beside the tree so the tree stays plain data. */
-const namespaces = new WeakMap<XmlElement, Map<string, string>>();
+const namespaces = new WeakMap<XmlElement, ReadonlyMap<string, string>>();
+const NO_PREFIXES: ReadonlyMap<string, string> = new Map();
 
 /** A character reference's character, or undefined when XML does not allow it (§4.1, Char production). */
 function fromCodePoint(code: number): string | undefined {

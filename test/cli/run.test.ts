@@ -209,7 +209,7 @@ describe('l10n validate', () => {
       const good = path.join('locales', 'en', `${DOC}.xlf`);
       const valid = await runCli(['validate', good], { cwd: project.dir });
       expect(valid.code).toBe(0);
-      expect(valid.stdout).toBe(`${good}: valid XLIFF 1.2 (26 units, 26 segments)\n`);
+      expect(valid.stdout).toBe(`${good}: valid XLIFF 1.2 (26 units, 26 segments; schema 1.2-strict)\n`);
       await writeFile(path.join(project.dir, 'bad.xlf'), (await readFile(path.join(project.dir, good), 'utf8')).replace('state="signed-off"', 'state="done"'));
       const invalid = await runCli(['validate', 'bad.xlf'], { cwd: project.dir });
       expect(invalid.code).toBe(1);

@@ -49,7 +49,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     await mkdir(path.join(project.dir, 'memory'));
     await writeFile(path.join(project.dir, 'memory/fr.json'), JSON.stringify([{ source, target: 'Accueil relu', state: 'reviewed' }]));
     const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
-    expect(result.stdout).toMatch(/test4_fr\.xlf\s+fr\s+deepl\s+1\s+0\s+0\s+0/);
+    expect(result.stdout).toMatch(/test4_fr\.xlf\s+en→fr\s+deepl\s+1\s+0\s+0\s+0\s+0/);
     expect(server.calls).toHaveLength(0);
     expect(readXliff(await readFile(file, 'utf8'), file).segments[0]!.target).toMatchObject({ text: 'Accueil relu', origin: 'memory' });
   });
@@ -90,7 +90,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     const file = path.join(project.dir, 'memoq.xlf');
     await copyFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), file);
     const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
-    const lost = Number(/memoq\.xlf\s+fr\s+deepl\s+\d+\s+\d+\s+\d+\s+(\d+)/.exec(result.stdout)![1]);
+    const lost = Number(/memoq\.xlf\s+en→fr\s+deepl\s+\d+\s+\d+\s+\d+\s+(\d+)/.exec(result.stdout)![1]);
     const before = readXliff(await readFile(path.join(SAMPLES, 'memoq-MQ-12-Test01.xlf'), 'utf8'), 'x').segments;
     const sent = new Set(before.filter((s) => !s.target && s.source.text.trim() && s.source.markup.includes('<x i=')).map((s) => s.id));
     const withStandalone = readXliff(await readFile(file, 'utf8'), file).segments.filter((s) => sent.has(s.id));
@@ -104,7 +104,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     const before = await readFile(file);
     const result = await runCli(['translate', file], { cwd: project.dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/test4_fr\.xlf\s+fr\s+none\s+0\s+0\s+0\s+0/);
+    expect(result.stdout).toMatch(/test4_fr\.xlf\s+en→fr\s+none\s+0\s+0\s+0\s+0\s+1/);
     expect(await readFile(file)).toEqual(before);
   });
 });

@@ -1,9 +1,14 @@
 import { defineCheck } from '../check.js';
 
 /**
- * Placeholders and tags differ from the source: `{{name}}`, `{0}`, `%s`,
- * `%1$s`, `$t(key)`, `<b>`… must come through exactly, as many times as in the
- * source; their order may change with the language's word order.
+ * Placeholders and tags differ from the source. Printf conversions (`%s`, `%d`,
+ * `%@`, `%1$@`, `%ld`) must come through as many times and of the same types as
+ * in the source; a target may number them (`%1$@` for `%@`) to change their
+ * order, as iOS and Android translators do. Named placeholders (`{{name}}`,
+ * `{0}`, `{name}`, `%name%`, `$t(key)`) must all be there and none added, but
+ * may repeat: Symfony and ICU plural forms (`…{{ limit }}…|…{{ limit }}…`) have
+ * as many forms as the target language has plurals. Tags (`<b>`) must match one
+ * for one.
  */
 export const placeholders = defineCheck({
   id: 'placeholders',
@@ -11,8 +16,18 @@ export const placeholders = defineCheck({
   run(pair) {
     const source = tokens(pair.source);
     const target = tokens(pair.target);
-    const missing = difference(source, target);
-    const extra = difference(target, source);
+    const numbered = source.printf.some((token) => /^%\d+\$/.test(token)) && target.printf.every((token) => /^%\d+\$/.test(token));
+    const printf = (list: readonly string[]) => (numbered ? list : list.map((token) => token.replace(/^%\d+\$/, '%')));
+    const missing = [
+      ...difference(printf(source.printf), printf(target.printf)),
+      ...[...new Set(source.named)].filter((token) => !target.named.includes(token)),
+      ...difference(source.tags, target.tags),
+    ];
+    const extra = [
+      ...difference(printf(target.printf), printf(source.printf)),
+      ...[...new Set(target.named)].filter((token) => !source.named.includes(token)),
+      ...difference(target.tags, source.tags),
+    ];
     if (missing.length + extra.length === 0) return [];
     const parts = [];
     if (missing.length > 0) parts.push(`missing ${missing.join(' ')}`);
@@ -21,10 +36,21 @@ export const placeholders = defineCheck({
   },
 });
 
-const PLACEHOLDER = /\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%(?:\d+\$)?[sdif@]|\$t\([^)]*\)|<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/g;
+/**
+ * printf conversions (C, Objective-C `%@`, iOS `%#@var@`; not `%ige` in „20%ige“),
+ * named placeholders, tags.
+ */
+const PLACEHOLDER =
+  /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^)]*\))|(<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>)/g;
 
-function tokens(text: string): string[] {
-  return text.match(PLACEHOLDER) ?? [];
+function tokens(text: string): { printf: string[]; named: string[]; tags: string[] } {
+  const found = { printf: [] as string[], named: [] as string[], tags: [] as string[] };
+  for (const [, printf, named, tag] of text.matchAll(PLACEHOLDER)) {
+    if (printf) found.printf.push(printf);
+    else if (named) found.named.push(named.replace(/\s+/g, ' '));
+    else if (tag) found.tags.push(tag);
+  }
+  return found;
 }
 
 function difference(a: readonly string[], b: readonly string[]): string[] {

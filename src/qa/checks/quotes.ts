@@ -17,15 +17,17 @@ export const quotes = defineCheck({
   title: 'Quotations differ from the source',
   run(pair) {
     const results: CheckResult[] = [];
-    const source = countQuotations(pair.source, pair.sourceRules);
+    // Software strings quote with straight marks on both sides ("{{ min }}"): kept as they are, that is right.
+    const sourceStraight = straightPairs(pair.source);
+    const source = countQuotations(pair.source, pair.sourceRules) + sourceStraight;
     const target = countQuotations(pair.target, pair.targetRules);
-    const straight = Math.floor((pair.target.match(/"/g)?.length ?? 0) / 2);
+    const straight = straightPairs(pair.target);
     const foreign = foreignMarks(pair.target, pair.sourceRules, pair.targetRules);
     if (foreign.length > 0) {
       results.push({ severity: 'error', message: `${foreign.join(' ')} is not a quotation mark of ${pair.targetRules.textLang}` });
     } else if (source !== target + straight) {
       results.push({ severity: 'error', message: `the source has ${source} quotation(s), the translation ${target + straight}` });
-    } else if (straight > 0) {
+    } else if (straight > sourceStraight) {
       const [open, close] = pair.targetRules.quotes[0]!;
       results.push({ severity: 'warning', message: `straight quotes ("…") where ${open}…${close} is usual` });
     }
@@ -34,6 +36,10 @@ export const quotes = defineCheck({
     return results;
   },
 });
+
+function straightPairs(text: string): number {
+  return Math.floor((text.match(/"/g)?.length ?? 0) / 2);
+}
 
 function countQuotations(text: string, rules: LocaleRules): number {
   const openers = new Set(rules.quotes.map(([open]) => open));

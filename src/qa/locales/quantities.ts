@@ -33,7 +33,14 @@ function compiled(rules: LocaleRules) {
       dayFirst: new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?(?:\\s+de)?\\s+(${names})\\.?(?![\\p{L}])`, 'giu'),
       // September 9, Sept. 9th
       monthFirst: new RegExp(`(?<![\\p{L}])(${names})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])`, 'giu'),
-      number: new RegExp(`(?<![\\p{N}])\\p{N}{1,3}(?:${group}\\p{N}{3})+(?:${decimal}\\p{N}+)?(?!\\p{N})|\\p{N}+(?:${decimal}\\p{N}+)?`, 'gu'),
+      // Grouped, then with the locale's decimal mark, then with a point that cannot be a
+      // group separator (not followed by exactly three digits, nor part of a date like
+      // 12.5.2015): `3.5` in a French or Spanish software string is a decimal written the
+      // international way, not 3 and 5.
+      number: new RegExp(
+        `(?<![\\p{Nd}])(\\p{Nd}{1,3}(?:${group}\\p{Nd}{3})+(?:${decimal}\\p{Nd}+)?)(?!\\p{Nd})|(\\p{Nd}+(?:${decimal}\\p{Nd}+)?)(?!\\.\\p{Nd})|(\\p{Nd}+\\.(?!\\p{Nd}{3}(?!\\p{Nd}))\\p{Nd}+)(?!\\p{Nd}|\\.\\p{Nd})|(\\p{Nd}+)`,
+        'gu',
+      ),
     };
     patterns.set(rules, found);
   }
@@ -80,12 +87,31 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       times.push({ minutes: hour * 60 + Number(m[2] ?? 0), twelveHour: twelveHour && hour <= 12 });
     });
   }
-  for (const match of text.matchAll(number)) {
-    let normalised = match[0];
-    for (const group of rules.groups) normalised = normalised.split(group).join('');
-    numbers.push(Number(normalised.replace(rules.decimal, '.')));
+  for (const [, grouped, local, point, digits] of text.matchAll(number)) {
+    if (point !== undefined) numbers.push(Number(asciiDigits(point)));
+    else if (digits !== undefined) numbers.push(Number(asciiDigits(digits)));
+    else {
+      let normalised = asciiDigits(grouped ?? local!);
+      if (grouped !== undefined) for (const group of rules.groups) normalised = normalised.split(group).join('');
+      numbers.push(Number(normalised.replace(rules.decimal, '.')));
+    }
   }
   return { dates, times, numbers };
+}
+
+/**
+ * Decimal digits of any script (`３`, `٣`, `३`) as ASCII, so `Number` can read
+ * them. Unicode keeps each script's digits 0–9 in a run of ten code points
+ * (UnicodeData.txt, general category Nd), so a digit's value is its distance
+ * from the start of its run.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (char) => {
+    if (!/\p{Nd}/u.test(char)) return char;
+    let start = char.codePointAt(0)!;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+    return String((char.codePointAt(0)! - start) % 10);
+  });
 }
 
 /** Number words a translation may use for a small number (1–12): a warning, not an error. */
