@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
-import { parseLang, type Lang } from '../core/lang.js';
+import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
 import type { DocId, SegmentId } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
@@ -157,12 +157,15 @@ function formatFindings(findings: readonly ReportFinding[]): string {
 /** QA straight from XLIFF files: source and target pairs as the file has them. */
 async function checkFiles(global: GlobalOptions, files: readonly string[], languages: { sourceLang?: Lang; targetLang?: Lang }): Promise<ReportFinding[]> {
   const { root, configFile } = projectOptions(global);
-  const termbase = await loadTermbase(await loadConfig(root, configFile));
+  const config = await loadConfig(root, configFile);
+  const projectTermbase = await loadTermbase(config);
   const findings: ReportFinding[] = [];
   for (const file of files) {
     const content = await readXliffFile(file);
     if (!content) throw new InputError('no such file', { file });
     const { sourceLang, lang } = fileLanguages(file, content, languages);
+    // The termbase names things as the project's source language does: other sources are not checked against it.
+    const termbase = baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? projectTermbase : undefined;
     // Findings are keyed by the segment's key (ids repeat across <file>s) and shown by label.
     const where = new Map(content.segments.map((segment) => [segment.key, { unit: segmentLabel(segment), ...(content.files > 1 ? { original: segment.file } : {}) }]));
     const items = content.segments.flatMap((segment) =>

@@ -1,5 +1,6 @@
 import { baseLanguage } from '../../core/lang.js';
 import { defineCheck, type CheckResult } from '../check.js';
+import { withoutPlaceholders } from './placeholders.js';
 import { NUMBER_WORDS, readQuantities } from '../locales/quantities.js';
 import type { LocaleRules } from '../locales/rules.js';
 
@@ -14,8 +15,8 @@ export const numbers = defineCheck({
   id: 'numbers',
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
-    const source = readQuantities(pair.source, pair.sourceRules);
-    const target = readQuantities(pair.target, pair.targetRules);
+    const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
+    const target = readQuantities(withoutPlaceholders(pair.target), pair.targetRules);
     const results: CheckResult[] = [];
     const missingDates = difference(source.dates, target.dates, (a, b) => a === b);
     const extraDates = difference(target.dates, source.dates, (a, b) => a === b);

@@ -43,6 +43,11 @@ export const placeholders = defineCheck({
 const PLACEHOLDER =
   /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^)]*\))|(<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>)/g;
 
+/** The text with every placeholder and tag blanked out, so other checks do not read `%1$@` as the number 1. */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER, (token) => ' '.repeat(token.length));
+}
+
 function tokens(text: string): { printf: string[]; named: string[]; tags: string[] } {
   const found = { printf: [] as string[], named: [] as string[], tags: [] as string[] };
   for (const [, printf, named, tag] of text.matchAll(PLACEHOLDER)) {
