@@ -251,6 +251,56 @@ async function benchCheck(seed: string): Promise<Row> {
   };
 }
 
+/**
+ * `l10n translate FILE` on a 10 MB CAT-tool file (Xcode's export, its 10 <file>s
+ * repeated with their sources numbered so that none repeats), against the local
+ * DeepL server in its own process, against `xmllint --noout` reading the same file.
+ */
+async function benchTranslateFile(): Promise<Row> {
+  const sample = await readFile(path.join(ROOT, 'test/xliff/fixtures/wild/xcode-keepingyouawake-ko.xliff'), 'utf8');
+  const start = sample.indexOf('<file ');
+  const end = sample.lastIndexOf('</file>') + '</file>'.length;
+  const files: string[] = [];
+  for (let copy = 0, size = 0; size < 10e6; copy++) {
+    const part = sample
+      .slice(start, end)
+      .replace(/original="([^"]*)"/g, `original="copy${copy}/$1"`)
+      .replace(/<source>([^<]*)<\/source>/g, `<source>$1 (${copy})</source>`);
+    files.push(part);
+    size += part.length;
+  }
+  const xml = `${sample.slice(0, start)}${files.join('\n  ')}${sample.slice(end)}`;
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  const file = path.join(dir, 'export.xliff');
+  const server = await startHelper('fake-deepl.js', ['{}']);
+  try {
+    await writeFile(file, xml);
+    const empty = readXliff(xml, file).segments.filter((s) => !s.target && s.source.text.trim()).length;
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [BIN, 'translate', file, '--quiet'], {
+      cwd: dir,
+      env: { ...process.env, DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: server.url },
+      encoding: 'utf8',
+    });
+    const oursMs = performance.now() - started;
+    if (result.status !== 0) throw new Error(`l10n translate failed: ${result.stderr}`);
+    await writeFile(file, xml);
+    const xmllint = spawnSync('xmllint', ['--version']).status === 0;
+    const baselineMs = xmllint ? time(() => spawnSync('xmllint', ['--noout', file]), 3) : Number.NaN;
+    return {
+      stage: 'translate FILE',
+      ours: `l10n translate, Xcode export ${(Buffer.byteLength(xml) / 1e6).toFixed(0)} MB, ${empty} empty units filled via deepl-node`,
+      baseline: xmllint ? 'xmllint --noout, same file' : 'xmllint --noout: not installed',
+      oursMs,
+      baselineMs,
+      throughput: `${Math.round(empty / (oursMs / 1000))} units/s`,
+    };
+  } finally {
+    server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 interface AutocannonResult {
   requests: { average: number };
   latency: { p99: number };
@@ -315,16 +365,25 @@ async function benchServe(): Promise<Row[]> {
 async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
-  const rows = [
-    await benchEndToEnd(),
-    ...benchSegment(big),
-    benchStreamMemory(),
+  const benches: [string, () => Row | Row[] | Promise<Row | Row[]>][] = [
+    ['run (all stages)', benchEndToEnd],
+    ['segment', () => benchSegment(big)],
+    ['segment (memory)', benchStreamMemory],
     // DeepL before the 100,000-unit rows: their heap would slow its event loop.
-    await benchDeepL(seed),
-    await benchXliff(seed),
-    await benchCheck(seed),
-    ...(await benchServe()),
+    ['translate (DeepL)', () => benchDeepL(seed)],
+    ['translate FILE', benchTranslateFile],
+    ['extract + import', () => benchXliff(seed)],
+    ['check', () => benchCheck(seed)],
+    ['serve', benchServe],
   ];
+  // `npm run bench -- translate` runs only the rows whose name contains "translate".
+  const only = process.argv[2];
+  const chosen = benches.filter(([name]) => only === undefined || name.includes(only));
+  const rows: Row[] = [];
+  for (const [index, [name, bench]] of chosen.entries()) {
+    process.stderr.write(`[${index + 1}/${chosen.length}] ${name}…\n`);
+    rows.push(...[await bench()].flat());
+  }
   const table = [
     ['stage', 'ours', 'baseline', 'ours', 'baseline', 'ratio', 'throughput'],
     ...rows.map((r) => [

@@ -16,7 +16,7 @@ import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { parseTermbase, type Termbase } from './termbase/index.js';
 import { checkDoc } from './qa/index.js';
-import { readXliff, targetsFromXliff, writeXliff, type ExistingTargets, type XliffContent, type XliffVersion } from './xliff/index.js';
+import { readXliffMapped, targetsFromXliff, writeXliff, type ExistingTargets, type MappedXliff, type XliffContent, type XliffVersion } from './xliff/index.js';
 
 export type { ExistingTargets };
 
@@ -83,7 +83,9 @@ export async function readXliffFile(file: string): Promise<XliffContent | undefi
  * Reads an XLIFF file in the encoding it declares, keeping its text and
  * encoding for updating it in place. Every command reads XLIFF through here.
  */
-export async function readXliffText(file: string): Promise<{ text: string; encoding: XmlEncoding; content: XliffContent } | undefined> {
+export async function readXliffText(
+  file: string,
+): Promise<{ text: string; encoding: XmlEncoding; content: XliffContent; mapped: MappedXliff } | undefined> {
   let bytes: Buffer;
   try {
     const { size } = await stat(file);
@@ -97,7 +99,7 @@ export async function readXliffText(file: string): Promise<{ text: string; encod
     throw new InputError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
   }
   const { text, encoding } = decodeXml(bytes, file);
-  return { text, encoding, content: readXliff(text, file) };
+  return { text, encoding, ...readXliffMapped(text, file) };
 }
 
 /**

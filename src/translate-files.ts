@@ -9,7 +9,7 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from './core/config.js';
-import { coalesceWrites } from './core/coalesce.js';
+import { throttleWrites } from './core/coalesce.js';
 import { InputError, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import { baseLanguage, type Lang } from './core/lang.js';
@@ -19,7 +19,7 @@ import type { EngineChoice } from './engines.js';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffText } from './project.js';
 import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
-import { updateXliffInPlace, type TargetUpdate, type XliffContent } from './xliff/index.js';
+import { prepareUpdate, type MappedXliff, type TargetUpdate, type XliffContent } from './xliff/index.js';
 
 export interface FileTranslation {
   readonly file: string;
@@ -37,6 +37,9 @@ export interface FileTranslation {
   /** Why the engine was not asked, when it was not (a language it does not offer). */
   readonly note?: string;
 }
+
+/** Progress is saved at most this often while the engine works: a 10 MB file is not rewritten per batch. */
+const SAVE_INTERVAL_MS = 1000;
 
 export interface TranslateFilesOptions {
   readonly dryRun: boolean;
@@ -84,10 +87,10 @@ function languageOf(file: string, named: Lang | undefined, given: Lang | undefin
 async function translateFile(
   config: ResolvedConfig,
   engines: EngineChoice,
-  input: { file: string; text: string; encoding: XmlEncoding; content: XliffContent; lang: Lang; sourceLang: Lang },
+  input: { file: string; text: string; encoding: XmlEncoding; content: XliffContent; mapped: MappedXliff; lang: Lang; sourceLang: Lang },
   options: TranslateFilesOptions,
 ): Promise<FileTranslation> {
-  const { file, text: original, encoding, content, lang, sourceLang } = input;
+  const { file, text: original, encoding, content, mapped, lang, sourceLang } = input;
   const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
   // Memory holds plain sentences of the project's source language: it serves segments without codes.
   const memory: TranslationMemory =
@@ -115,13 +118,14 @@ async function translateFile(
   }
   const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
   let rejected = 0;
-  const save = coalesceWrites(async () => {
+  const update = prepareUpdate(original, file, mapped);
+  const saves = throttleWrites(async () => {
     await cache.flush();
-    const updated = updateXliffInPlace(original, updates, file);
+    const updated = update(updates);
     rejected = updated.rejected.length;
     await writeFileAtomic(file, encodeXml(updated.text, encoding));
-  });
-  if (fromMemory.length > 0) await save();
+  }, SAVE_INTERVAL_MS);
+  if (fromMemory.length > 0) await saves.flush();
   // Every text goes as markup, so inline codes travel as tags and come back in place.
   const result = await translateSegments(
     toEngine.map((segment) => ({ id: segment.key as SegmentId, text: segment.source.markup })),
@@ -133,12 +137,12 @@ async function translateFile(
       cache,
       markup: true,
       limit: pLimit(config.deepl.concurrency),
-      commit: (targets: readonly Target[]) => {
+      commit: async (targets: readonly Target[]) => {
         for (const target of targets) updates.set(target.segmentId, { ...target, markup: true });
-        return save();
+        saves.request();
       },
     },
-  );
+  ).finally(() => saves.flush());
   const filled = await filledSince(file, content);
   return {
     ...base,

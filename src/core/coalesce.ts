@@ -29,3 +29,37 @@ export function coalesceWrites(write: () => Promise<void>): () => Promise<void> 
     return next;
   };
 }
+
+/**
+ * Saving a large file after every batch would spend the run rewriting it: this
+ * saves at most once per `intervalMs` while work goes on. `request` returns at
+ * once (the caller need not wait for the disk); `flush` saves what is left and
+ * throws the first failure of any save. What a killed run loses is at most the
+ * last interval's work, which the next run does again.
+ */
+export function throttleWrites(write: () => Promise<void>, intervalMs: number): { request(): void; flush(): Promise<void> } {
+  const save = coalesceWrites(write);
+  let timer: NodeJS.Timeout | undefined;
+  let last = 0;
+  let failure: unknown;
+  let pending: Promise<void> = Promise.resolve();
+  const run = () => {
+    timer = undefined;
+    last = Date.now();
+    pending = save().catch((error: unknown) => {
+      failure ??= error;
+    });
+  };
+  return {
+    request() {
+      timer ??= setTimeout(run, Math.max(0, last + intervalMs - Date.now()));
+    },
+    async flush() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await pending;
+      await save();
+      if (failure !== undefined) throw failure;
+    },
+  };
+}

@@ -4,7 +4,7 @@
  */
 export { writeXliff12 } from './write-12.js';
 export { writeXliff20 } from './write-20.js';
-export { readXliff } from './read.js';
+export { readXliff, readXliffMapped, type MappedXliff } from './read.js';
 export { targetsFromXliff, type ExistingTargets } from './targets.js';
 export { segmentLabel } from './model.js';
 export type { InlineCode, XliffContent, XliffExport, XliffSegment, XliffTarget, XliffText, XliffVersion } from './model.js';
@@ -19,4 +19,4 @@ export function writeXliff(input: XliffExport, version: XliffVersion): string {
 // Schema validation (schema.ts) loads libxml2 as WebAssembly: import it from './schema.js' where needed.
 export type { SchemaName, SchemaProblem } from './schema.js';
 export { checkStructure } from './structure.js';
-export { updateXliffInPlace, type TargetUpdate, type UpdateResult } from './update.js';
+export { prepareUpdate, updateXliffInPlace, type TargetUpdate, type UpdateResult } from './update.js';

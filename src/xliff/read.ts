@@ -20,14 +20,25 @@ export function readXliff(text: string, file: string): XliffContent {
   return readMapped(mapXliffText(text, file), file);
 }
 
-/** Parses and maps XLIFF text: the step reading and updating share. */
-export function mapXliffText(text: string, file: string): { document: MappedDocument; root: XmlElement } {
+/** XLIFF parsed and mapped once: its content, and the mapping an in-place update can start from. */
+export function readXliffMapped(text: string, file: string): { content: XliffContent; mapped: MappedXliff } {
+  const mapped = mapXliffText(text, file);
+  return { content: readMapped(mapped, file), mapped };
+}
+
+/** A parsed document and its segments: the step reading and updating share. */
+export interface MappedXliff {
+  readonly document: MappedDocument;
+  readonly root: XmlElement;
+}
+
+export function mapXliffText(text: string, file: string): MappedXliff {
   const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { root } = parseXml(xml, file);
   return { document: mapXliff({ root, declaredEncoding: undefined }, file), root };
 }
 
-function readMapped({ document, root }: { document: MappedDocument; root: XmlElement }, file: string): XliffContent {
+function readMapped({ document, root }: MappedXliff, file: string): XliffContent {
   const segments = document.segments.map((segment) => readSegment(segment));
   return {
     version: document.version,

@@ -14,8 +14,8 @@ import { attribute, type XmlElement } from '../xml/parse.js';
 import { escapeAttribute, escapeText } from './escape.js';
 import { flavourOf, type AttributeChanges, type StateWrite } from './flavours/index.js';
 import { codeMarkup, inlineText, isTranslated, type CodeMarkup } from './inline.js';
-import { mapXliffText } from './read.js';
-import { segmentMarks, type MappedSegment } from './units.js';
+import { mapXliffText, type MappedXliff } from './read.js';
+import { segmentMarks, type MappedDocument, type MappedSegment } from './units.js';
 
 export interface TargetUpdate {
   readonly text: string;
@@ -52,9 +52,33 @@ interface Edit {
  * holds a translation is never changed. `file` names the document in errors.
  */
 export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, TargetUpdate>, file = 'XLIFF'): UpdateResult {
+  return prepareUpdate(xml, file)(updates);
+}
+
+/**
+ * Reads a document once for filling it again and again as translations arrive
+ * (`l10n translate FILE` saves after every batch): each call applies all
+ * updates so far to the original text, in time linear in its length.
+ */
+export function prepareUpdate(xml: string, file = 'XLIFF', mapped?: MappedXliff): (updates: ReadonlyMap<string, TargetUpdate>) => UpdateResult {
   const bom = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { document } = mapXliffText(xml, file);
+  const { document } = mapped ?? mapXliffText(xml, file);
   const body = bom ? xml.slice(1) : xml;
+  const translated = new Set(
+    document.segments
+      .filter((segment) => segment.target && isTranslated(inlineText(segment.target, segment.ns), inlineText(segment.source, segment.ns)))
+      .map((segment) => segment.key),
+  );
+  return (updates) => applyUpdates(body, document, translated, updates, bom === 1);
+}
+
+function applyUpdates(
+  body: string,
+  document: MappedDocument,
+  translated: ReadonlySet<string>,
+  updates: ReadonlyMap<string, TargetUpdate>,
+  bom: boolean,
+): UpdateResult {
   const written: string[] = [];
   const rejected: string[] = [];
   const kept: string[] = [];
@@ -73,7 +97,7 @@ export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, Tar
     const update = updates.get(segment.key);
     if (!update) continue;
     found.add(segment.key);
-    if (segment.target && isTranslated(inlineText(segment.target, segment.ns), inlineText(segment.source, segment.ns))) {
+    if (translated.has(segment.key)) {
       kept.push(segment.key);
       continue;
     }
@@ -120,11 +144,16 @@ export function updateXliffInPlace(xml: string, updates: ReadonlyMap<string, Tar
     edits.push({ start: element.start, end: element.openEnd, text: withAttributes(body.slice(element.start, element.openEnd), changes) });
   }
 
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
-  let text = body;
-  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: string[] = bom ? ['\uFEFF'] : [];
+  let cursor = 0;
+  for (const edit of edits) {
+    pieces.push(body.slice(cursor, edit.start), edit.text);
+    cursor = edit.end;
+  }
+  pieces.push(body.slice(cursor));
   return {
-    text: bom ? `\uFEFF${text}` : text,
+    text: pieces.join(''),
     written,
     rejected,
     kept,

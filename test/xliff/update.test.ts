@@ -77,3 +77,50 @@ describe('updating a CAT tool’s XLIFF in place', () => {
     expect(text).toMatch(/<sdl:seg id="2"[^>]*conf="ApprovedTranslation"/);
   });
 });
+
+describe('#10 an update lands in its own unit, however the unit is named', () => {
+  const xcode = readFileSync(path.join(import.meta.dirname, 'fixtures/wild/xcode-keepingyouawake-ko.xliff'), 'utf8');
+
+  /** Fills every empty segment with a text naming its key, then checks each landed where it belongs. */
+  function fillAll(before: string) {
+    const content = readXliff(before, 'x.xliff');
+    const empty = content.segments.filter((s) => !s.target && s.source.text.trim());
+    const updates = new Map(empty.map((s) => [s.key, { text: `T(${s.source.text})`, state: 'translated' as const, origin: 'machine' as const }]));
+    const result = updateXliffInPlace(before, updates);
+    expect(result.written).toHaveLength(empty.length);
+    const after = readXliff(result.text, 'x.xliff');
+    const was = new Map(content.segments.map((s) => [s.key, s]));
+    for (const segment of after.segments) {
+      const before = was.get(segment.key)!;
+      expect(segment.target?.text, segment.key).toBe(before.target?.text ?? `T(${before.source.text})`);
+    }
+    return { content, after, empty };
+  }
+
+  it('ids repeated across <file>s (Xcode: CFBundleName in every strings table)', () => {
+    const { content } = fillAll(xcode);
+    const repeated = content.segments.filter((s) => s.unit === 'CFBundleName');
+    expect(new Set(repeated.map((s) => s.key)).size).toBe(repeated.length);
+    expect(repeated.length).toBeGreaterThan(1);
+  });
+
+  it('ids with &quot;, &amp;, &lt; and &#10; in them', () => {
+    let n = 0;
+    const before = xcode.replace(/<trans-unit id="([^"]*)"/g, (_, id: string) => `<trans-unit id="${id} &quot;${n++}&quot; &amp; &lt;&#10;"`);
+    const { empty } = fillAll(before);
+    expect(empty.some((s) => s.unit.includes('"') && s.unit.includes('\n'))).toBe(true);
+  });
+
+  it('units without ids (XLIFF 1.1 as OmegaT and old tools write it) and ids repeated in one file', () => {
+    let n = 0;
+    const before = xcode.replace(/<trans-unit id="[^"]*"/g, () => (n++ % 3 === 0 ? '<trans-unit' : `<trans-unit id="same"`));
+    const { content, empty } = fillAll(before);
+    expect(content.segments.filter((s) => s.unit.startsWith('#')).length).toBeGreaterThan(20);
+    expect(empty.length).toBeGreaterThan(20);
+  });
+
+  it('a key from another file is never applied here', () => {
+    const { text, missing, written } = updateXliffInPlace(xcode, new Map([['[99,"CFBundleName",null]', { text: 'x', state: 'translated', origin: 'machine' }]]));
+    expect([missing, written, text === xcode]).toEqual([['[99,"CFBundleName",null]'], [], true]);
+  });
+});
