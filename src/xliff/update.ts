@@ -117,7 +117,7 @@ function applyUpdates(
       writeWholeTarget(body, segment, content, state, edits);
       continue;
     }
-    const perUnit = flavour.name === 'trados' ? undefined : (markedUnits.get(segment.unit) ?? { segment, updates: [] });
+    const perUnit = flavour.statePerSegment ? undefined : (markedUnits.get(segment.unit) ?? { segment, updates: [] });
     if (perUnit) {
       perUnit.updates.push(update);
       markedUnits.set(segment.unit, perUnit);

@@ -42,6 +42,7 @@ function memoQStatus(state: State, origin: Origin): string {
 
 export const memoQ: Flavour = {
   name: 'memoq',
+  statePerSegment: false,
   holds: (segment) => segment.major === 1 && attribute(segment.unit, 'status', MEMOQ_NS) !== undefined,
   read(segment) {
     const fromMemoQ = stateFromMemoQ(attribute(segment.unit, 'status', MEMOQ_NS)!);

@@ -34,6 +34,7 @@ export function stateFromTrados(conf: string | undefined, origin: string | undef
 
 export const trados: Flavour = {
   name: 'trados',
+  statePerSegment: true,
   holds: (segment) => segDef(segment) !== undefined,
   read(segment) {
     const seg = segDef(segment)!;

@@ -29,6 +29,11 @@ export interface StateOfTarget {
  */
 export interface Flavour {
   readonly name: string;
+  /**
+   * Whether it keeps a state for each segment of a segmented 1.x unit (Trados);
+   * otherwise the unit's one target state covers all its segments.
+   */
+  readonly statePerSegment: boolean;
   /** Whether this flavour holds the state of `segment` (checked in registry order). */
   holds(segment: MappedSegment): boolean;
   read(segment: MappedSegment): StateOfTarget;

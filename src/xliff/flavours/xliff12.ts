@@ -51,6 +51,7 @@ export function stateToXliff12(state: State, origin: Origin): { state: string; q
 
 export const xliff12: Flavour = {
   name: 'xliff-1',
+  statePerSegment: false,
   holds: (segment) => segment.major === 1,
   read(segment): StateOfTarget {
     const target = segment.targetElement;

@@ -17,6 +17,7 @@ export function stateFromXliff2(state: string | undefined): State {
 
 export const xliff2: Flavour = {
   name: 'xliff-2',
+  statePerSegment: true,
   holds: (segment) => segment.major === 2,
   read(segment) {
     const element = segment.segmentElement!;
