@@ -6,11 +6,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
-import { InputError, XliffError } from './core/errors.js';
+import { unreadable, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isApproved } from './core/state.js';
-import { decodeUtf8 } from './core/text.js';
 import { decodeXml, type XmlEncoding } from './xml/encoding.js';
 import type { Doc, Finding, SegmentId, Target } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
@@ -57,9 +56,9 @@ export async function loadTermbase(config: ResolvedConfig): Promise<Termbase | u
     bytes = await readFile(config.termbaseFile);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError((error as Error).message, { file: config.termbaseFile }, { cause: error });
+    throw unreadable(config.termbaseFile, error);
   }
-  return parseTermbase(decodeUtf8(bytes, config.termbaseFile), config.termbaseFile);
+  return parseTermbase(decodeXml(bytes, config.termbaseFile).text, config.termbaseFile);
 }
 
 /** `locales/<lng>/<doc>.<ext>` */
@@ -96,7 +95,7 @@ export async function readXliffText(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if (error instanceof XliffError) throw error;
-    throw new InputError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
+    throw unreadable(file, error);
   }
   const { text, encoding } = decodeXml(bytes, file);
   return { text, encoding, ...readXliffMapped(text, file) };

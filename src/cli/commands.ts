@@ -3,7 +3,7 @@
  * never print errors or exit themselves (that is `main.ts`'s job).
  */
 import path from 'node:path';
-import { ConfigError, InputError } from '../core/errors.js';
+import { ConfigError, InputError, quoted } from '../core/errors.js';
 import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
 import type { DocId, SegmentId } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
@@ -40,7 +40,7 @@ function projectOptions(global: GlobalOptions) {
 
 function parseLangOption(value: string, key: string): Lang {
   const lang = parseLang(value);
-  if (!lang) throw new ConfigError(`${key}: unknown locale "${value}"`, key);
+  if (!lang) throw new ConfigError(`${key}: unknown locale ${quoted(value)}`, key);
   return lang;
 }
 

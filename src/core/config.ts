@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './errors.js';
+import { ConfigError, quoted } from './errors.js';
 import { isPseudoLocale, parseLang, type Lang } from './lang.js';
 
 export const CONFIG_FILE = 'l10n.config.json';
@@ -14,7 +14,7 @@ export const CONFIG_FILE = 'l10n.config.json';
 const langTag = z.string().transform((tag, ctx) => {
   const lang = parseLang(tag);
   if (!lang) {
-    ctx.addIssue({ code: 'custom', message: `unknown locale "${tag}"` });
+    ctx.addIssue({ code: 'custom', message: `unknown locale ${quoted(tag)}` });
     return z.NEVER;
   }
   return lang;

@@ -80,3 +80,23 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** A value from the input, quoted for a one-line message: at most 60 characters of it. */
+export function quoted(value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** A file the user pointed us at that cannot be read (a folder, no permission): one line naming it. */
+export function unreadable(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot be read (${code ?? (error as Error).message})`;
+  return new InputError(why, { file }, { cause: error });
+}
+
+/** A file that cannot be written (no permission, a folder in the way, disk full): one line naming it. */
+export function unwritable(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the disk' : `cannot be written (${code ?? (error as Error).message})`;
+  return new InputError(why, { file }, { cause: error });
+}

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unwritable } from './errors.js';
 
 /**
  * Writes `data` to `file` atomically. Returns false, and leaves the file (and its
@@ -15,14 +16,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   const existing = await readFile(file).catch(() => undefined);
   if (existing?.equals(bytes)) return false;
-  await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(temp, bytes, { flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw unwritable(file, error);
   }
   return true;
 }

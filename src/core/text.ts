@@ -1,4 +1,4 @@
-/** Strict UTF-8 decoding with an error that says where the bad bytes are. */
+/** Strict UTF-8 decoding and the characters text may hold, with errors that say where. */
 import { InputError } from './errors.js';
 
 /** Decodes UTF-8; throws an InputError naming `file` and the first bad byte. Keeps a BOM (callers decide). */
@@ -26,4 +26,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     }
   }
   return low;
+}
+
+/**
+ * A character XML 1.0 does not allow anywhere (§2.2: NUL and the other C0
+ * controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates). Sources
+ * become XLIFF, so they are held to the same rule.
+ */
+export const FORBIDDEN_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** `U+0000` for the message naming a character. */
+export function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -8,7 +8,7 @@
 import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { coalesceWrites } from '../core/coalesce.js';
-import { InputError } from '../core/errors.js';
+import { InputError, unreadable } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 
 export interface CacheKeyParts {
@@ -39,7 +39,7 @@ export class MachineCache {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new MachineCache(file, new Map());
-      throw error;
+      throw unreadable(file, error);
     }
     let value: unknown;
     try {

@@ -5,7 +5,7 @@
  * never lost, only no longer applied by id.
  */
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../core/errors.js';
+import { InputError, unreadable } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { isApproved, stateRank } from '../core/state.js';
 import { STATES, type SegmentId, type State, type Target } from '../core/types.js';
@@ -23,7 +23,7 @@ export async function readMemoryFile(file: string): Promise<Map<string, Target>>
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw error;
+    throw unreadable(file, error);
   }
   let entries: unknown;
   try {

@@ -25,6 +25,8 @@ interface Finder {
   readonly pattern: RegExp;
   /** Where the candidate is: after the match (`before` side matched) or at its start (rule without `before`). */
   readonly at: 'end' | 'start';
+  /** Sticky: what must follow a `before` match for it to be a candidate. */
+  readonly after?: RegExp;
   readonly rule: number;
 }
 
@@ -54,10 +56,13 @@ export function compileRules(rules: LanguageRules): CompiledRules {
   });
   // A rule with an empty `before` is found by scanning for its `after` side: a pattern that
   // starts with "anything" would make the regex engine stop at every character.
+  // A rule with a `before` is found by scanning for `before` alone and then testing `after`
+  // where it ends. With the lookahead in the scan, a run of 100,000 dots not followed by a
+  // space made the engine backtrack through the run from each of its positions: quadratic.
   const finders: Finder[] = rules.rules.flatMap((rule, index): Finder[] => {
     if (!rule.break) return [];
     if (!rule.before) return [{ pattern: new RegExp(rule.after || '[^]', 'gu'), at: 'start', rule: index }];
-    return [{ pattern: new RegExp(`(?:${rule.before})(?=${rule.after || '[^]'})`, 'gu'), at: 'end', rule: index }];
+    return [{ pattern: new RegExp(rule.before, 'gu'), at: 'end', after: new RegExp(`(?=${rule.after || '[^]'})`, 'uy'), rule: index }];
   });
   const compiled = { lang: rules.lang, finders, groups };
   cache.set(rules, compiled);
@@ -95,6 +100,10 @@ function candidatePositions(text: string, finder: Finder): number[] {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const position = finder.at === 'end' ? match.index + match[0].length : match.index;
     if (match[0].length === 0) pattern.lastIndex++;
+    if (finder.after) {
+      finder.after.lastIndex = position;
+      if (!finder.after.test(text)) continue;
+    }
     if (position > 0 && position < text.length && position !== last) positions.push(position);
     last = position;
   }

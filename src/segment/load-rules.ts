@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { rulesFor } from './rules/index.js';
 import type { LanguageRules } from './rules/types.js';
+import { decodeXml } from '../xml/encoding.js';
 import { parseSrx, srxRulesFor } from './srx.js';
 
 /**
@@ -12,13 +13,14 @@ import { parseSrx, srxRulesFor } from './srx.js';
  */
 export async function loadRules(lang: Lang, srxFile?: string): Promise<LanguageRules> {
   if (!srxFile) return rulesFor(lang);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(srxFile, 'utf8');
+    bytes = await readFile(srxFile);
   } catch (error) {
-    throw new InputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message, { file: srxFile });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`, { file: srxFile }, { cause: error });
   }
-  const rules = srxRulesFor(parseSrx(text, srxFile), lang);
+  const rules = srxRulesFor(parseSrx(decodeXml(bytes, srxFile).text, srxFile), lang);
   if (rules.rules.length === 0) throw new InputError(`no <languagemap> matches the language "${lang}"`, { file: srxFile });
   return rules;
 }

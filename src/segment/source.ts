@@ -1,9 +1,9 @@
 /** Reading source documents: strict UTF-8, one document per `*.txt`. */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../core/errors.js';
-import { decodeUtf8, firstInvalidUtf8 } from '../core/text.js';
+import { InputError, lineAndColumn } from '../core/errors.js';
+import { codePointName, decodeUtf8, FORBIDDEN_CHARACTER, firstInvalidUtf8 } from '../core/text.js';
 import type { DocId } from '../core/types.js';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -28,6 +28,7 @@ export async function readSourceText(file: string): Promise<string> {
   }
   let text = decodeUtf8(bytes, file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  refuseForbidden(text, file, 0);
   if (text.trim().length === 0) throw new InputError('the file is empty', { file });
   return text.normalize('NFC');
 }
@@ -39,6 +40,7 @@ export async function readSourceText(file: string): Promise<string> {
 export async function* readSourceStream(file: string): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytesBefore = 0;
+  let lines = 0;
   let carry = '';
   let empty = true;
   try {
@@ -50,6 +52,8 @@ export async function* readSourceStream(file: string): AsyncGenerator<string> {
       } catch (error) {
         throw new InputError(`not valid UTF-8 (at byte ${bytesBefore + firstInvalidUtf8(bytes)})`, { file }, { cause: error });
       }
+      refuseForbidden(text, file, lines);
+      lines += text.split('\n').length - 1;
       bytesBefore += bytes.length;
       // Hold back the last base character and its combining marks: the next chunk may add more marks.
       const all = carry + text;
@@ -68,6 +72,22 @@ export async function* readSourceStream(file: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * Refuses NUL and the other characters XML cannot carry: a source becomes XLIFF
+ * and i18next resources, and one such byte would break both. `linesBefore`:
+ * lines in earlier chunks of a stream, for the line number.
+ */
+function refuseForbidden(text: string, file: string, linesBefore: number): void {
+  const bad = FORBIDDEN_CHARACTER.exec(text);
+  if (!bad) return;
+  const { line, column } = lineAndColumn(text, bad.index);
+  throw new InputError(`character ${codePointName(bad[0])} is not allowed in a source (XML 1.0 cannot carry it)`, {
+    file,
+    line: line + linesBefore,
+    column,
+  });
+}
+
 /** Index of the last character that is not a combining mark (0 if none). */
 function lastStarter(text: string): number {
   for (let i = text.length - 1; i > 0; i--) {
@@ -79,8 +99,10 @@ function lastStarter(text: string): number {
 /** The documents in a source folder, sorted by id. */
 export async function listSourceDocs(dir: string): Promise<SourceDoc[]> {
   let names: string[];
+  let root: string;
   try {
     names = await readdir(dir);
+    root = await realpath(dir);
   } catch (error) {
     throw new InputError(describeReadError(error), { file: dir }, { cause: error });
   }
@@ -97,7 +119,20 @@ export async function listSourceDocs(dir: string): Promise<SourceDoc[]> {
       return { id: id as DocId, file: path.join(dir, name) };
     });
   if (docs.length === 0) throw new InputError('no *.txt documents in the source folder', { file: dir });
+  for (const doc of docs) await refuseOutside(doc.file, root);
   return docs;
+}
+
+/** A source is a regular file inside the source folder: a link leading elsewhere would publish that file. */
+async function refuseOutside(file: string, root: string): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (error) {
+    throw new InputError(describeReadError(error), { file }, { cause: error });
+  }
+  if (!real.startsWith(root + path.sep)) throw new InputError('is a link to a file outside the source folder: refused', { file });
+  if (!(await stat(real)).isFile()) throw new InputError('is not a regular file', { file });
 }
 
 function describeReadError(error: unknown): string {

@@ -4,8 +4,8 @@
  * and `<maprules>`, honour `cascade` (SRX 2.0 §2.3), and translate the Java
  * (ICU) regex features SRX files use into JavaScript. Errors name the line.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { InputError, lineAndColumn } from '../core/errors.js';
+import { InputError, lineAndColumn, quoted } from '../core/errors.js';
+import { attribute, childrenNamed, firstChild, parseXml, textContent, type XmlElement } from '../xml/parse.js';
 import type { LanguageRules, SegmentationRule } from './rules/types.js';
 
 export interface SrxRules {
@@ -16,58 +16,31 @@ export interface SrxRules {
   readonly map: readonly { readonly pattern: RegExp; readonly name: string }[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => ['languagerule', 'rule', 'languagemap'].includes(name),
-});
-
-type Node = Record<string, unknown>;
-
-/** Parses an SRX document. `file` names it in errors. */
+/** Parses an SRX document through the strict XML gate. `file` names it in errors. */
 export function parseSrx(xml: string, file: string): SrxRules {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text);
-  if (declaration) {
-    throw new InputError(`<!${declaration[1]!.toUpperCase()}> is not allowed`, { file, ...lineAndColumn(text, declaration.index) });
-  }
-  const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    throw new InputError(`not well-formed XML: ${validation.err.msg}`, { file, line: validation.err.line, column: validation.err.col });
-  }
-  const root = (parser.parse(text) as Node)['srx'] as Node | undefined;
-  if (!root) throw new InputError('no <srx> root element', { file });
-  const header = (root['header'] as Node | undefined) ?? {};
-  const body = root['body'] as Node | undefined;
+  const { root } = parseXml(text, file);
+  if (root.local !== 'srx') throw new InputError(`no <srx> root element (the root is <${root.name}>)`, { file });
+  const ns = root.ns;
+  const header = firstChild(root, 'header', ns);
+  const body = firstChild(root, 'body', ns);
   if (!body) throw new InputError('<srx> has no <body>', { file });
+  const where = (element: XmlElement) => ({ file, line: lineAndColumn(text, element.start).line });
 
-  // fast-xml-parser gives no positions: find each <rule> and <languagemap> in the text, in document order.
-  const ruleLines = positions(text, /<rule[\s>/]/g);
-  const mapLines = positions(text, /<languagemap[\s>/]/g);
-  let ruleIndex = 0;
   const languages = new Map<string, SegmentationRule[]>();
-  const languageRules = ((body['languagerules'] as Node | undefined)?.['languagerule'] as Node[] | undefined) ?? [];
-  for (const languageRule of languageRules) {
-    const name = String(languageRule['@languagerulename'] ?? '');
-    const rules = ((languageRule['rule'] as Node[] | undefined) ?? []).map((rule) => {
-      const line = ruleLines[ruleIndex++];
-      return readRule(rule, { file, ...(line ? { line } : {}) });
-    });
+  const languageRules = firstChild(body, 'languagerules', ns);
+  for (const languageRule of languageRules ? childrenNamed(languageRules, 'languagerule', ns) : []) {
+    const name = attribute(languageRule, 'languagerulename') ?? '';
+    const rules = childrenNamed(languageRule, 'rule', ns).map((rule) => readRule(rule, ns, where(rule)));
     languages.set(name, [...(languages.get(name) ?? []), ...rules]);
   }
-  const mapNodes = ((body['maprules'] as Node | undefined)?.['languagemap'] as Node[] | undefined) ?? [];
-  const map = mapNodes.map((node, i) => {
-    const where = { file, ...(mapLines[i] ? { line: mapLines[i] } : {}) };
-    const name = String(node['@languagerulename'] ?? '');
-    if (!languages.has(name)) throw new InputError(`<languagemap> refers to unknown languagerulename "${name}"`, where);
-    return { pattern: compile(`^(?:${javaToJs(String(node['@languagepattern'] ?? ''))})$`, 'iu', where), name };
+  const mapRules = firstChild(body, 'maprules', ns);
+  const map = (mapRules ? childrenNamed(mapRules, 'languagemap', ns) : []).map((node) => {
+    const name = attribute(node, 'languagerulename') ?? '';
+    if (!languages.has(name)) throw new InputError(`<languagemap> refers to unknown languagerulename ${quoted(name)}`, where(node));
+    return { pattern: compile(`^(?:${javaToJs(attribute(node, 'languagepattern') ?? '')})$`, 'iu', where(node)), name };
   });
-  return { cascade: header['@cascade'] === 'yes', languages, map };
+  return { cascade: header !== undefined && attribute(header, 'cascade') === 'yes', languages, map };
 }
 
 /** The rules SRX applies to `lang` (a BCP 47 tag): the first matching map entry, or all of them with cascade. */
@@ -77,22 +50,18 @@ export function srxRulesFor(srx: SrxRules, lang: string): LanguageRules {
   return { lang, rules: chosen.flatMap((entry) => srx.languages.get(entry.name) ?? []) };
 }
 
-function readRule(rule: Node, where: { file: string; line?: number }): SegmentationRule {
-  const isBreak = rule['@break'] !== 'no';
-  const before = javaToJs(textOf(rule['beforebreak']));
-  const after = javaToJs(textOf(rule['afterbreak']));
+function readRule(rule: XmlElement, ns: string, where: { file: string; line: number }): SegmentationRule {
+  const isBreak = attribute(rule, 'break') !== 'no';
+  const part = (local: string) => {
+    const element = firstChild(rule, local, ns);
+    return element ? javaToJs(textContent(element)) : '';
+  };
+  const before = part('beforebreak');
+  const after = part('afterbreak');
   if (before === '' && after === '') throw new InputError('a <rule> needs <beforebreak> or <afterbreak>', where);
   compile(before, 'u', where);
   compile(after, 'u', where);
-  const comment = textOf(rule['#comment']);
-  return { break: isBreak, before, after, ...(comment ? { comment } : {}), ...(where.line ? { line: where.line } : {}) };
-}
-
-function textOf(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && '#text' in (value as Node)) return String((value as Node)['#text']);
-  return '';
+  return { break: isBreak, before, after, line: where.line };
 }
 
 function compile(source: string, flags: string, where: { file: string; line?: number }): RegExp {
@@ -101,10 +70,6 @@ function compile(source: string, flags: string, where: { file: string; line?: nu
   } catch (error) {
     throw new InputError(`invalid regular expression: ${(error as Error).message}`, where, { cause: error });
   }
-}
-
-function positions(text: string, pattern: RegExp): number[] {
-  return [...text.matchAll(pattern)].map((match) => lineAndColumn(text, match.index).line);
 }
 
 const WORD = '[\\p{L}\\p{N}_]';

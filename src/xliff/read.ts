@@ -5,7 +5,7 @@
  * Parsing goes through the strict XML gate (`xml/parse.ts`); which bytes are
  * which segment comes from `units.ts`, the mapping the in-place updater uses too.
  */
-import { XliffError } from '../core/errors.js';
+import { quoted, XliffError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { BlockKind } from '../core/types.js';
 import { parseXml, XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
@@ -92,7 +92,7 @@ function qualifyRepeatedIds(segments: XliffSegment[]): XliffSegment[] {
 function langAttribute(value: string | undefined, name: string, file: string): Lang | undefined {
   if (value === undefined || value === '') return undefined;
   const lang = parseLang(value);
-  if (!lang) throw new XliffError(`${name}="${value}" is not a known language tag`, { file });
+  if (!lang) throw new XliffError(`${name}=${quoted(value)} is not a known language tag`, { file });
   return lang;
 }
 

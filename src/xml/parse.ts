@@ -14,6 +14,7 @@
  * nested quantifiers, so time is linear in the input.
  */
 import { XliffError, lineAndColumn } from '../core/errors.js';
+import { codePointName, FORBIDDEN_CHARACTER } from '../core/text.js';
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -66,8 +67,6 @@ export interface XmlDocument {
   readonly declaredEncoding: string | undefined;
 }
 
-/** A character XML 1.0 does not allow anywhere (§2.2); lone surrogates cannot come out of a strict decoder. */
-const FORBIDDEN_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NAME = new RegExp(`[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`, 'uy');
 const SPACE = /[ \t\r\n]*/y;
@@ -94,8 +93,8 @@ class Parser {
 
   document(): XmlDocument {
     const text = this.#text;
-    const bad = FORBIDDEN_CHAR.exec(text);
-    if (bad) this.fail(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, bad.index);
+    const bad = FORBIDDEN_CHARACTER.exec(text);
+    if (bad) this.fail(`character ${codePointName(bad[0])} is not allowed in XML`, bad.index);
     let declaredEncoding: string | undefined;
     if (text.startsWith('<?xml') && /[ \t\r\n?]/.test(text[5] ?? '')) {
       const end = text.indexOf('?>');
@@ -304,7 +303,7 @@ const NO_PREFIXES: ReadonlyMap<string, string> = new Map();
 function fromCodePoint(code: number): string | undefined {
   if (!Number.isInteger(code) || code > 0x10ffff) return undefined;
   const char = String.fromCodePoint(code);
-  return FORBIDDEN_CHAR.test(char) || (code >= 0xd800 && code <= 0xdfff) ? undefined : char;
+  return FORBIDDEN_CHARACTER.test(char) || (code >= 0xd800 && code <= 0xdfff) ? undefined : char;
 }
 
 function normaliseLineEnds(text: string): string {
@@ -343,4 +342,11 @@ export function descendantsNamed(element: XmlElement, local: string, ns: string)
   };
   walk(element);
   return found;
+}
+
+/** The text of an element and its descendants, in document order. */
+export function textContent(element: XmlElement): string {
+  let text = '';
+  for (const child of element.children) text += child.kind === 'text' ? child.text : textContent(child);
+  return text;
 }

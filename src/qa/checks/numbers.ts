@@ -1,7 +1,8 @@
 import { baseLanguage } from '../../core/lang.js';
 import { defineCheck, type CheckResult } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { NUMBER_WORDS, readQuantities } from '../locales/quantities.js';
+import { NUMBER_WORDS, readQuantities, type Quantities } from '../locales/quantities.js';
+import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 
 /**
@@ -18,20 +19,18 @@ export const numbers = defineCheck({
     const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
     const target = readQuantities(withoutPlaceholders(pair.target), pair.targetRules);
     const results: CheckResult[] = [];
-    const missingDates = difference(source.dates, target.dates, (a, b) => a === b);
-    const extraDates = difference(target.dates, source.dates, (a, b) => a === b);
+    const missingDates = difference(source.dates, target.dates);
+    const extraDates = difference(target.dates, source.dates);
     if (missingDates.length + extraDates.length > 0) {
       results.push({ severity: 'error', message: `dates differ: ${describe(missingDates.map(formatDate), extraDates.map(formatDate))}` });
     }
-    const sameTime = (s: (typeof source.times)[number], t: (typeof source.times)[number]) =>
-      s.minutes === t.minutes || ((s.twelveHour || t.twelveHour) && s.minutes % 720 === t.minutes % 720);
-    const missingTimes = difference(source.times, target.times, sameTime);
-    const extraTimes = difference(target.times, source.times, (t, s) => sameTime(s, t));
+    const missingTimes = timesWithout(source.times, target.times);
+    const extraTimes = timesWithout(target.times, source.times);
     if (missingTimes.length + extraTimes.length > 0) {
       results.push({ severity: 'error', message: `times differ: ${describe(missingTimes.map(formatTime), extraTimes.map(formatTime))}` });
     }
-    const missing = difference(source.numbers, target.numbers, (a, b) => a === b);
-    const extra = difference(target.numbers, source.numbers, (a, b) => a === b);
+    const missing = difference(source.numbers, target.numbers);
+    const extra = difference(target.numbers, source.numbers);
     if (missing.length + extra.length > 0) {
       const spelledOut = extra.length === 0 && missing.every((n) => spelled(n, pair.target, pair.targetRules));
       results.push({
@@ -56,14 +55,28 @@ const formatDate = (date: string) => {
 };
 const formatTime = (time: { minutes: number }) => `${Math.floor(time.minutes / 60)}:${String(time.minutes % 60).padStart(2, '0')}`;
 
-/** Items of `a` not matched one-for-one in `b`. */
-function difference<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): T[] {
-  const pool = [...b];
-  return a.filter((item) => {
-    const i = pool.findIndex((other) => same(item, other));
-    if (i === -1) return true;
-    pool.splice(i, 1);
-    return false;
+type Time = Quantities['times'][number];
+
+/**
+ * Times of `a` without a match in `b`: the same time, or the same on a 12-hour
+ * clock where either side did not say a.m. or p.m. (`9:15` = `21:15`). Exact
+ * matches first, so a 12-hour reading never takes a time another one needs.
+ */
+function timesWithout(a: readonly Time[], b: readonly Time[]): Time[] {
+  const exact = difference(a, b, (time) => time.minutes);
+  const unmatchedB = difference(b, a, (time) => time.minutes);
+  // Twelve-hour readings pair with anything on the same clock face; the others only with a twelve-hour one.
+  const faces = new Map<number, { twelveHour: number; exact: number }>();
+  for (const time of unmatchedB) {
+    const face = faces.get(time.minutes % 720) ?? { twelveHour: 0, exact: 0 };
+    face[time.twelveHour ? 'twelveHour' : 'exact']++;
+    faces.set(time.minutes % 720, face);
+  }
+  return exact.filter((time) => {
+    const face = faces.get(time.minutes % 720);
+    if (face && face.twelveHour > 0) return (face.twelveHour--, false);
+    if (face && time.twelveHour && face.exact > 0) return (face.exact--, false);
+    return true;
   });
 }
 

@@ -1,4 +1,5 @@
 import { defineCheck } from '../check.js';
+import { difference } from '../multiset.js';
 
 /**
  * Placeholders and tags differ from the source. Printf conversions (`%s`, `%d`,
@@ -17,15 +18,17 @@ export const placeholders = defineCheck({
     const source = tokens(pair.source);
     const target = tokens(pair.target);
     const numbered = source.printf.some((token) => /^%\d+\$/.test(token)) && target.printf.every((token) => /^%\d+\$/.test(token));
+    const sourceNamed = new Set(source.named);
+    const targetNamed = new Set(target.named);
     const printf = (list: readonly string[]) => (numbered ? list : list.map((token) => token.replace(/^%\d+\$/, '%')));
     const missing = [
       ...difference(printf(source.printf), printf(target.printf)),
-      ...[...new Set(source.named)].filter((token) => !target.named.includes(token)),
+      ...[...new Set(source.named)].filter((token) => !targetNamed.has(token)),
       ...difference(source.tags, target.tags),
     ];
     const extra = [
       ...difference(printf(target.printf), printf(source.printf)),
-      ...[...new Set(target.named)].filter((token) => !source.named.includes(token)),
+      ...[...new Set(target.named)].filter((token) => !sourceNamed.has(token)),
       ...difference(target.tags, source.tags),
     ];
     if (missing.length + extra.length === 0) return [];
@@ -58,12 +61,3 @@ function tokens(text: string): { printf: string[]; named: string[]; tags: string
   return found;
 }
 
-function difference(a: readonly string[], b: readonly string[]): string[] {
-  const pool = [...b];
-  return a.filter((token) => {
-    const i = pool.indexOf(token);
-    if (i === -1) return true;
-    pool.splice(i, 1);
-    return false;
-  });
-}

@@ -11,8 +11,6 @@ export interface SegmentationRule {
   readonly before: string;
   /** Must match the text just after the position. Empty = anything. */
   readonly after: string;
-  /** Why the rule exists (an XML comment inside the SRX <rule>). */
-  readonly comment?: string;
   /** Line of the <rule> in its SRX file, for messages. */
   readonly line?: number;
 }
