@@ -23,7 +23,12 @@ export interface EngineChoice {
   readonly realLocales: 'deepl' | 'offline';
 }
 
-export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessEnv, termbase?: Termbase): Promise<EngineChoice> {
+export async function chooseEngines(
+  config: ResolvedConfig,
+  env: NodeJS.ProcessEnv,
+  termbase?: Termbase,
+  warn?: (message: string) => void,
+): Promise<EngineChoice> {
   const names = termbase?.entries.flatMap((entry) => (entry.terms.get(baseLanguage(config.sourceLanguage)) ?? []).map((term) => term.text));
   const offline = createOfflineEngine(names ? { names } : {});
   const authKey = env['DEEPL_AUTH_KEY']?.trim();
@@ -41,6 +46,7 @@ export async function chooseEngines(config: ResolvedConfig, env: NodeJS.ProcessE
         maxRetries: config.deepl.attempts,
         minTimeoutMs: config.deepl.timeoutMs,
         ...(termbase ? { glossary: { sourceLang: config.sourceLanguage, dictionaries: glossaries(termbase, config) } } : {}),
+        ...(warn ? { warn } : {}),
       })
     : undefined;
   return {

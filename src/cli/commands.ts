@@ -15,6 +15,7 @@ import { importXliff } from '../import.js';
 import { fileLanguages, translateXliffFiles } from '../translate-files.js';
 import { loadConfig, outputLocales } from '../core/config.js';
 import { writeFileAtomic } from '../core/fs.js';
+import { withProjectLock } from '../core/lock.js';
 import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
 import { TOOL_VERSION } from '../xliff/tool-version.js';
 import { checkStructure, segmentLabel, type SchemaName, type SchemaProblem, type XliffContent } from '../xliff/index.js';
@@ -33,6 +34,17 @@ export interface CommandResult {
 }
 
 const ok = (stdout: string): CommandResult => ({ stdout, exitCode: 0 });
+
+/**
+ * Runs a command that writes the project while holding its lock, so a second
+ * one waits instead of paying DeepL for the same sentences again.
+ */
+export function locked(global: GlobalOptions, command: string, run: () => Promise<CommandResult>): Promise<CommandResult> {
+  return withProjectLock(projectOptions(global).root, command, (holder) => warn(`waiting for ${holder} to finish`), run);
+}
+
+/** A problem the run gets past (a DeepL glossary it cannot use): one line on stderr, the run goes on. */
+const warn = (message: string) => void process.stderr.write(`l10n: warning: ${message}\n`);
 
 function projectOptions(global: GlobalOptions) {
   return { root: path.resolve(global.root), ...(global.config ? { configFile: path.resolve(global.config) } : {}) };
@@ -95,7 +107,7 @@ interface TranslateCommandOptions {
 export async function translateCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
   if (files.length > 0) return translateFilesCommand(global, files, options);
   const project = await loadProject(projectOptions(global));
-  const engines = await chooseEngines(project.config, process.env, project.termbase);
+  const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
   if (options.dryRun) {
     const plan = await planTranslation(project, engines);
     const rows = plan.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.toSend, entry.characters, entry.leftUntranslated]);
@@ -115,7 +127,7 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
 async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
   const { root, configFile } = projectOptions(global);
   const config = await loadConfig(root, configFile);
-  const engines = await chooseEngines(config, process.env, await loadTermbase(config));
+  const engines = await chooseEngines(config, process.env, await loadTermbase(config), warn);
   const results = await translateXliffFiles(config, engines, files, {
     dryRun: options.dryRun,
     ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
@@ -266,7 +278,7 @@ export async function importCommand(global: GlobalOptions, files: readonly strin
 
 export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const engines = await chooseEngines(project.config, process.env, project.termbase);
+  const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
   const progress = createProgress(!global.quiet && !options.json);
   const summary = await run(project, { engines, ...progress }).finally(progress.stop);
   if (options.json) {

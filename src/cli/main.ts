@@ -11,6 +11,7 @@ import {
   checkCommand,
   extractCommand,
   importCommand,
+  locked,
   mergeCommand,
   runCommand,
   segmentCommand,
@@ -50,7 +51,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .command('extract')
     .description('write locales/<lng>/<doc>.xlf for every document and locale, keeping existing translations')
     .addOption(xliffVersion)
-    .action(async (options) => done(await extractCommand(global(), options)));
+    .action(async (options) => done(await locked(global(), 'extract', () => extractCommand(global(), options))));
   program
     .command('translate')
     .description('fill untranslated units: approved memory first, then DeepL or the offline engine')
@@ -59,7 +60,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .option('--json', 'print the per-file (or per-locale) counts as JSON', false)
     .option('--source-lang <tag>', 'source language of XLIFF files that name none')
     .option('--target-lang <tag>', 'target language of XLIFF files that name none')
-    .action(async (files: string[], options) => done(await translateCommand(global(), files, options)));
+    .action(async (files: string[], options) => done(await locked(global(), 'translate', () => translateCommand(global(), files, options))));
   program
     .command('check')
     .description('QA: quotes, numbers, brackets, whitespace; exit 1 when an error is found')
@@ -67,16 +68,16 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .option('--json', 'print findings as JSON', false)
     .option('--source-lang <tag>', 'source language of XLIFF files that name none')
     .option('--target-lang <tag>', 'target language of XLIFF files that name none')
-    .action(async (files: string[], options) => done(await checkCommand(global(), files, options)));
+    .action(async (files: string[], options) => done(await locked(global(), 'check', () => checkCommand(global(), files, options))));
   program
     .command('merge')
     .description('write localised documents and i18next resources for complete, QA-clean locales')
-    .action(async () => done(await mergeCommand(global())));
+    .action(async () => done(await locked(global(), 'merge', () => mergeCommand(global()))));
   program
     .command('import')
     .description('apply translated or reviewed XLIFF from translators to the project')
     .argument('<files...>', 'XLIFF files')
-    .action(async (files: string[]) => done(await importCommand(global(), files)));
+    .action(async (files: string[]) => done(await locked(global(), 'import', () => importCommand(global(), files))));
   program
     .command('validate')
     .description('check XLIFF files against the OASIS schemas (in-process) and for duplicate ids; exit 1 when invalid')
@@ -93,7 +94,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .command('run')
     .description('segment, extract, translate, check and merge, in order')
     .option('--json', 'print a machine-readable summary', false)
-    .action(async (options) => done(await runCommand(global(), options)));
+    .action(async (options) => done(await locked(global(), 'run', () => runCommand(global(), options))));
   program
     .command('serve')
     .description('serve the localised articles over HTTP with i18next')
@@ -170,7 +171,7 @@ function report(error: unknown): number {
     return EXIT.badInput;
   }
   if (error instanceof EngineError) {
-    process.stderr.write(`l10n: ${error.message}${error.retryable ? ' (temporary: run again to resume)' : ''}\n`);
+    process.stderr.write(`l10n: ${error.message}${error.retryable ? ' (temporary: run again later to resume)' : ''}\n`);
     return EXIT.engine;
   }
   if (error instanceof L10nError) {

@@ -32,6 +32,8 @@ export interface DeepLEngineOptions {
    * once and reused while its content is the same.
    */
   readonly glossary?: { readonly sourceLang: Lang; readonly dictionaries: ReadonlyMap<string, Readonly<Record<string, string>>> };
+  /** Told once when the glossary cannot be had and translation goes on without it. Default: nothing. */
+  readonly warn?: (message: string) => void;
 }
 
 /** Languages DeepL glossaries support (DeepL API docs, "glossary languages"). */
@@ -45,8 +47,24 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
     appInfo: { appName: 'l10n-pipeline', appVersion: '0.1.0' },
   });
   const glossary = options.glossary ? glossaryFor(client, options.glossary) : undefined;
+  /** Settled once: the glossary's id, or undefined when DeepL would not give us one. */
+  let glossaryId: Promise<string | undefined> | undefined;
+  let withoutGlossary = false;
+  const resolveGlossary = () =>
+    (glossaryId ??= glossary!.id().catch((error: unknown) => {
+      const reason = toEngineError(error);
+      // A refused key or a used-up quota stops everything anyway; anything else only costs the glossary.
+      if (error instanceof deepl.AuthorizationError || error instanceof deepl.QuotaExceededError) throw reason;
+      withoutGlossary = true;
+      options.warn?.(`the DeepL glossary of the termbase could not be used (${reason.message}): translating without it`);
+      return undefined;
+    }));
+  const usesGlossary = (to: Lang, from: Lang) => !withoutGlossary && glossary?.hashFor(to, from) !== undefined;
   return {
     name: 'deepl',
+    async prepare(to: Lang, from: Lang) {
+      if (usesGlossary(to, from)) await resolveGlossary();
+    },
     identity: (lang: Lang, from: Lang) =>
       JSON.stringify([
         'deepl',
@@ -55,7 +73,8 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
         deeplTargetCode(lang, options.targetCodes),
         options.formality,
         'split_sentences=0',
-        glossary?.hashFor(lang, from) ?? '',
+        // Results made without the glossary (it could not be had) are not cached as made with it.
+        usesGlossary(lang, from) ? glossary!.hashFor(lang, from)! : '',
       ]),
     unsupported(to: Lang, from: Lang) {
       if (deeplTargetCode(to, options.targetCodes) === undefined) return `DeepL does not translate into ${to}`;
@@ -68,7 +87,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
       const target = deeplTargetCode(request.to, options.targetCodes);
       if (!source || !target) throw new EngineError(`DeepL does not translate ${request.from} → ${request.to}`, { engine: 'deepl', retryable: false });
       try {
-        const glossaryId = glossary?.hashFor(request.to, request.from) ? await glossary.id() : undefined;
+        const id = usesGlossary(request.to, request.from) ? await resolveGlossary() : undefined;
         const results = await client.translateText(
           [...texts],
           source.toLowerCase() as deepl.SourceLanguageCode,
@@ -78,7 +97,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             splitSentences: 'off',
             formality: options.formality,
             ...(request.context ? { context: request.context } : {}),
-            ...(glossaryId ? { glossary: glossaryId } : {}),
+            ...(id ? { glossary: id } : {}),
             // Inline codes travel as placeholder tags; v2 parses them strictly, and pinning
             // the version keeps results stable (notes/deepl.md §8).
             ...(request.markup ? { tagHandling: 'xml' as const, tagHandlingVersion: 'v2' as const } : {}),
@@ -131,30 +150,35 @@ function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOpt
   };
 }
 
+/**
+ * deepl-node's errors as ours, summarised: its messages carry the response body
+ * verbatim, and a server that echoes the request would put the key on stderr.
+ * The status decides what the user is told and whether running again may help.
+ */
 function toEngineError(error: unknown): EngineError {
   const engine = 'deepl';
-  if (error instanceof deepl.AuthorizationError) {
-    return new EngineError('DeepL refused the key (403): check DEEPL_AUTH_KEY', { engine, retryable: false, cause: error });
-  }
-  if (error instanceof deepl.QuotaExceededError) {
-    return new EngineError('DeepL quota exceeded (456): nothing more can be translated this period', {
-      engine,
-      retryable: false,
-      cause: error,
-    });
-  }
-  if (error instanceof deepl.TooManyRequestsError) {
-    return new EngineError('DeepL is rate-limiting us (429) and retries ran out; run again later', {
-      engine,
-      retryable: true,
-      cause: error,
-    });
-  }
+  const fail = (message: string, retryable: boolean) => new EngineError(message, { engine, retryable, cause: error });
+  if (error instanceof deepl.AuthorizationError) return fail('DeepL refused the key (403): check DEEPL_AUTH_KEY', false);
+  if (error instanceof deepl.QuotaExceededError) return fail('DeepL quota exceeded (456): nothing more can be translated this period', false);
+  if (error instanceof deepl.TooManyRequestsError) return fail('DeepL is rate-limiting us (429) and retries ran out', true);
   if (error instanceof deepl.ConnectionError) {
-    return new EngineError(`cannot reach DeepL: ${error.message}`, { engine, retryable: error.shouldRetry, cause: error });
+    const timeout = /timeout/i.test(error.message);
+    return fail(timeout ? 'DeepL did not answer in time, after every attempt' : 'cannot reach DeepL (connection failed)', error.shouldRetry || timeout);
   }
+  if (error instanceof deepl.GlossaryNotFoundError) return fail('DeepL does not know the glossary (404)', false);
   if (error instanceof deepl.DeepLError) {
-    return new EngineError(`DeepL error: ${error.message}`, { engine, retryable: false, cause: error });
+    const status = statusOf(error.message);
+    if (status !== undefined && status >= 500) return fail(`DeepL answered with a server error (HTTP ${status}) after every attempt`, true);
+    if (status !== undefined) return fail(`DeepL refused the request (HTTP ${status})`, false);
+    return fail('DeepL failed', false);
   }
-  return new EngineError(`DeepL failed: ${(error as Error).message}`, { engine, retryable: false, cause: error });
+  return fail('DeepL failed', false);
+}
+
+/** The HTTP status in one of deepl-node's messages ("Bad request, …", "Unexpected status code: 502 …"). */
+function statusOf(message: string): number | undefined {
+  const named: Readonly<Record<string, number>> = { 'Bad request': 400, 'Not found': 404, 'Service unavailable': 503 };
+  for (const [start, status] of Object.entries(named)) if (message.startsWith(start)) return status;
+  const code = /^Unexpected status code: (\d{3})/.exec(message)?.[1];
+  return code === undefined ? undefined : Number(code);
 }

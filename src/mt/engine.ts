@@ -25,6 +25,11 @@ export interface TranslationEngine {
   readonly identity?: (lang: Lang, from: Lang) => string;
   /** Why this engine cannot translate `from` → `to` (one line for the summary), or undefined when it can. */
   unsupported(to: Lang, from: Lang): string | undefined;
+  /**
+   * Gets ready for `from` → `to` before anything is looked up or sent (DeepL:
+   * finds or creates the glossary). Optional; `identity` may depend on its outcome.
+   */
+  prepare?(to: Lang, from: Lang): Promise<void>;
   translate(texts: readonly string[], request: TranslateRequest): Promise<string[]>;
   /** Characters used and the account limit; optional, callers check before use. */
   usage?(): Promise<{ readonly used: number; readonly limit?: number }>;

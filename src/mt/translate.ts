@@ -107,6 +107,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
 
   const engine = options.engine;
   if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
+  if (rest.length > 0) await engine.prepare?.(options.lang, options.sourceLang);
   const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang, options.sourceLang)}${options.markup ? '|xml' : ''}`;
   const limit = options.limit ?? pLimit(1);
   const stop = options.stop ?? new AbortController();

@@ -18,6 +18,10 @@ export interface FakeDeepLOptions {
   /** Answer the next N translate requests with this 5xx status (default 503). */
   readonly serverErrors?: number;
   readonly serverErrorStatus?: number;
+  /** Answer server errors with the request's Authorization header in the body, as a careless proxy might. */
+  readonly echoAuthorization?: boolean;
+  /** Glossary endpoints answer this status instead (404: a DeepL-compatible server without glossaries). */
+  readonly glossaryStatus?: number;
   /** Let the next N translate requests hang without an answer. */
   readonly hangs?: number;
   /** Wait this long before answering each translate request (ms). */
@@ -169,6 +173,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     const list = type === 'target' ? TARGETS : ['DE', 'EN', 'FR', 'ES', 'IT', 'PL', 'JA'];
     return send(res, 200, list.map((language) => ({ language, name: language, ...(type === 'target' ? { supports_formality: true } : {}) })));
   }
+  if (url.pathname.includes('glossar') && state.options.glossaryStatus) return send(res, state.options.glossaryStatus, { message: 'no glossaries here' });
   if (url.pathname === '/v3/glossaries' && req.method === 'POST') return createGlossary(state, req, body, res);
   // v2 glossaries: one language pair each, entries as TSV (deepl-node createGlossary).
   if (url.pathname === '/v2/glossaries' && req.method === 'POST') {
@@ -224,7 +229,9 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
     return;
   }
   if (consume(state, 'tooManyRequests')) return send(res, 429, { message: 'Too many requests' });
-  if (consume(state, 'serverErrors')) return send(res, state.options.serverErrorStatus ?? 503);
+  if (consume(state, 'serverErrors')) {
+    return send(res, state.options.serverErrorStatus ?? 503, state.options.echoAuthorization ? { message: `request: ${req.headers.authorization}` } : undefined);
+  }
   if (state.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, state.options.latencyMs));
   // With tag_handling, tags are not billed (DeepL API docs, "billed characters").
   const tagHandling = params.get('tag_handling');

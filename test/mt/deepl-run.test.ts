@@ -72,7 +72,16 @@ describe('DeepL in a run', () => {
     server.options = { serverErrors: 10, serverErrorStatus: 502 };
     const result = await runCli(['run'], { cwd: project.dir, env: env() });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^l10n: DeepL error: .*502/);
+    expect(result.stderr).toBe('l10n: DeepL answered with a server error (HTTP 502) after every attempt (temporary: run again later to resume)\n');
+  });
+
+  it('#11 never echoes what the server sent back: a body quoting the key stays off stderr', async () => {
+    await config({ attempts: 1 });
+    server.options = { serverErrors: 10, serverErrorStatus: 500, echoAuthorization: true };
+    const result = await runCli(['run'], { cwd: project.dir, env: env() });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe('l10n: DeepL answered with a server error (HTTP 500) after every attempt (temporary: run again later to resume)\n');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(env().DEEPL_AUTH_KEY);
   });
 
   it('splits a long document into requests of at most 50 sentences', async () => {

@@ -25,6 +25,19 @@ describe('names reach DeepL as a glossary', () => {
     await project.remove();
   });
 
+  it.each([404, 400])('#11 a server whose glossary endpoints answer %i still translates es, it, pl and ja, warning once', async (status) => {
+    server.options = { glossaryStatus: status };
+    const result = await runCli(['run', '--json'], { cwd: project.dir, env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^l10n: warning: the DeepL glossary of the termbase could not be used \\(DeepL refused the request \\(HTTP ${status}\\)\\): translating without it$`)),
+    ]);
+    const locales = JSON.parse(result.stdout).locales as { locale: string; untranslated: number; engine: string }[];
+    for (const lang of ['es', 'it', 'pl', 'ja']) expect(locales.find((l) => l.locale === lang)).toMatchObject({ engine: 'deepl', untranslated: 0 });
+    expect(server.calls.length).toBeGreaterThan(0);
+    expect(server.calls.every((call) => call.glossaryId === undefined)).toBe(true);
+  });
+
   it('creates one multilingual glossary from the termbase and sends it with every request', async () => {
     const result = await runCli(['run', '--json'], { cwd: project.dir, env: env() });
     expect(result.code).toBe(0);

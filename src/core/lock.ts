@@ -1,0 +1,99 @@
+/**
+ * One writer per project at a time. Two `l10n run` on one project would both
+ * send the same sentences to DeepL and pay twice; so every command that writes
+ * the project takes `.l10n.lock` in its root first, and a second one waits for
+ * the first, saying so. A lock whose process is gone (killed, crashed) is taken
+ * over; renaming it away first means only one waiting process can take it.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { unwritable } from './errors.js';
+
+export const LOCK_FILE = '.l10n.lock';
+
+interface Holder {
+  readonly pid: number;
+  readonly command: string;
+  readonly since: string;
+}
+
+/** Runs `work` holding the project's lock; `waiting` is told once when another command holds it. */
+export async function withProjectLock<T>(root: string, command: string, waiting: (holder: string) => void, work: () => Promise<T>): Promise<T> {
+  const file = path.join(root, LOCK_FILE);
+  // No project folder: nothing to protect, and the command says what is missing.
+  if (!(await acquire(file, command, waiting))) return work();
+  try {
+    return await work();
+  } finally {
+    await release(file);
+  }
+}
+
+async function acquire(file: string, command: string, waiting: (holder: string) => void): Promise<boolean> {
+  const me: Holder = { pid: process.pid, command, since: new Date().toISOString() };
+  let told = false;
+  for (;;) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(`${JSON.stringify(me)}\n`);
+      await handle.close();
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return false;
+      if (code !== 'EEXIST') throw unwritable(file, error);
+    }
+    const holder = await readHolder(file);
+    if (holder === 'gone') continue;
+    if (holder === undefined || !alive(holder.pid)) {
+      await takeOver(file);
+      continue;
+    }
+    if (!told) waiting(`l10n ${holder.command} (pid ${holder.pid}, since ${holder.since})`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The holder, 'gone' when the lock went away meanwhile, undefined when it cannot be read (a half-written lock of a killed process). */
+async function readHolder(file: string): Promise<Holder | 'gone' | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : undefined;
+  }
+  try {
+    const holder = JSON.parse(text) as Holder;
+    return Number.isInteger(holder.pid) ? holder : undefined;
+  } catch {
+    // Written with the `wx` open and one write: half a lock is a holder killed mid-write, or one writing right now.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return (await readFile(file, 'utf8').catch(() => '')) === text ? undefined : 'gone';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function takeOver(file: string): Promise<void> {
+  const away = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(file, away);
+  } catch {
+    return; // Another waiting process took it over first.
+  }
+  await rm(away, { force: true });
+}
+
+async function release(file: string): Promise<void> {
+  const holder = await readHolder(file);
+  if (holder !== 'gone' && holder?.pid === process.pid) await rm(file, { force: true });
+}

@@ -1,0 +1,62 @@
+/** #11: two commands on one project at once: the second waits, nothing is billed twice, the files are one run's. */
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
+
+describe('#11 the project lock', () => {
+  let server: FakeDeepL;
+  const projects: TempProject[] = [];
+  const project = async () => {
+    const created = await createTempProject({ bare: true });
+    projects.push(created);
+    return created;
+  };
+  const env = () => ({ DEEPL_AUTH_KEY: 'test-key', DEEPL_SERVER_URL: server.url });
+  const contents = async (dir: string) =>
+    new Map([...(await snapshotTree(dir))].filter(([name]) => name.startsWith('locales') || name.startsWith('memory')).map(([name, { bytes }]) => [name, bytes]));
+
+  beforeEach(async () => {
+    server = await startFakeDeepL({ latencyMs: 40 });
+  });
+  afterEach(async () => {
+    await server.close();
+    for (const created of projects.splice(0)) await created.remove();
+  });
+
+  it('two l10n run at once bill what one run bills and leave the files one run leaves', async () => {
+    const reference = await project();
+    expect((await runCli(['run', '--quiet'], { cwd: reference.dir, env: env() })).code).toBe(0);
+    const once = server.billed;
+    expect(once).toBeGreaterThan(0);
+
+    const both = await project();
+    const [first, second] = await Promise.all([
+      runCli(['run', '--quiet'], { cwd: both.dir, env: env() }),
+      runCli(['run', '--quiet'], { cwd: both.dir, env: env() }),
+    ]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(server.billed - once).toBe(once);
+    expect(`${first.stderr}${second.stderr}`).toMatch(/^l10n: warning: waiting for l10n run \(pid \d+, since .*\) to finish$/m);
+    expect(await contents(both.dir)).toEqual(await contents(reference.dir));
+  });
+
+  it('a lock left by a killed process is taken over', async () => {
+    const dir = (await project()).dir;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    await writeFile(path.join(dir, '.l10n.lock'), JSON.stringify({ pid: Number(dead), command: 'run', since: '2026-01-01T00:00:00Z' }));
+    const result = await runCli(['run', '--quiet'], { cwd: dir, env: env() });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    await expect(readFile(path.join(dir, '.l10n.lock'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('a half-written lock (killed while writing it) is taken over', async () => {
+    const dir = (await project()).dir;
+    await writeFile(path.join(dir, '.l10n.lock'), '{"pid":');
+    const result = await runCli(['merge', '--quiet'], { cwd: dir });
+    expect(result.code).toBe(0);
+  });
+});
