@@ -69,13 +69,18 @@ export function compileRules(rules: LanguageRules): CompiledRules {
   return compiled;
 }
 
-/** Offsets (0 < offset < text.length) where `text` breaks into sentences, ascending. */
-export function findBreaks(text: string, rules: CompiledRules): number[] {
+/**
+ * Offsets (0 < offset < text.length) where `text` breaks into sentences,
+ * ascending. `onRule` is told the index of each rule before its pattern runs,
+ * so a watchdog can name the rule that never finished (`guard.ts`).
+ */
+export function findBreaks(text: string, rules: CompiledRules, onRule?: (rule: number) => void): number[] {
   // Candidates of each break rule, ascending; a position proposed twice is decided once,
   // for the earlier rule (SRX: rule order decides).
   let candidates: number[] = [];
   let proposers: number[] = [];
   for (const finder of rules.finders) {
+    onRule?.(finder.rule);
     const positions = candidatePositions(text, finder);
     if (positions.length === 0) continue;
     if (candidates.length === 0) {
@@ -87,7 +92,7 @@ export function findBreaks(text: string, rules: CompiledRules): number[] {
   }
   const breaks: number[] = [];
   for (let i = 0; i < candidates.length; i++) {
-    if (decideAt(text, candidates[i]!, rules, proposers[i]!)) breaks.push(candidates[i]!);
+    if (decideAt(text, candidates[i]!, rules, proposers[i]!, onRule)) breaks.push(candidates[i]!);
   }
   return breaks;
 }
@@ -132,8 +137,9 @@ function mergeCandidates(a: number[], aRules: number[], b: number[], bRule: numb
 }
 
 /** The verdict of the first group (up to the proposing rule's) that matches at `position`. */
-function decideAt(text: string, position: number, rules: CompiledRules, proposer: number): boolean {
+function decideAt(text: string, position: number, rules: CompiledRules, proposer: number, onRule?: (rule: number) => void): boolean {
   for (const group of rules.groups) {
+    onRule?.(group.lastRule);
     group.at.lastIndex = position;
     if (group.at.test(text)) return group.break;
     if (group.lastRule >= proposer) break;

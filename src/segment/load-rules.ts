@@ -22,5 +22,6 @@ export async function loadRules(lang: Lang, srxFile?: string): Promise<LanguageR
   }
   const rules = srxRulesFor(parseSrx(decodeXml(bytes, srxFile).text, srxFile), lang);
   if (rules.rules.length === 0) throw new InputError(`no <languagemap> matches the language "${lang}"`, { file: srxFile });
-  return rules;
+  // The user's patterns may backtrack without end: they run under a time budget.
+  return { ...rules, file: srxFile };
 }

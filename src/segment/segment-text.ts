@@ -3,6 +3,7 @@ import type { Lang } from '../core/lang.js';
 import type { Block, Doc, DocId, Gap, Segment } from '../core/types.js';
 import { classifyBlock, leadingSpace, nextBlockSeparator, trailingSpace } from './blocks.js';
 import { compileRules, findBreaks } from './engine.js';
+import { guardedBreaks } from './guard.js';
 import { rulesFor } from './rules/index.js';
 import type { LanguageRules } from './rules/types.js';
 
@@ -35,6 +36,16 @@ export async function* segmentStream(chunks: AsyncIterable<string>, options: Seg
   yield* segmenter.end();
 }
 
+/** Our rules run as they are; a user's SRX rules run under a time budget per block. */
+function breakFinder(rules: LanguageRules, docId: DocId): (text: string, block: string) => number[] {
+  if (rules.file === undefined) {
+    const compiled = compileRules(rules);
+    return (text) => findBreaks(text, compiled);
+  }
+  const guarded = guardedBreaks({ ...rules, file: rules.file });
+  return (text, block) => guarded(text, `block ${block} of ${docId}`);
+}
+
 interface Segmenter {
   /** Adds text; returns the blocks (and gaps before them) that are now complete. */
   push(text: string): (Block | Gap)[];
@@ -43,19 +54,19 @@ interface Segmenter {
 }
 
 function createSegmenter(options: SegmentOptions): Segmenter {
-  const rules = compileRules(options.rules ?? rulesFor(options.lang));
+  const rules = options.rules ?? rulesFor(options.lang);
+  const breaksOf = breakFinder(rules, options.docId);
   const nextId = createSegmentIdSource();
   let pending = '';
   /** Offset of `pending` in the whole text. */
   let offset = 0;
   let blockIndex = 0;
 
-  const block = (text: string, start: number): Block => ({
-    kind: 'block',
-    id: blockIdFor(blockIndex),
-    type: classifyBlock(text, blockIndex++),
-    parts: splitSentences(text, start, findBreaks(text, rules), nextId),
-  });
+  const block = (text: string, start: number): Block => {
+    const index = blockIndex++;
+    const id = blockIdFor(index);
+    return { kind: 'block', id, type: classifyBlock(text, index), parts: splitSentences(text, start, breaksOf(text, id), nextId) };
+  };
 
   /** Emits everything up to the last blank line whose whitespace is known to be complete. */
   function drain(final: boolean): (Block | Gap)[] {

@@ -18,4 +18,6 @@ export interface SegmentationRule {
 export interface LanguageRules {
   readonly lang: string;
   readonly rules: readonly SegmentationRule[];
+  /** The user's SRX file they come from; such rules run under a time budget (`guard.ts`). */
+  readonly file?: string;
 }
