@@ -315,7 +315,13 @@ export async function serveCommand(global: GlobalOptions, options: { port: strin
   const project = await loadProject(projectOptions(global));
   // Loaded on demand: Fastify and i18next are only needed to serve.
   const { startServer } = await import('../serve/index.js');
-  const server = await startServer({ localesDir: project.config.localesDir, sourceLanguage: project.config.sourceLanguage, port, host: options.host });
+  const server = await startServer({
+    localesDir: project.config.localesDir,
+    sourceLanguage: project.config.sourceLanguage,
+    port,
+    host: options.host,
+    log: (line) => void process.stderr.write(`l10n serve: ${line}\n`),
+  });
   process.stdout.write(`serving ${path.relative(process.cwd(), project.config.localesDir) || '.'} on ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);

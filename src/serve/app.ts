@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createServer } from 'node:http';
 import i18next, { type i18n } from 'i18next';
 import FsBackend from 'i18next-fs-backend';
 import * as middleware from 'i18next-http-middleware';
+import { coalesceWrites } from '../core/coalesce.js';
 import { InputError } from '../core/errors.js';
 import { safeJoin } from '../core/fs.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
@@ -25,6 +26,8 @@ export interface ServeOptions {
   readonly localesDir: string;
   /** Language every article falls back to as a whole. */
   readonly sourceLanguage: string;
+  /** Where the server says what it could not load (and what it serves instead). Default: nothing. */
+  readonly log?: (line: string) => void;
 }
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -57,13 +60,24 @@ function prepare(body: string | Buffer, type: string): Prepared {
   return { body: bytes, type, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
 }
 
-async function loadResources(options: ServeOptions): Promise<Served> {
+/**
+ * Reads `locales/` and prepares every response. A resource file that cannot be
+ * read keeps its last good version from `previous`, or, on the first load,
+ * leaves its language out of that article; either way the log says so, and no
+ * article is ever served with its text missing.
+ */
+async function loadResources(options: ServeOptions, previous?: Served): Promise<Served> {
   const file = path.join(options.localesDir, MANIFEST_FILE);
-  const manifest = JSON.parse(
-    await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(error.code === 'ENOENT' ? 'not found: run `l10n run` (or `l10n merge`) first' : error.message, { file });
-    }),
-  ) as Manifest;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(error.code === 'ENOENT' ? 'not found: run `l10n run` (or `l10n merge`) first' : `cannot be read (${error.code})`, { file }, { cause: error });
+  });
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch (error) {
+    throw new InputError(`not valid JSON (${(error as Error).message})`, { file }, { cause: error });
+  }
+  if (typeof manifest?.documents !== 'object' || manifest.documents === null) throw new InputError('has no "documents"', { file });
   const languages = [...new Set(Object.values(manifest.documents).flatMap((doc) => doc.published))];
   const instance = i18next.createInstance();
   await instance
@@ -86,20 +100,41 @@ async function loadResources(options: ServeOptions): Promise<Served> {
   // Everything served is prepared here, once per reload: a request only negotiates and sends bytes.
   const articles = new Map<string, { json: Prepared; html: Prepared; lang: string }>();
   const resources = new Map<string, Prepared>();
-  for (const [id, doc] of Object.entries(manifest.documents)) {
-    for (const lang of doc.published) {
-      const bundle = instance.getResourceBundle(lang, id) as { blocks?: Record<string, string> } | undefined;
-      const article = { id, lang, dir: instance.dir(lang), blocks: doc.blocks.map((block) => ({ ...block, text: bundle?.blocks?.[block.id] ?? '' })) };
+  const documents: Record<string, Manifest['documents'][string]> = {};
+  for (const [id, entry] of Object.entries(manifest.documents)) {
+    const published: string[] = [];
+    for (const lang of entry.published) {
+      const bundle = instance.getResourceBundle(lang, id) as { blocks?: Record<string, unknown> } | undefined;
+      const resource = safeJoin(options.localesDir, lang, `${id}.json`);
+      const bytes = resource ? await readFile(resource).catch(() => undefined) : undefined;
+      const complete = bundle?.blocks !== undefined && bytes !== undefined && entry.blocks.every((block) => typeof bundle.blocks![block.id] === 'string');
+      if (!complete) {
+        const kept = previous?.articles.get(`${id}|${lang}`);
+        const keptResource = previous?.resources.get(`${lang}/${id}`);
+        options.log?.(`${path.join(lang, `${id}.json`)} cannot be loaded (not valid JSON, or a block missing): ${kept ? 'still serving its last good version' : `not serving ${id} in ${lang}`}`);
+        if (kept && keptResource) {
+          articles.set(`${id}|${lang}`, kept);
+          resources.set(`${lang}/${id}`, keptResource);
+          published.push(lang);
+        }
+        continue;
+      }
+      published.push(lang);
+      resources.set(`${lang}/${id}`, prepare(bytes, 'application/json; charset=utf-8'));
+    }
+    documents[id] = { ...entry, published };
+    for (const lang of published) {
+      if (articles.has(`${id}|${lang}`)) continue;
+      const bundle = instance.getResourceBundle(lang, id) as { blocks: Record<string, string> };
+      const article = { id, lang, dir: instance.dir(lang), blocks: entry.blocks.map((block) => ({ ...block, text: bundle.blocks[block.id]! })) };
       articles.set(`${id}|${lang}`, {
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
-        html: prepare(renderArticlePage(article, doc.published), 'text/html; charset=utf-8'),
+        html: prepare(renderArticlePage(article, published), 'text/html; charset=utf-8'),
       });
-      const resource = safeJoin(options.localesDir, lang, `${id}.json`);
-      if (resource) resources.set(`${lang}/${id}`, prepare(await readFile(resource), 'application/json; charset=utf-8'));
     }
   }
-  return { manifest, i18n: instance, articles, resources };
+  return { manifest: { ...manifest, documents }, i18n: instance, articles, resources };
 }
 
 /** Longest request target accepted; longer ones get 414 (nothing we serve needs more). */
@@ -126,9 +161,16 @@ export async function createApp(options: ServeOptions): Promise<App> {
   });
   app.setNotFoundHandler((_request, reply) => notFound(reply));
 
-  const watcher = watchForChanges(options, async () => {
-    served = await loadResources(options);
+  // Reloads run one at a time, and a change seen during one is picked up by one more after it:
+  // overlapping reloads could finish out of order and leave an older state served.
+  const reload = coalesceWrites(async () => {
+    try {
+      served = await loadResources(options, served);
+    } catch (error) {
+      options.log?.(`reload failed: ${(error as Error).message}; still serving the last good version`);
+    }
   });
+  const watcher = watchForChanges(options, reload);
 
   app.get('/health', async () => ({ status: 'ok', documents: Object.keys(served.manifest.documents).length }));
 
@@ -168,7 +210,8 @@ function sendArticle(
   as: 'json' | 'html',
 ): FastifyReply {
   const id = request.params.doc;
-  const doc = DOC_ID.test(id) ? served.manifest.documents[id] : undefined;
+  // Own properties only: `constructor` or `toString` is no article.
+  const doc = DOC_ID.test(id) && Object.hasOwn(served.manifest.documents, id) ? served.manifest.documents[id] : undefined;
   if (!doc) return notFound(reply, `no article "${id}"`);
   const lang = negotiateLanguage(request, served.i18n, doc.published, options.sourceLanguage);
   const article = served.articles.get(`${id}|${lang}`)!;
@@ -177,19 +220,40 @@ function sendArticle(
 
 /**
  * Reloads when `l10n run` or `l10n merge` rewrites the manifest or a resource
- * file. Watches the folder, not the files: an atomic write replaces a file, and
- * a watch on the old one would go stale. Changes close together reload once.
+ * file. Watches folders, not files: an atomic write replaces a file, and a watch
+ * on the old one goes stale. Each folder is watched on its own (`locales/` and
+ * one per language), because Node's recursive watch on Linux watches the files
+ * it found at the start, and so saw the first rewrite of a file but not the
+ * next. Language folders that appear later are watched from the next reload.
+ * Changes close together reload once.
  */
-function watchForChanges(options: ServeOptions, reload: () => Promise<void>): FSWatcher {
+function watchForChanges(options: ServeOptions, reload: () => Promise<void>): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(options.localesDir, { recursive: true }, (_event, name) => {
-    if (!name?.endsWith('.json')) return;
+  const changed = (_event: string, name: string | null) => {
+    if (name !== null && !name.endsWith('.json') && name.includes('.')) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      // A half-written state cannot be read (writes are atomic); a failed reload keeps what is served.
-      reload().catch(() => {});
-    }, 50);
-  });
-  return watcher;
+    // A half-written state cannot be read (writes are atomic); a failed reload keeps what is served.
+    timer = setTimeout(() => void reload().then(follow), 50);
+  };
+  const add = (dir: string) => {
+    if (watchers.has(dir)) return;
+    try {
+      watchers.set(dir, watch(dir, changed));
+    } catch {
+      // Gone again before we could watch it: the next reload looks again.
+    }
+  };
+  const follow = async () => {
+    add(options.localesDir);
+    const entries = await readdir(options.localesDir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (entry.isDirectory()) add(path.join(options.localesDir, entry.name));
+  };
+  void follow();
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const watcher of watchers.values()) watcher.close();
+    },
+  };
 }
-

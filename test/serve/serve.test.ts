@@ -88,6 +88,12 @@ describe('l10n serve over real sockets', () => {
     expect(await response.json()).toEqual({ error: 'no article "nope"' });
   });
 
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])('#11 answers /api/articles/%s with 404, not 500', async (name) => {
+    for (const url of [`/api/articles/${name}`, `/articles/${name}`, `/locales/en/${name}.json`]) {
+      expect((await get(url)).status).toBe(404);
+    }
+  });
+
   it('serves i18next resources of published locales only', async () => {
     const en = await get(`/locales/en/${DOC}.json`);
     expect(en.status).toBe(200);
@@ -168,6 +174,60 @@ describe('l10n serve as a command', () => {
 });
 
 describe('reloading', () => {
+  const headlineOf = async (url: string, lng: string) =>
+    ((await (await fetch(`${url}/api/articles/${DOC}?lng=${lng}`)).json()) as { blocks: { text: string }[] }).blocks[0]!.text;
+  const until = async (what: () => Promise<boolean>) => {
+    for (let i = 0; i < 60 && !(await what()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+
+  it('#11 keeps serving the last good version of a resource that turns into invalid JSON, and says so', async () => {
+    const project = await createTempProject();
+    const log: string[] = [];
+    try {
+      expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+      const running = await startServer({ localesDir: path.join(project.dir, 'locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1', log: (line) => log.push(line) });
+      try {
+        const english = 'US and Russia move closer together in the fight against IS';
+        expect(await headlineOf(running.url, 'en')).toBe(english);
+        await writeFile(path.join(project.dir, 'locales/en', `${DOC}.json`), '{"blocks": {"p1": "US and');
+        await until(async () => log.length > 0);
+        expect(log).toEqual([`en/${DOC}.json cannot be loaded (not valid JSON, or a block missing): still serving its last good version`]);
+        expect(await headlineOf(running.url, 'en')).toBe(english);
+        const response = await fetch(`${running.url}/api/articles/${DOC}?lng=en`);
+        expect(((await response.json()) as { blocks: { text: string }[] }).blocks.every((block) => block.text.length > 0)).toBe(true);
+      } finally {
+        await running.close();
+      }
+    } finally {
+      await project.remove();
+    }
+  });
+
+  it('#11 picks up every completed run while serving, run after run', async () => {
+    const project = await createTempProject();
+    try {
+      expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+      const running = await startServer({ localesDir: path.join(project.dir, 'locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1' });
+      try {
+        const xliff = path.join(project.dir, 'locales/en', `${DOC}.xlf`);
+        let previous = 'US and Russia move closer together in the fight against IS';
+        for (let round = 1; round <= 6; round++) {
+          const next = `US and Russia, round ${"abcdef"[round - 1]}, in the fight against IS`;
+          await writeFile(xliff, (await readFile(xliff, 'utf8')).replace(`>${previous}<`, `>${next}<`));
+          expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+          // The run is complete when it exits: from then on the server must come to serve it.
+          await until(async () => (await headlineOf(running.url, 'en')) === next);
+          expect([round, await headlineOf(running.url, 'en')]).toEqual([round, next]);
+          previous = next;
+        }
+      } finally {
+        await running.close();
+      }
+    } finally {
+      await project.remove();
+    }
+  });
+
   it('serves new text after l10n merge rewrites the resources, without a restart', async () => {
     const project = await createTempProject();
     try {
