@@ -301,6 +301,31 @@ async function benchTranslateFile(): Promise<Row> {
   }
 }
 
+/**
+ * Adversarial inputs against normal German news of the same size (1 MB), through
+ * `check` (every QA check) and `segment`: one word of a million letters, a
+ * million dots, a million `!`, digits and points. Linear code keeps these near 1x.
+ */
+function benchAdversarial(seed: string): Row[] {
+  const size = 1_000_000;
+  const news = seed.repeat(Math.ceil(size / seed.length)).slice(0, size);
+  const inputs: [string, string][] = [
+    ['one 1 MB word', 'x'.repeat(size)],
+    ['1 MB of dots', '.'.repeat(size)],
+    ['1 MB of "!"', '!'.repeat(size)],
+    ['1 MB of "1."', '1.'.repeat(size / 2)],
+  ];
+  const check = (text: string) =>
+    checkPairs([{ segmentId: 's' as SegmentId, source: text, target: text }], { sourceLang: 'de' as Lang, lang: 'en' as Lang });
+  const segment = (text: string) => segmentText(text, { docId: 'bench' as DocId, lang: 'de' as Lang });
+  const normalCheck = time(() => check(news), 3);
+  const normalSegment = time(() => segment(news), 3);
+  return inputs.flatMap(([name, text]): Row[] => [
+    { stage: 'check (adversarial)', ours: `all checks, ${name}`, baseline: 'the same, 1 MB of German news', oursMs: time(() => check(text), 3), baselineMs: normalCheck, throughput: '' },
+    { stage: 'segment (adversarial)', ours: `segmentText, ${name}`, baseline: 'the same, 1 MB of German news', oursMs: time(() => segment(text), 3), baselineMs: normalSegment, throughput: '' },
+  ]);
+}
+
 interface AutocannonResult {
   requests: { average: number };
   latency: { p99: number };
@@ -374,6 +399,7 @@ async function main(): Promise<void> {
     ['translate FILE', benchTranslateFile],
     ['extract + import', () => benchXliff(seed)],
     ['check', () => benchCheck(seed)],
+    ['adversarial input', () => benchAdversarial(seed)],
     ['serve', benchServe],
   ];
   // `npm run bench -- translate` runs only the rows whose name contains "translate".

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
+import { L10nError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { XliffContent } from './model.js';
 
@@ -48,13 +49,33 @@ function schemaFiles(folder: string): Promise<{ fileName: string; contents: stri
 export async function validateSchema(xml: string, schema: SchemaName): Promise<SchemaProblem[]> {
   const [folder, main] = MAIN_SCHEMA[schema].split('/') as [string, string];
   const files = await schemaFiles(folder);
-  const result = await validateXML({
-    // The text is handed over as UTF-8, whatever the file's own encoding was.
-    xml: [{ fileName: 'input.xlf', contents: xml.replace(/^(\uFEFF?<\?xml[^?]*?\sencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2') }],
-    schema: files.filter((file) => file.fileName === main),
-    preload: files.filter((file) => file.fileName !== main),
-  });
+  const contents = xml.replace(/^(\uFEFF?<\?xml[^?]*?\sencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+  let result: Awaited<ReturnType<typeof validateXML>>;
+  try {
+    result = await validateXML({
+      // The text is handed over as UTF-8, whatever the file's own encoding was.
+      xml: [{ fileName: 'input.xlf', contents }],
+      schema: files.filter((file) => file.fileName === main),
+      preload: files.filter((file) => file.fileName !== main),
+      ...memoryFor(Buffer.byteLength(contents)),
+    });
+  } catch (error) {
+    throw new L10nError(`schema validation could not run (${String((error as Error).message).split('\n').find((line) => /error:/.test(line))?.replace(/^.*error:\s*/, '') ?? 'libxml2 failed'})`, {
+      code: 'VALIDATOR',
+      cause: error,
+    });
+  }
   return result.errors.map((error) => ({ line: error.loc?.lineNumber, message: error.message.trim() }));
+}
+
+/**
+ * WebAssembly memory for libxml2: its tree takes about ten times the file, and
+ * xmllint-wasm's default of 32 MiB made a 20 MB file fail with "out of memory".
+ * Pages are 64 KiB; WebAssembly allows at most 65,536 of them (4 GiB).
+ */
+function memoryFor(bytes: number): { initialMemoryPages: number; maxMemoryPages: number } {
+  const pages = (size: number) => Math.ceil(size / 65536);
+  return { initialMemoryPages: Math.min(65536, 256 + pages(bytes * 4)), maxMemoryPages: Math.min(65536, 512 + pages(bytes * 24)) };
 }
 
 /** The schema our own files must pass for a given XLIFF version. */
