@@ -46,7 +46,30 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
     docs.push(segmentText(text, { docId: source.id, lang: config.sourceLanguage, rules }));
   }
   const termbase = await loadTermbase(config);
-  return { config, docs, locales: outputLocales(config), ...(termbase ? { termbase } : {}) };
+  const project = { config, docs, locales: outputLocales(config), ...(termbase ? { termbase } : {}) };
+  await refuseUnreadableInputs(project);
+  return project;
+}
+
+/**
+ * Every file a stage will read, checked before any stage writes: a memory, an
+ * MT cache or an XLIFF that is a folder (or cannot be opened) is refused now,
+ * not after other locales were already written.
+ */
+async function refuseUnreadableInputs(project: Project): Promise<void> {
+  const { config } = project;
+  const files = project.locales.flatMap((lang) => [
+    path.join(config.memoryDir, `${lang}.json`),
+    path.join(config.cacheDir, 'mt', `${lang}.json`),
+    ...project.docs.map((doc) => outputPath(config, lang, doc.id, 'xlf')),
+  ]);
+  for (const file of files) {
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      throw unreadable(file, error);
+    });
+    if (info && !info.isFile()) throw unreadable(file, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+  }
 }
 
 /** The project's termbase, or undefined when there is none. */
