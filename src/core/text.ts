@@ -30,10 +30,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /**
  * A character XML 1.0 does not allow anywhere (§2.2: NUL and the other C0
- * controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates). Sources
- * become XLIFF, so they are held to the same rule.
+ * controls but tab and line ends, U+FFFE, U+FFFF). Sources become XLIFF, so
+ * they are held to the same rule. Lone surrogates, also forbidden, cannot come
+ * out of the strict decoders every file is read with. A plain class without the
+ * `u` flag: it scans a 66 MB file several times faster.
  */
-export const FORBIDDEN_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+export const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 /** `U+0000` for the message naming a character. */
 export function codePointName(char: string): string {

@@ -99,7 +99,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             ...(request.context ? { context: request.context } : {}),
             ...(id ? { glossary: id } : {}),
             // Inline codes travel as placeholder tags; v2 parses them strictly, and pinning
-            // the version keeps results stable (notes/deepl.md §8).
+            // the version keeps results stable (DeepL API docs, "tag_handling_version").
             ...(request.markup ? { tagHandling: 'xml' as const, tagHandlingVersion: 'v2' as const } : {}),
           },
         );

@@ -1,7 +1,7 @@
 /**
  * Paragraphs first: whitespace that holds a blank line separates blocks.
  * Headline and caption are recognised by position and pattern, so translators
- * and MT know they are not sentence fragments (notes/segmentation.md §4).
+ * and MT know they are not sentence fragments.
  */
 import type { BlockKind } from '../core/types.js';
 

@@ -54,7 +54,7 @@ export interface XliffSegment {
   readonly key: string;
   /** `<file original>` (or the 2.x file id). */
   readonly file: string;
-  /** trans-unit id (1.x) or unit id (2.x). */
+  /** trans-unit id (1.x) or unit id (2.x); `#position` in its `<file>` where the id is missing or repeated. */
   readonly unit: string;
   /** `mrk/@mid` (1.x with seg-source) or segment id (2.x); absent for an unsegmented 1.x unit. */
   readonly segment?: string;

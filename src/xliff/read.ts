@@ -8,8 +8,7 @@
 import { quoted, XliffError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { BlockKind } from '../core/types.js';
-import { parseXml, XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
-import { attribute } from '../xml/parse.js';
+import { attribute, parseXml, XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
 import { flavourOf } from './flavours/index.js';
 import { inlineText, isTranslated } from './inline.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffContent, type XliffSegment } from './model.js';

@@ -11,7 +11,7 @@ export interface StructureProblem {
 }
 
 /**
- * What XSD cannot check (notes/xliff.md §7): unit ids unique per `<file>`, a
+ * What XSD cannot check (XLIFF 1.2 §2.5.2 `id`; XLIFF 2.0 §4.3.1.10): unit ids unique per `<file>`, a
  * target always with a source (errors), and the same inline codes in source and
  * target (a warning: a translation that lost a code is a QA finding, not a broken file).
  */

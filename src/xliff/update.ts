@@ -3,7 +3,7 @@
  * (and their state attributes) are rewritten; every other byte stays as it was:
  * BOM, CRLF line ends, character references like `&#xD;`, comments, and
  * extension namespaces (`sdl:`, `mq:`, `okp:`, `xtm:`, `iws:`) that CAT tools
- * need back (notes/xliff.md §1.4). A simplified model written back out would lose them.
+ * need back (as Okapi's XLIFF filter keeps them). A simplified model written back out would lose them.
  *
  * Which bytes belong to which segment comes from `units.ts`, the same mapping
  * `readXliff` uses, so an update can only land in the segment it was read from.

@@ -1,5 +1,5 @@
 /**
- * XLIFF 1.2 writer (notes/xliff.md §3): one `<file>` per document, a `<group>`
+ * XLIFF 1.2 writer (XLIFF 1.2 §2.3): one `<file>` per document, a `<group>`
  * per block, a `<trans-unit>` per sentence with `xml:space="preserve"`, no
  * custom namespaces, so the strict 1.2 schema accepts it. Our own serializer:
  * no pretty-printing inside `<source>`/`<target>`, stable attribute order, so an

@@ -1,7 +1,7 @@
 /**
- * XLIFF 2.0 writer (notes/xliff.md §4): a `<unit>` per block, a `<segment>` per
+ * XLIFF 2.0 writer (XLIFF 2.0 §4.3): a `<unit>` per block, a `<segment>` per
  * sentence with its state (XLIFF 2.0 §4.3.1.27 has our scale; machine output is
- * `initial` + subState, notes/xliff.md §5), `<ignorable>` for the whitespace between sentences, so
+ * `initial` + subState), `<ignorable>` for the whitespace between sentences, so
  * the unit's text comes back exactly. Valid against xliff-2.1-with-modules.xsd.
  */
 import { isMachineOrigin } from '../core/state.js';

@@ -104,6 +104,8 @@ class Parser {
     }
     let root: XmlElement | undefined;
     const stack: XmlElement[] = [];
+    /** The prefixes in scope in each open element, beside `stack`. */
+    const scopes: ReadonlyMap<string, string>[] = [];
     while (this.#pos < text.length) {
       const lt = text.indexOf('<', this.#pos);
       const textEnd = lt === -1 ? text.length : lt;
@@ -119,6 +121,7 @@ class Parser {
       else if (next === '?') this.processingInstruction();
       else if (next === '/') {
         const open = stack.pop();
+        scopes.pop();
         this.#pos = lt + 2;
         const name = this.name();
         if (!open) this.fail(`</${name}> closes nothing`, lt);
@@ -131,10 +134,13 @@ class Parser {
       } else {
         if (root && stack.length === 0) this.fail('a second root element', lt);
         if (stack.length >= MAX_DEPTH) this.fail(`elements nested deeper than ${MAX_DEPTH}`, lt);
-        const element = this.startTag(stack);
+        const { element, scope } = this.startTag(scopes.at(-1) ?? NO_PREFIXES);
         if (stack.length === 0) root = element;
         else stack.at(-1)!.children.push(element);
-        if (!element.selfClosing) stack.push(element);
+        if (!element.selfClosing) {
+          stack.push(element);
+          scopes.push(scope);
+        }
       }
     }
     if (stack.length > 0) this.fail(`<${stack.at(-1)!.name}> is never closed`, stack.at(-1)!.start);
@@ -174,7 +180,7 @@ class Parser {
     this.#pos = end + 2;
   }
 
-  private startTag(stack: readonly XmlElement[]): XmlElement {
+  private startTag(inherited: ReadonlyMap<string, string>): { element: XmlElement; scope: ReadonlyMap<string, string> } {
     const text = this.#text;
     const start = this.#pos;
     this.#pos++;
@@ -211,7 +217,6 @@ class Parser {
     } else this.#pos++;
 
     // Most elements declare nothing: they share their parent's prefix map.
-    const inherited = stack.length > 0 ? namespaces.get(stack.at(-1)!)! : NO_PREFIXES;
     const declarations = raw.filter((attribute) => attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:'));
     let scope = inherited;
     if (declarations.length > 0) {
@@ -219,19 +224,26 @@ class Parser {
       for (const { name: declared, value } of declarations) own.set(declared === 'xmlns' ? '' : declared.slice(6), value);
       scope = own;
     }
-    const resolve = (qualified: string, isElement: boolean): { local: string; ns: string } => {
-      const colon = qualified.indexOf(':');
-      if (colon === -1) return { local: qualified, ns: isElement ? (scope.get('') ?? '') : '' };
+    // An undeclared prefix is not namespace-well-formed, but the file is still XML; tools
+    // have written such files, so the prefix stands in for the namespace.
+    const namespaceOf = (qualified: string, colon: number, isElement: boolean): string => {
+      if (colon === -1) return isElement ? (scope.get('') ?? '') : '';
       const prefix = qualified.slice(0, colon);
-      // An undeclared prefix is not namespace-well-formed, but the file is still XML; tools
-      // have written such files, so the prefix stands in for the namespace.
-      return { local: qualified.slice(colon + 1), ns: prefix === 'xml' ? XML_NAMESPACE : (scope.get(prefix) ?? prefix) };
+      return prefix === 'xml' ? XML_NAMESPACE : (scope.get(prefix) ?? prefix);
     };
+    const attributes: XmlAttribute[] = [];
+    for (const { name: qualified, value } of raw) {
+      const colon = qualified.indexOf(':');
+      attributes.push({ name: qualified, local: colon === -1 ? qualified : qualified.slice(colon + 1), ns: namespaceOf(qualified, colon, false), value });
+    }
+    const colon = name.indexOf(':');
+    // One object shape for every element (no spreads): a million elements stay cheap to build.
     const element: XmlElement = {
       kind: 'element',
       name,
-      ...resolve(name, true),
-      attributes: raw.map((attribute) => ({ name: attribute.name, value: attribute.value, ...resolve(attribute.name, false) })),
+      local: colon === -1 ? name : name.slice(colon + 1),
+      ns: namespaceOf(name, colon, true),
+      attributes,
       start,
       openEnd: this.#pos,
       closeStart: this.#pos,
@@ -239,8 +251,7 @@ class Parser {
       selfClosing,
       children: [],
     };
-    if (!element.selfClosing) namespaces.set(element, scope);
-    return element;
+    return { element, scope };
   }
 
   private name(): string {
@@ -295,8 +306,6 @@ class Parser {
   }
 }
 
-/** The in-scope prefixes of each element, kept beside the tree so the tree stays plain data. */
-const namespaces = new WeakMap<XmlElement, ReadonlyMap<string, string>>();
 const NO_PREFIXES: ReadonlyMap<string, string> = new Map();
 
 /** A character reference's character, or undefined when XML does not allow it (§4.1, Char production). */
