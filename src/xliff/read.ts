@@ -57,18 +57,23 @@ function readSegment(segment: MappedSegment): XliffSegment {
   const target = segment.target ? inlineText(segment.target, segment.ns) : undefined;
   const groupId = segment.group ? attribute(segment.group, 'id') : undefined;
   const kind = segment.group ? blockKind(segment) : undefined;
-  return {
+  // Filled field by field rather than with conditional spreads: this runs once per segment.
+  const read: { -readonly [K in keyof XliffSegment]: XliffSegment[K] } = {
     key: segment.key,
     file: segment.original,
     unit: segment.unitKey,
-    ...(segment.segment !== undefined ? { segment: segment.segment } : {}),
     id: segment.major === 2 ? segment.segment! : segment.segment === undefined ? segment.unitKey : `${segment.unitKey}/${segment.segment}`,
     source,
-    ...(isTranslated(target, source) ? { target: { ...target, ...flavourOf(segment).read(segment) } } : {}),
     translate: segment.translate,
-    ...(groupId !== undefined ? { block: groupId } : {}),
-    ...(kind ? { blockKind: kind } : {}),
   };
+  if (segment.segment !== undefined) read.segment = segment.segment;
+  if (isTranslated(target, source)) {
+    const { state, origin } = flavourOf(segment).read(segment);
+    read.target = { text: target.text, codes: target.codes, markup: target.markup, state, origin };
+  }
+  if (groupId !== undefined) read.block = groupId;
+  if (kind) read.blockKind = kind;
+  return read;
 }
 
 /** The block kind of our own files: group `restype` (1.2) or unit `type` (2.x). */

@@ -154,7 +154,27 @@ function transUnit(
   };
   const marks = segSource ? segmentMarks(segSource, ns) : [];
   if (marks.length === 0) {
-    return [{ ...base, key: keyOf(where.fileIndex, where.unitKey, undefined), segment: undefined, source, target: targetElement, segSource: undefined }];
+    // The common case, built field by field: a spread per unit costs a 100,000-unit file a second.
+    return [
+      {
+        key: keyOf(where.fileIndex, where.unitKey, undefined),
+        major: 1,
+        ns,
+        fileIndex: where.fileIndex,
+        original: where.original,
+        unitId: base.unitId,
+        unitKey: where.unitKey,
+        segment: undefined,
+        unit,
+        source,
+        target: targetElement,
+        targetElement,
+        segSource: undefined,
+        segmentElement: undefined,
+        group: where.group,
+        translate: base.translate,
+      },
+    ];
   }
   // Segmented unit (Trados, Okapi): one segment per <mrk mtype="seg">, its target found by mid.
   const targetMarks = new Map<string, XmlElement>();

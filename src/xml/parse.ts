@@ -332,11 +332,14 @@ export function childElements(element: XmlElement): XmlElement[] {
 
 /** Child elements with this local name in the namespace `ns`. */
 export function childrenNamed(element: XmlElement, local: string, ns: string): XmlElement[] {
-  return childElements(element).filter((child) => child.local === local && child.ns === ns);
+  const found: XmlElement[] = [];
+  for (const child of element.children) if (child.kind === 'element' && child.local === local && child.ns === ns) found.push(child);
+  return found;
 }
 
 export function firstChild(element: XmlElement, local: string, ns: string): XmlElement | undefined {
-  return childElements(element).find((child) => child.local === local && child.ns === ns);
+  for (const child of element.children) if (child.kind === 'element' && child.local === local && child.ns === ns) return child;
+  return undefined;
 }
 
 /** Descendants with this local name and namespace, in document order (not below a match). */

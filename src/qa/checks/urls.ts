@@ -28,6 +28,8 @@ const ADDRESS =
 const CLOSING = new Set([...'.,;:!?)]’\'»”']);
 
 function addresses(text: string): string[] {
+  // Most sentences have no address at all: skip the scan.
+  if (!text.includes('@') && !text.includes('http') && !text.includes('www.')) return [];
   return (text.match(ADDRESS) ?? []).map((address) => {
     // Punctuation that ends the sentence, trimmed by a loop: `[.,;…]+$` would restart at every dot.
     let end = address.length;
