@@ -2,9 +2,10 @@
  * Pre-translating XLIFF that a CAT tool or TMS wrote (`l10n translate FILE.xlf`):
  * empty segments are filled from approved memory, then by the locale's engine,
  * and the file is updated in place, in its own encoding, so everything the tool
- * needs back stays as it was. Progress is saved after every batch: a killed run
- * resumes. What is reported is read back from the file on disk: a segment
- * counts only when its translation is there.
+ * needs back stays as it was. Progress (file and MT cache) is saved at most once
+ * a second while the engine works and at the end: a killed run resumes, and
+ * sends again at most the last second's work. What is reported is read back
+ * from the file on disk: a segment counts only when its translation is there.
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
