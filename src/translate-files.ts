@@ -13,13 +13,14 @@ import type { ResolvedConfig } from './core/config.js';
 import { throttleWrites } from './core/coalesce.js';
 import { InputError, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
-import { baseLanguage, type Lang } from './core/lang.js';
+import { baseLanguage, parseLang, type Lang } from './core/lang.js';
 import { isMachineOrigin } from './core/state.js';
 import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffText } from './project.js';
 import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
+import { parseXml } from './xml/parse.js';
 import { prepareUpdate, type MappedXliff, type TargetUpdate, type XliffContent } from './xliff/index.js';
 
 export interface FileTranslation {
@@ -70,11 +71,16 @@ export async function translateXliffFiles(
   return results;
 }
 
-/** The languages of a CAT tool's file: as it names them, or as given for a file that names none. */
+/**
+ * The languages of a CAT tool's file: as it names them, as given for a file
+ * that names none, or (target only) as its name says: Angular's
+ * `messages.fr.xlf`, Symfony's `validators.pl.xlf` and Xcode's `de.xliff` leave
+ * `target-language` out and put the locale in the name.
+ */
 export function fileLanguages(file: string, content: XliffContent, given: { sourceLang?: Lang; targetLang?: Lang }): { sourceLang: Lang; lang: Lang } {
   return {
     sourceLang: languageOf(file, content.sourceLang, given.sourceLang, 'source'),
-    lang: languageOf(file, content.targetLang, given.targetLang, 'target'),
+    lang: languageOf(file, content.targetLang, given.targetLang ?? (content.targetLang ? undefined : localeInName(file)), 'target'),
   };
 }
 
@@ -83,6 +89,13 @@ function languageOf(file: string, named: Lang | undefined, given: Lang | undefin
   const lang = named ?? given;
   if (!lang) throw new XliffError(`the file names no ${side} language: give it with --${side}-lang`, { file });
   return lang;
+}
+
+/** `messages.fr.xlf`, `validators.pt_BR.xlf`, `de.xliff` → the locale; undefined when the name holds none. */
+function localeInName(file: string): Lang | undefined {
+  const parts = path.basename(file).split('.').slice(0, -1);
+  const candidate = parts.length > 1 ? parts.at(-1) : parts[0];
+  return candidate && /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(candidate) ? parseLang(candidate.replace(/_/g, '-')) : undefined;
 }
 
 async function translateFile(
@@ -124,6 +137,8 @@ async function translateFile(
     await cache.flush();
     const updated = update(updates);
     rejected = updated.rejected.length;
+    // The file we would write must read back: a translator's only copy is never replaced by broken XML.
+    parseXml(updated.text.charCodeAt(0) === 0xfeff ? updated.text.slice(1) : updated.text, file);
     await writeFileAtomic(file, encodeXml(updated.text, encoding));
   }, SAVE_INTERVAL_MS);
   if (fromMemory.length > 0) await saves.flush();

@@ -10,7 +10,7 @@ import { escapeText } from './escape.js';
 import type { InlineCode, XliffText } from './model.js';
 
 /** Codes whose content is native data (markup), not text a reader sees. */
-const NATIVE_CODES = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sc', 'ec', 'sm', 'em']);
+const NATIVE_CODES = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sc', 'ec', 'sm', 'em', 'cp']);
 /** Codes that wrap text. */
 const WRAPPING_CODES = new Set(['g', 'pc', 'mrk']);
 
@@ -25,8 +25,9 @@ function walkInline(element: XmlElement, ns: string, visit: Visit): void {
   for (const child of element.children) {
     if (child.kind === 'text') visit.text(child.text);
     else if (child.ns !== ns) walkInline(child, ns, visit);
-    else if (child.local === 'cp') visit.text(codePoint(child));
-    // An empty wrapping code (`<g id="1"/>`) wraps nothing: a standalone placeholder.
+    // An empty wrapping code (`<g id="1"/>`) wraps nothing: a standalone placeholder. So is XLIFF 2's
+    // `<cp hex="0001"/>`: the character it stands for cannot be written as text, so an engine gets
+    // a placeholder and the element comes back as it was.
     else if (NATIVE_CODES.has(child.local) || (WRAPPING_CODES.has(child.local) && child.selfClosing)) visit.native(child);
     else if (WRAPPING_CODES.has(child.local)) {
       visit.open(child);
@@ -34,12 +35,6 @@ function walkInline(element: XmlElement, ns: string, visit: Visit): void {
       visit.close(child);
     } else walkInline(child, ns, visit);
   }
-}
-
-/** XLIFF 2 `<cp hex="…"/>`: a character XML cannot carry; outside XML's range it stands as U+FFFD. */
-function codePoint(element: XmlElement): string {
-  const code = Number.parseInt(attribute(element, 'hex') ?? '', 16);
-  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
 export function inlineText(element: XmlElement, ns: string): XliffText {

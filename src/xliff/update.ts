@@ -9,6 +9,7 @@
  * `readXliff` uses, so an update can only land in the segment it was read from.
  */
 import { stateRank } from '../core/state.js';
+import { FORBIDDEN_CHARACTER } from '../core/text.js';
 import type { Origin, State } from '../core/types.js';
 import { attribute, type XmlElement } from '../xml/parse.js';
 import { escapeAttribute, escapeText } from './escape.js';
@@ -228,10 +229,14 @@ function qualified(element: XmlElement, local: string): string {
   return colon === -1 ? local : `${element.name.slice(0, colon)}:${local}`;
 }
 
-/** The target content to write: plain text escaped, or engine markup with the source's codes restored. */
+/**
+ * The target content to write: plain text escaped, or engine markup with the
+ * source's codes restored. Undefined (not applied) when codes do not match, or
+ * when the text holds a character XML cannot carry: writing it would break the file.
+ */
 function targetContent(xml: string, update: TargetUpdate, segment: MappedSegment): string | undefined {
-  if (!update.markup) return escapeText(update.text);
-  return restoreCodes(update.text, codeMarkup(xml, segment.source, segment.ns));
+  const content = update.markup ? restoreCodes(update.text, codeMarkup(xml, segment.source, segment.ns)) : escapeText(update.text);
+  return content === undefined || FORBIDDEN_CHARACTER.test(content) ? undefined : content;
 }
 
 const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

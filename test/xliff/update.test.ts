@@ -124,3 +124,17 @@ describe('#10 an update lands in its own unit, however the unit is named', () =>
     expect([missing, written, text === xcode]).toEqual([['[99,"CFBundleName",null]'], [], true]);
   });
 });
+
+describe('#10 nothing is written that would break the file', () => {
+  it('a translation holding a character XML cannot carry is not applied, and the file stays as it was', () => {
+    const before = readFileSync(path.join(import.meta.dirname, 'fixtures/wild/prefixed-x-NSTest01.xlf'), 'utf8');
+    const segment = readXliff(before, 'x').segments.find((s) => s.translate)!;
+    for (const update of [
+      { text: 'Texte\u0001 numéro 1', state: 'translated' as const, origin: 'machine' as const },
+      { text: 'Texte &#1; numéro 1', state: 'translated' as const, origin: 'machine' as const, markup: true },
+    ]) {
+      const result = updateXliffInPlace(before, new Map([[segment.key, update]]));
+      expect([result.rejected, result.written, result.text === before]).toEqual([[segment.key], [], true]);
+    }
+  });
+});

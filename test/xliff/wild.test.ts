@@ -34,6 +34,7 @@ const CASES: Record<string, Case> = {
   'oasis-xliff22-withMatches.xlf': { deepl: ['EN', 'FR'] },
   'ontram-OnTramTest01.xlf': { deepl: ['DE', 'EN-US'] },
   'passolo-PAS-10-Test01.xlf': { deepl: ['EN', 'DE'], args: ['--target-lang', 'de'] },
+  'okapi-xliff2-cp-example.xlf': { deepl: ['EN', 'FR'] },
   'prefixed-x-NSTest01.xlf': { deepl: ['EN', 'FR'] },
   'rainbow-windows-1251-xini-test1.out.xlf': { deepl: ['EN', 'RU'] },
   'rainbow-windows-1252-RB-12-Test02.xlf': { deepl: ['EN', 'FR'] },
