@@ -44,6 +44,9 @@ describe('correct translations from other tools’ files pass', () => {
     ['en', 'ja', 'Followed by %2$@, %3$@ & %1$d other', '%2$@、%3$@、他%1$d人がフォロー中'],
     ['en', 'fr', '%ld items', '%ld éléments'],
     ['de', 'en', 'eine 20%ige Steigerung', 'a 20 per cent increase'],
+    // Angular's ICU messages: case bodies like {male} are text, translated.
+    ['en', 'fr', '{VAR_SELECT, select, male {male} female {female} other {other} }', '{VAR_SELECT, select, male {un homme} female {une femme} other {autre} }'],
+    ['en', 'pl', '{count, plural, one {one file} other {{count} files}}', '{count, plural, one {jeden plik} few {{count} pliki} many {{count} plików} other {{count} pliku}}'],
     // A source that is only inline codes (a line break), translated by the code alone.
     ['en', 'fr', '', ''],
   ])('%s → %s: %s', (sourceLang, lang, source, target) => {
@@ -62,6 +65,7 @@ describe('the same forms, broken, are still caught', () => {
     ['en', 'de', '%@ of %@ selected', '%1$@ ausgewählt', 'placeholders'],
     ['en', 'fr', '%ld items', '%d éléments', 'placeholders'],
     ['en', 'fr', 'Save', '', 'empty'],
+    ['en', 'pl', '{count, plural, one {one file} other {{count} files}}', '{count, plural, one {jeden plik} other {{n} pliku}}', 'placeholders'],
     ['en', 'pl', 'before week "{{ min }}".', 'przed tygodniem {{ min }}.', 'quotes'],
   ])('%s → %s: %s → %s', (sourceLang, lang, source, target, check) => {
     expect(errors(sourceLang, lang, source, target).map((finding) => finding.split(':')[0])).toContain(check);
@@ -75,6 +79,7 @@ describe('check FILE on professional translations other tools wrote', () => {
     ['symfony-validators.pl.xlf', ['85 brackets']],
     ['maxprograms-javapm-SF-12-Test02.xlf', []],
     ['trados-adding-segprop.sdlxliff', []],
+    ['angular-messages.fr.xlf', []],
   ])('%s: errors only where the translation really differs', async (name, expected) => {
     const project = await createTempProject({ bare: true });
     try {

@@ -25,6 +25,8 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   '24xliff-MultipleSegments.xlf': { deepl: ['DE', 'IT'] },
+  // No target-language: the locale comes from the name, as Angular writes it.
+  'angular-messages.fr.xlf': { deepl: ['EN', 'FR'] },
   'lingotek-test.txt.xlf': { deepl: ['EN', 'FR'], args: ['--target-lang', 'fr'] },
   'maxprograms-javapm-SF-12-Test02.xlf': { deepl: ['EN', 'ES'] },
   'memoq-sampe_sch.xliff': { deepl: ['EN', 'ZH-HANS'] },

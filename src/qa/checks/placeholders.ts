@@ -51,9 +51,33 @@ export function withoutPlaceholders(text: string): string {
   return text.replace(PLACEHOLDER, (token) => ' '.repeat(token.length));
 }
 
+/**
+ * ICU plural and select messages (Angular, i18next-icu) hold a message per case:
+ * `{count, plural, one {one item} other {# items}}`. A case body such as `{male}`
+ * is text to translate, not a placeholder: its braces are blanked out. One scan
+ * with a stack of the braces open.
+ */
+export function withoutIcuCaseBraces(text: string): string {
+  if (!ICU_ARGUMENT_ANYWHERE.test(text)) return text;
+  const units = text.split('');
+  const open: ('argument' | 'case' | 'other')[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (units[i] === '{') {
+      ICU_ARGUMENT.lastIndex = i;
+      if (open.at(-1) === 'argument') {
+        units[i] = ' ';
+        open.push('case');
+      } else open.push(ICU_ARGUMENT.test(text) ? 'argument' : 'other');
+    } else if (units[i] === '}' && open.pop() === 'case') units[i] = ' ';
+  }
+  return units.join('');
+}
+const ICU_ARGUMENT_ANYWHERE = /\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,/;
+const ICU_ARGUMENT = /\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,/y;
+
 function tokens(text: string): { printf: string[]; named: string[]; tags: string[] } {
   const found = { printf: [] as string[], named: [] as string[], tags: [] as string[] };
-  for (const [, printf, named, tag] of text.matchAll(PLACEHOLDER)) {
+  for (const [, printf, named, tag] of withoutIcuCaseBraces(text).matchAll(PLACEHOLDER)) {
     if (printf) found.printf.push(printf);
     else if (named) found.named.push(named.replace(/\s+/g, ' '));
     else if (tag) found.tags.push(tag);
