@@ -49,6 +49,8 @@ describe('#11 adversarial input takes at most 5x a normal input of the same size
     ['role words before names', 'Minister Anna '.repeat(SIZE / 14)],
     ['capitalised words', 'Abc '.repeat(SIZE / 4)],
     ['acronyms', 'ABC '.repeat(SIZE / 4)],
+    ['nested ICU plurals', '{n, plural, one {'.repeat(SIZE / 17)],
+    ['braces before long words', `{${'x'.repeat(999)}`.repeat(SIZE / 1000)],
   ])('check: %s', (_name, hostile) => {
     const normal = time(() => check(news, news));
     const adversarial = time(() => check(hostile, hostile));
