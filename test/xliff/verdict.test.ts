@@ -73,3 +73,19 @@ describe('--json on failure', () => {
     }
   });
 });
+
+describe('#10 encodings l10n reads but cannot write', () => {
+  it('Shift_JIS: check reads it, translate refuses to write it back and says why, and nothing changes', async () => {
+    const file = path.join(project.dir, 'sjis.xlf');
+    const xml = `<?xml version="1.0" encoding="Shift_JIS"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="ja" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>東京</source></trans-unit></body></file></xliff>\n`;
+    // 東京 in Shift_JIS (Node decodes Shift_JIS but has no encoder for it); the rest is ASCII.
+    const [head, tail] = xml.split('東京');
+    await writeFile(file, Buffer.concat([Buffer.from(head!), Buffer.from([0x93, 0x8c, 0x8b, 0x9e]), Buffer.from(tail!)]));
+    const before = await readFile(file);
+    expect((await runCli(['check', file], { cwd: project.dir })).code).toBe(0);
+    const result = await runCli(['translate', file], { cwd: project.dir });
+    expect([result.code, result.stderr]).toEqual([2, `l10n: ${file}: is in shift_jis, which l10n reads but cannot write back; convert it to UTF-8 first\n`]);
+    expect(await readFile(file)).toEqual(before);
+  });
+});
+
