@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
 import { unreadable, XliffError } from './core/errors.js';
-import { writeFileAtomic } from './core/fs.js';
+import { removeStaleTempFiles, writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isApproved } from './core/state.js';
 import { decodeXml, type XmlEncoding } from './xml/encoding.js';
@@ -48,6 +48,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const termbase = await loadTermbase(config);
   const project = { config, docs, locales: outputLocales(config), ...(termbase ? { termbase } : {}) };
   await refuseUnreadableInputs(project);
+  await removeStaleTempFiles([config.localesDir, config.memoryDir, config.cacheDir, config.reportsDir]);
   return project;
 }
 

@@ -3,9 +3,10 @@
  * target, then rename over it (atomic on POSIX file systems).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unwritable } from './errors.js';
+import { isAlive } from './process.js';
 
 /**
  * Writes `data` to `file` atomically. Returns false, and leaves the file (and its
@@ -48,4 +49,22 @@ export function safeJoin(root: string, ...parts: string[]): string | undefined {
   const base = path.resolve(root);
   const joined = path.resolve(base, ...parts);
   return joined.startsWith(base + path.sep) ? joined : undefined;
+}
+
+/** `name.tmp-<pid>-<hex>`: what `writeFileAtomic` writes before renaming. */
+const TEMP_FILE = /\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+/**
+ * Removes the temp files of writers that were killed between writing and
+ * renaming (`kill -9`), below `dirs`. A file of a process still running is left
+ * alone. Called with the project lock held, so no other run is writing.
+ */
+export async function removeStaleTempFiles(dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = TEMP_FILE.exec(name)?.[1];
+      if (pid !== undefined && !isAlive(Number(pid))) await rm(path.join(dir, name), { force: true });
+    }
+  }
 }

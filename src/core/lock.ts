@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { unwritable } from './errors.js';
+import { isAlive } from './process.js';
 
 export const LOCK_FILE = '.l10n.lock';
 
@@ -46,7 +47,7 @@ async function acquire(file: string, command: string, waiting: (holder: string) 
     }
     const holder = await readHolder(file);
     if (holder === 'gone') continue;
-    if (holder === undefined || !alive(holder.pid)) {
+    if (holder === undefined || !isAlive(holder.pid)) {
       await takeOver(file);
       continue;
     }
@@ -71,15 +72,6 @@ async function readHolder(file: string): Promise<Holder | 'gone' | undefined> {
     // Written with the `wx` open and one write: half a lock is a holder killed mid-write, or one writing right now.
     await new Promise((resolve) => setTimeout(resolve, 50));
     return (await readFile(file, 'utf8').catch(() => '')) === text ? undefined : 'gone';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

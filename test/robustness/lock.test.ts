@@ -1,6 +1,6 @@
 /** #11: two commands on one project at once: the second waits, nothing is billed twice, the files are one run's. */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
@@ -51,6 +51,19 @@ describe('#11 the project lock', () => {
     const result = await runCli(['run', '--quiet'], { cwd: dir, env: env() });
     expect([result.code, result.stderr]).toEqual([0, '']);
     await expect(readFile(path.join(dir, '.l10n.lock'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('temp files of a writer killed between writing and renaming are removed by the next command', async () => {
+    const dir = (await project()).dir;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    await mkdir(path.join(dir, 'locales/es'), { recursive: true });
+    const left = path.join(dir, `locales/es/usa-russland-is.xlf.tmp-${dead}-0123abcd`);
+    const live = path.join(dir, `locales/es/usa-russland-is.xlf.tmp-${process.pid}-0123abcd`);
+    await writeFile(left, '<half');
+    await writeFile(live, '<being written');
+    expect((await runCli(['merge', '--quiet'], { cwd: dir })).code).toBe(0);
+    await expect(readFile(left)).rejects.toThrow(/ENOENT/);
+    expect(await readFile(live, 'utf8')).toBe('<being written');
   });
 
   it('a half-written lock (killed while writing it) is taken over', async () => {
