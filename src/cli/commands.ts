@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
 import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
 import { TOOL_VERSION } from '../xliff/tool-version.js';
-import { checkStructure, segmentLabel, type SchemaName, type SchemaProblem, type XliffContent } from '../xliff/index.js';
+import { checkStructure, segmentLabel } from '../xliff/index.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -200,13 +200,13 @@ export async function validateCommand(files: readonly string[]): Promise<Command
   const lines: string[] = [];
   let invalid = 0;
   // Loaded on demand: the WebAssembly libxml2 is only needed here.
-  const { validateSchema, schemaFor } = await import('../xliff/schema.js');
+  const { validateDeclared } = await import('../xliff/schema.js');
   for (const file of files) {
     // The same reading as everywhere: size limit, declared encoding, the strict XML gate.
     const read = await readXliffText(file);
     if (!read) throw new InputError('no such file', { file });
-    const { text, content } = read;
-    const { schema, problems, note } = await validateDeclared(text, content, validateSchema, schemaFor);
+    const { text, content, mapped } = read;
+    const { schema, problems, note } = await validateDeclared(text, content.namespace, mapped.root);
     const structure = checkStructure(content);
     const errors = [...problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`), ...structure.filter((p) => p.severity === 'error').map((p) => `${file}: ${p.message}`)];
     const warnings = structure.filter((p) => p.severity === 'warning').map((p) => `${file}: warning: ${p.unit}: ${p.message}`);
@@ -216,27 +216,6 @@ export async function validateCommand(files: readonly string[]): Promise<Command
     lines.push(`${file}: ${errors.length === 0 ? 'valid' : 'invalid'} XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments; ${against})`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
-}
-
-/**
- * Validates against the schema the file declares by its namespace. XLIFF 1.2
- * without extensions is held to the strict schema; where it fails only that
- * (Xcode's `build-num`, Trados' and Phrase's own attributes), transitional is
- * the verdict, and the note says so.
- */
-async function validateDeclared(
-  text: string,
-  content: XliffContent,
-  validateSchema: (xml: string, schema: SchemaName) => Promise<SchemaProblem[]>,
-  schemaFor: (content: XliffContent) => SchemaName | undefined,
-): Promise<{ schema: SchemaName | undefined; problems: SchemaProblem[]; note: string }> {
-  const schema = schemaFor(content);
-  if (!schema) return { schema, problems: [], note: '' };
-  const problems = await validateSchema(text, schema);
-  if (schema !== '1.2-strict' || problems.length === 0) return { schema, problems, note: '' };
-  const transitional = await validateSchema(text, '1.2-transitional');
-  if (transitional.length > 0) return { schema, problems, note: '' };
-  return { schema: '1.2-transitional', problems: [], note: ` (not strict: ${problems[0]!.message.replace(/^Schemas validity error : /, '')})` };
 }
 
 /** `l10n tm export`: the approved translations of every locale as TMX 1.4. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { unwritable } from './errors.js';
 import { isAlive } from './process.js';
 
-export const LOCK_FILE = '.l10n.lock';
+const LOCK_FILE = '.l10n.lock';
 
 interface Holder {
   readonly pid: number;

@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../core/package-root.js';
 import type { LanguageRules } from './rules/types.js';
 
 /** What a block may take: far more than a sane rule set needs (ours take ~10 ns per character). */
-export function budgetFor(text: string): number {
+function budgetFor(text: string): number {
   return 250 + text.length / 100;
 }
 
@@ -25,12 +25,8 @@ const READY = 2;
 /** Starting the worker is not the rules' time: it gets its own, generous wait. */
 const START_MS = 10_000;
 
-export interface GuardedBreaks {
-  (text: string, block: string): number[];
-}
-
 /** Breaks by the user's rules, each block under its budget. The worker is started on first use. */
-export function guardedBreaks(rules: LanguageRules & { readonly file: string }): GuardedBreaks {
+export function guardedBreaks(rules: LanguageRules & { readonly file: string }): (text: string, block: string) => number[] {
   let worker: Worker | undefined;
   const control = new Int32Array(new SharedArrayBuffer(12));
   return (text, block) => {

@@ -74,8 +74,6 @@ export interface XliffContent {
   readonly version: string;
   /** The namespace of the document's XLIFF elements ('' for XLIFF 1.0). */
   readonly namespace: string;
-  /** Namespaces declared anywhere in the document besides XLIFF's own: extensions by other tools. */
-  readonly extensions: readonly string[];
   /** `<file>` elements in the document. */
   readonly files: number;
   /** Unit ids repeated within their `<file>`, as `original: id` (such units are addressed by position). */

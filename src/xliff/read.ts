@@ -8,11 +8,11 @@
 import { quoted, XliffError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { BlockKind } from '../core/types.js';
-import { attribute, parseXml, XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
+import { attribute, parseXml, type XmlElement } from '../xml/parse.js';
 import { flavourOf } from './flavours/index.js';
 import { inlineText, isTranslated } from './inline.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffContent, type XliffSegment } from './model.js';
-import { mapXliff, XLIFF_1_NAMESPACES, XLIFF_2_NAMESPACES, type MappedDocument, type MappedSegment } from './units.js';
+import { mapXliff, type MappedDocument, type MappedSegment } from './units.js';
 
 /** Parses XLIFF text (a leading BOM is ignored). `file` is only used in error messages. */
 export function readXliff(text: string, file: string): XliffContent {
@@ -37,12 +37,11 @@ export function mapXliffText(text: string, file: string): MappedXliff {
   return { document: mapXliff({ root, declaredEncoding: undefined }, file), root };
 }
 
-function readMapped({ document, root }: MappedXliff, file: string): XliffContent {
+function readMapped({ document }: MappedXliff, file: string): XliffContent {
   const segments = document.segments.map((segment) => readSegment(segment));
   return {
     version: document.version,
     namespace: document.ns,
-    extensions: extensionNamespaces(root),
     files: document.files,
     duplicateIds: document.duplicateIds,
     sourceLang: langAttribute(document.sourceLang, document.major === 2 ? 'srcLang' : 'source-language', file),
@@ -98,20 +97,4 @@ function langAttribute(value: string | undefined, name: string, file: string): L
   const lang = parseLang(value);
   if (!lang) throw new XliffError(`${name}=${quoted(value)} is not a known language tag`, { file });
   return lang;
-}
-
-const OWN_NAMESPACES = new Set([...XLIFF_1_NAMESPACES, ...XLIFF_2_NAMESPACES, XML_NAMESPACE, 'http://www.w3.org/2001/XMLSchema-instance']);
-
-/** Namespaces of elements and attributes that are not XLIFF's own (extensions by other tools). */
-function extensionNamespaces(root: XmlElement): string[] {
-  const found = new Set<string>();
-  const walk = (element: XmlElement) => {
-    if (!OWN_NAMESPACES.has(element.ns)) found.add(element.ns);
-    for (const attr of element.attributes) {
-      if (attr.ns !== '' && attr.name !== 'xmlns' && !attr.name.startsWith('xmlns:') && !OWN_NAMESPACES.has(attr.ns)) found.add(attr.ns);
-    }
-    for (const child of element.children) if (child.kind === 'element') walk(child);
-  };
-  walk(root);
-  return [...found].sort();
 }

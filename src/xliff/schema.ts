@@ -8,7 +8,8 @@ import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { L10nError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
-import type { XliffContent } from './model.js';
+import { XML_NAMESPACE, type XmlElement } from '../xml/parse.js';
+import { XLIFF_1_NAMESPACES, XLIFF_2_NAMESPACES } from './units.js';
 
 const SCHEMA_ROOT = path.join(PACKAGE_ROOT, 'schemas/xliff');
 
@@ -84,16 +85,32 @@ export function schemaForVersion(version: string): SchemaName {
 }
 
 /**
- * The schema a file declares by its namespace: 1.1; 1.2 strict, or transitional
- * when it carries other tools' namespaces (strict refuses every extension);
- * 2.0/2.1 or 2.2 with their modules. XLIFF 1.0 has only a DTD: undefined.
+ * Validates against the schema the file declares by its namespace: 1.1; 1.2
+ * strict, or transitional when it carries other tools' namespaces (strict
+ * refuses every extension); 2.0/2.1 or 2.2 with their modules. XLIFF 1.0 has
+ * only a DTD: no schema. 1.2 without extensions that fails only strict (Xcode's
+ * `build-num`, Trados' and Phrase's own attributes) gets transitional as its
+ * verdict, and the note says so.
  */
-export function schemaFor(content: Pick<XliffContent, 'namespace' | 'extensions'>): SchemaName | undefined {
-  switch (content.namespace) {
+export async function validateDeclared(
+  xml: string,
+  namespace: string,
+  root: XmlElement,
+): Promise<{ schema: SchemaName | undefined; problems: SchemaProblem[]; note: string }> {
+  const schema = schemaFor(namespace, root);
+  if (!schema) return { schema, problems: [], note: '' };
+  const problems = await validateSchema(xml, schema);
+  if (schema !== '1.2-strict' || problems.length === 0) return { schema, problems, note: '' };
+  if ((await validateSchema(xml, '1.2-transitional')).length > 0) return { schema, problems, note: '' };
+  return { schema: '1.2-transitional', problems: [], note: ` (not strict: ${problems[0]!.message.replace(/^Schemas validity error : /, '')})` };
+}
+
+function schemaFor(namespace: string, root: XmlElement): SchemaName | undefined {
+  switch (namespace) {
     case 'urn:oasis:names:tc:xliff:document:1.1':
       return '1.1';
     case 'urn:oasis:names:tc:xliff:document:1.2':
-      return content.extensions.length === 0 ? '1.2-strict' : '1.2-transitional';
+      return hasExtensions(root) ? '1.2-transitional' : '1.2-strict';
     case 'urn:oasis:names:tc:xliff:document:2.0':
       return '2.1-with-modules';
     case 'urn:oasis:names:tc:xliff:document:2.2':
@@ -101,4 +118,15 @@ export function schemaFor(content: Pick<XliffContent, 'namespace' | 'extensions'
     default:
       return undefined;
   }
+}
+
+const OWN_NAMESPACES = new Set([...XLIFF_1_NAMESPACES, ...XLIFF_2_NAMESPACES, XML_NAMESPACE, 'http://www.w3.org/2001/XMLSchema-instance']);
+
+/** Whether an element or attribute anywhere is in a namespace that is not XLIFF's own (another tool's extension). */
+function hasExtensions(element: XmlElement): boolean {
+  if (!OWN_NAMESPACES.has(element.ns)) return true;
+  for (const attr of element.attributes) {
+    if (attr.ns !== '' && attr.name !== 'xmlns' && !attr.name.startsWith('xmlns:') && !OWN_NAMESPACES.has(attr.ns)) return true;
+  }
+  return element.children.some((child) => child.kind === 'element' && hasExtensions(child));
 }

@@ -134,10 +134,10 @@ describe('#10 translate FILE on XLIFF from the wild', () => {
     expect(sent.length).toBeLessThanOrEqual(filled + summary!.rejected);
     expect(new Set(sent)).toEqual(new Set(empty.map((s) => s.source.markup)));
 
-    // A second run finds nothing left to do and writes nothing.
+    // A second run finds nothing left to do (a rejected reply is in the cache) and writes nothing.
     server.calls.length = 0;
     await runCli(['translate', file, ...args], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
-    expect(server.calls.length).toBe(summary!.rejected > 0 ? server.calls.length : 0);
+    expect(server.calls).toEqual([]);
     expect((await readFile(file)).equals(bytesAfter)).toBe(true);
   });
 });

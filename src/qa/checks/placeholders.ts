@@ -57,7 +57,7 @@ export function withoutPlaceholders(text: string): string {
  * is text to translate, not a placeholder: its braces are blanked out. One scan
  * with a stack of the braces open.
  */
-export function withoutIcuCaseBraces(text: string): string {
+function withoutIcuCaseBraces(text: string): string {
   if (!ICU_ARGUMENT_ANYWHERE.test(text)) return text;
   const units = text.split('');
   const open: ('argument' | 'case' | 'other')[] = [];
