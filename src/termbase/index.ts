@@ -22,6 +22,8 @@ export interface TermEntry {
   readonly type: string;
   /** Terms per base language (`de`, `en`), preferred first. */
   readonly terms: ReadonlyMap<string, readonly Term[]>;
+  /** Do not translate: every language keeps the source form (ITS 2.0 `its:translate="no"`). */
+  readonly keep: boolean;
 }
 
 export interface Termbase {
@@ -32,6 +34,9 @@ export interface Termbase {
  * Parses TBX through the strict XML gate (no DTD, no entities, XML 1.0
  * characters only; the problem's line and column in every error).
  */
+/** ITS 2.0 (https://www.w3.org/TR/its20/#trans-datacat): `its:translate="no"` marks what stays as it is. */
+const ITS_NAMESPACE = 'http://www.w3.org/2005/11/its';
+
 export function parseTermbase(xml: string, file: string): Termbase {
   const { root } = parseXml(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml, file);
   if (root.local !== 'martif' && root.local !== 'tbx') throw new InputError(`no <martif> (TBX) root element (the root is <${root.name}>)`, { file });
@@ -57,25 +62,55 @@ export function parseTermbase(xml: string, file: string): Termbase {
       terms.set(base, list);
     }
     const subject = childrenNamed(entry, 'descrip', ns).find((descrip) => attribute(descrip, 'type') === 'subjectField');
-    return { id, type: subject ? textContent(subject).trim() : '', terms };
+    const keep = attribute(entry, 'translate', ITS_NAMESPACE) === 'no';
+    return { id, type: subject ? textContent(subject).trim() : '', terms, keep };
   });
   return { entries };
 }
 
 /** Scripts written without spaces: a name is found inside longer words there. */
-const NO_WORD_BOUNDARIES = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const NO_WORD_BOUNDARIES = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Thai}]/u;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function termPattern(text: string): string {
-  const body = escapeRegExp(text);
-  return NO_WORD_BOUNDARIES.test(text) ? body : `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
+/** The Unicode script of a letter, as a regex property name; digits and signs have none. */
+function scriptOf(char: string): string | undefined {
+  for (const script of ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Hangul', 'Armenian', 'Georgian']) {
+    if (new RegExp(`\\p{Script=${script}}`, 'u').test(char)) return script;
+  }
+  return undefined;
+}
+
+/**
+ * A term as a pattern that finds it as a token in any script. A term ends
+ * where a letter of its own script or a digit does not follow: `EU` is found
+ * in Japanese `EUは`, not in `EUR`. In the source (`compound`: false) a term
+ * joined to a word by a hyphen is part of a German compound (`US-Dollar`,
+ * `Assad-Regimes`), which a translation may render without it, so it is not
+ * found there. An acronym is also found with full stops (`UN` = `U.N.`, AP
+ * style), and a name in capitals (`BERLIN` in a dateline).
+ */
+function termPattern(text: string, compound: boolean): string {
+  const letters = text.replace(/\./g, '');
+  const acronym = /^\p{Lu}{2,5}$/u.test(letters) && /^(?:\p{Lu}\.?)+$/u.test(text);
+  const body = acronym ? `(?:${escapeRegExp(letters)}|${[...letters].map((letter) => `${escapeRegExp(letter)}\\.`).join('')})` : escapeRegExp(text);
+  const forms = !acronym && /\p{Ll}/u.test(text) ? [body, escapeRegExp(text.toLocaleUpperCase())] : [body];
+  const alternatives = `(?:${forms.join('|')})`;
+  const edge = (char: string, side: 'before' | 'after') => {
+    if (NO_WORD_BOUNDARIES.test(char)) return '';
+    const script = scriptOf(char);
+    const letter = script ? `\\p{Script=${script}}` : '\\p{L}';
+    const joined = compound ? '' : side === 'before' ? `|${letter}-` : `|-${letter}`;
+    return side === 'before' ? `(?<![${letter}\\p{N}]${joined})` : `(?![${letter}\\p{N}]${joined})`;
+  };
+  const chars = [...text];
+  return `${edge(chars[0]!, 'before')}${alternatives}${edge(chars.at(-1)!, 'after')}`;
 }
 
 /** Finds terms of one language in text: the longest form wins where forms overlap. */
 export interface TermMatcher {
-  /** Entries named in `text`, with the form found and where, in order of appearance. */
+  /** Entries named in `text` as tokens of their own, with the form found and where, in order of appearance. */
   find(text: string): { entry: TermEntry; form: string; span: { start: number; end: number } }[];
-  /** Whether `text` contains one of `entry`'s forms. */
+  /** Whether `text` contains one of `entry`'s forms, compounds (`Assad-led`) included. */
   contains(text: string, entry: TermEntry): boolean;
 }
 
@@ -89,22 +124,21 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
   if (cached) return cached;
   const forms = termbase.entries.flatMap((entry) => (entry.terms.get(base) ?? []).map((term) => ({ text: term.text, entry })));
   forms.sort((a, b) => b.text.length - a.text.length);
-  const entryOf = new Map(forms.map((form) => [form.text, form.entry]));
-  const all = forms.length > 0 ? new RegExp(forms.map((form) => termPattern(form.text)).join('|'), 'gu') : undefined;
+  // One group per form, so a match tells which form (and entry) it was.
+  const all = forms.length > 0 ? new RegExp(forms.map((form) => `(${termPattern(form.text, false)})`).join('|'), 'gu') : undefined;
   const perEntry = new Map(
     termbase.entries.map((entry) => {
-      const own = (entry.terms.get(base) ?? []).map((term) => term.text).sort((a, b) => b.length - a.length);
-      return [entry, own.length > 0 ? new RegExp(own.map(termPattern).join('|'), 'u') : undefined] as const;
+      const own = requiredForms(entry, lang).sort((a, b) => b.length - a.length);
+      return [entry, own.length > 0 ? new RegExp(own.map((form) => termPattern(form, true)).join('|'), 'u') : undefined] as const;
     }),
   );
   const matcher: TermMatcher = {
     find: (text) =>
       all
-        ? [...text.matchAll(all)].map((match) => ({
-            entry: entryOf.get(match[0])!,
-            form: match[0],
-            span: { start: match.index, end: match.index + match[0].length },
-          }))
+        ? [...text.matchAll(all)].map((match) => {
+            const index = match.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+            return { entry: forms[index]!.entry, form: match[0], span: { start: match.index, end: match.index + match[0].length } };
+          })
         : [],
     contains: (text, entry) => perEntry.get(entry)?.test(text) ?? false,
   };
@@ -112,9 +146,19 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
   return matcher;
 }
 
+/**
+ * The forms a translation into `lang` may use: the termbase's own for that
+ * language, and for a do-not-translate entry its source forms as well.
+ */
+export function requiredForms(entry: TermEntry, lang: Lang): string[] {
+  const own = (entry.terms.get(baseLanguage(lang)) ?? []).map((term) => term.text);
+  if (!entry.keep) return own;
+  return [...new Set([...own, ...[...entry.terms.values()].flat().map((term) => term.text)])];
+}
+
 /** Whether the termbase knows how `entry` is written in `lang`. */
 export function hasTerms(entry: TermEntry, lang: Lang): boolean {
-  return (entry.terms.get(baseLanguage(lang))?.length ?? 0) > 0;
+  return entry.keep || (entry.terms.get(baseLanguage(lang))?.length ?? 0) > 0;
 }
 
 /**
@@ -127,7 +171,7 @@ export function glossaryEntries(termbase: Termbase, sourceLang: Lang, targetLang
   const entries: Record<string, string> = {};
   for (const entry of termbase.entries) {
     const sources = (entry.terms.get(baseLanguage(sourceLang)) ?? []).filter((term) => !term.variant);
-    const targets = (entry.terms.get(baseLanguage(targetLang)) ?? []).filter((term) => !term.variant);
+    const targets = entry.keep ? sources : (entry.terms.get(baseLanguage(targetLang)) ?? []).filter((term) => !term.variant);
     if (targets.length === 0) continue;
     sources.forEach((source, index) => {
       const same = targets.find((target) => target.text === source.text);

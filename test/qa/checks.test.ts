@@ -69,8 +69,9 @@ describe('other checks', () => {
     expect(checksFound('en', 'Es kamen 56 Menschen.', ' ')).toEqual(['empty:error']);
   });
 
-  it('catches a lost bracket', () => {
-    expect(checksFound('en', 'London (dpa) - Es geht los.', 'London dpa - It begins.')).toContain('brackets:error');
+  it('warns about a lost bracket, and catches an unclosed one', () => {
+    expect(checksFound('en', 'London (dpa) - Es geht los.', 'London dpa - It begins.')).toContain('brackets:warning');
+    expect(checksFound('en', 'London (dpa) - Es geht los.', 'London (dpa - It begins.')).toContain('brackets:error');
   });
 
   it('warns when the target is the untranslated source', () => {

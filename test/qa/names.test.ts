@@ -58,8 +58,42 @@ describe('the termbase', () => {
     expect(found.map((match) => [match.entry.id, match.form])).toEqual([
       ['syria', 'Syriens'],
       ['bashar-al-assad', 'Baschar al-Assad'],
-      ['bashar-al-assad', 'Assad'],
     ]);
+  });
+
+  it('matches terms as tokens in every script', () => {
+    const de = termMatcher(termbase, 'de' as Lang);
+    // A term that begins a German compound is part of that word: `US-Dollar` may become `dollars`.
+    expect(de.find('Es kostet 5 US-Dollar, sagt die US-Regierung.')).toEqual([]);
+    expect(de.find('Die EU und die USA.').map((match) => match.form)).toEqual(['EU', 'USA']);
+    const entry = (id: string) => termbase.entries.find((candidate) => candidate.id === id)!;
+    const ja = termMatcher(termbase, 'ja' as Lang);
+    expect(ja.contains('EUは警告した。', entry('eu'))).toBe(true);
+    expect(ja.contains('ケリー氏は述べた。', entry('kerry'))).toBe(true);
+    const en = termMatcher(termbase, 'en' as Lang);
+    expect(en.contains('The EURO fell.', entry('eu'))).toBe(false);
+    expect(en.contains('BERLIN (dpa) – The summit began.', entry('berlin'))).toBe(true);
+    expect(en.contains('An Assad-led government.', entry('bashar-al-assad'))).toBe(true);
+  });
+
+  it('finds an acronym written with full stops, and keeps a do-not-translate term in every language', () => {
+    const tbx = `<martif type="TBX-Basic" xmlns:its="http://www.w3.org/2005/11/its"><text><body>
+      <termEntry id="un"><langSet xml:lang="de"><tig><term>UN</term></tig></langSet><langSet xml:lang="en"><tig><term>UN</term></tig></langSet>
+        <langSet xml:lang="fr"><tig><term>ONU</term></tig></langSet></termEntry>
+      <termEntry id="dax" its:translate="no"><langSet xml:lang="de"><tig><term>Dax</term></tig></langSet></termEntry>
+    </body></text></martif>`;
+    const own = parseTermbase(tbx, 'own.tbx');
+    const check = (lang: string, source: string, target: string) =>
+      checkPairs([{ segmentId: 's-1' as SegmentId, source, target }], { sourceLang: 'de' as Lang, lang: lang as Lang, termbase: own })
+        .filter((finding) => finding.check === 'names')
+        .map((finding) => finding.message);
+    expect(check('en-US', 'Die UN warnten.', 'The U.N. warned.')).toEqual([]);
+    expect(check('fr', 'Die UN warnten.', 'L’ONU a averti.')).toEqual([]);
+    expect(check('fr', 'Die UN warnten.', 'L’UN a averti.')).toEqual(['“UN” should appear as “ONU”, not the source form']);
+    expect(check('ja', 'Der Dax fiel.', 'Daxが下落した。')).toEqual([]);
+    expect(check('en-GB', 'Der Dax fiel.', 'The DAX index fell.')).toEqual([]);
+    expect(check('en-GB', 'Der Dax fiel.', 'The German index fell.')).toEqual(['“Dax” should appear as “Dax”']);
+    expect(glossaryEntries(own, 'de' as Lang, 'fr' as Lang)).toEqual({ UN: 'ONU', Dax: 'Dax' });
   });
 
   it('gives DeepL glossary pairs without inflected forms', () => {

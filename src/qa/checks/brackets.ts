@@ -5,13 +5,18 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['（', '）'],
   ['[', ']'],
   ['［', '］'],
+  ['【', '】'],
+  ['〔', '〕'],
 ];
 const OPEN = new Map(PAIRS.map(([open, close]) => [open, close]));
 const CLOSE = new Set(PAIRS.map(([, close]) => close));
 
 /**
- * Brackets lost, added or left unclosed (`London (dpa)`). Round and square,
- * ASCII and full-width (Japanese writes `（dpa）`) count alike.
+ * Brackets left unclosed or closed without an opener are errors. Brackets
+ * lost or added are a warning: translators drop them (`der Abgeordnete Max
+ * Beispiel (SPD)` → `SPD MP Max Beispiel`) and add them (Japanese `【…】`
+ * around a dateline, a conversion in parentheses) as their style asks. Round,
+ * square and lenticular, ASCII and full-width count alike.
  */
 export const brackets = defineCheck({
   id: 'brackets',
@@ -23,7 +28,7 @@ export const brackets = defineCheck({
     const text = pseudo && pair.target.startsWith('[') && pair.target.endsWith(']') ? pair.target.slice(1, -1) : pair.target;
     const source = countOpen(pair.source);
     const target = countOpen(text);
-    if (source !== target) results.push({ severity: 'error', message: `the source has ${source} bracket pair(s), the translation ${target}` });
+    if (source !== target) results.push({ severity: 'warning', message: `the source has ${source} bracket pair(s), the translation ${target}` });
     const problem = unbalanced(text);
     if (problem && !unbalanced(pair.source)) results.push({ severity: 'error', message: problem });
     return results;

@@ -1,5 +1,5 @@
 import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
-import type { Lang } from '../../core/lang.js';
+import { baseLanguage, type Lang } from '../../core/lang.js';
 import { defineCheck, type CheckResult } from '../check.js';
 import { containsName, unknownNameCandidates } from '../locales/names.js';
 
@@ -44,7 +44,9 @@ export const names = defineCheck({
       if (judged.has(entry) || !hasTerms(entry, targetLang)) continue;
       judged.add(entry);
       if (target.contains(pair.target, entry)) continue;
-      const expected = entry.terms.get(targetLang.split('-')[0]!)!.filter((term) => !term.variant).map((term) => `“${term.text}”`);
+      const expected = (entry.keep ? (entry.terms.get(baseLanguage(pair.sourceRules.textLang)) ?? []) : entry.terms.get(baseLanguage(targetLang))!)
+        .filter((term) => !term.variant)
+        .map((term) => `“${term.text}”`);
       const leftAsIs = pair.target.includes(form) ? ', not the source form' : '';
       results.push({ severity: 'error', message: `“${form}” should appear as ${expected.join(' or ')}${leftAsIs}` });
     }

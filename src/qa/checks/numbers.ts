@@ -1,16 +1,18 @@
-import { baseLanguage } from '../../core/lang.js';
 import { defineCheck, type CheckResult } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { NUMBER_WORDS, readQuantities, type Quantities } from '../locales/quantities.js';
+import { CONVERSIONS, readQuantities, type Amount, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 
 /**
  * Numbers, dates or times differ from the source. Each side is read in its own
- * locale: `15.000` = `15,000` = `15 000`; `3,5` = `3.5`; `am 9. September` =
- * `on September 9` = `le 9 septembre` = `9月9日`; `9.15 Uhr` = `9:15 a.m.` =
- * `9 h 15`; an ordinal's full stop does not count. A small number the
- * translation spells out ("three") is a warning at most.
+ * locale, as (value, scale, unit): `15.000` = `15,000` = `15 000`; `2,8 Mrd.
+ * Euro` = `€2.8bn` = `2.800 millones de euros` = `28億ユーロ`; `am 4. und 5.
+ * Mai` = `May 4-5`; `10.30 Uhr` = `a las 10.30` = `午前10時半`. A figure the
+ * other side writes as a word, ordinal or Roman numeral (`9.` = `Ninth` =
+ * `IX`) matches it. A figure in another unit that converts a source figure
+ * (`12 km (7.5 miles)`) is a warning; the same figure in another unit (`12
+ * km` → `12 miles`) is an error.
  */
 export const numbers = defineCheck({
   id: 'numbers',
@@ -24,23 +26,80 @@ export const numbers = defineCheck({
     if (missingDates.length + extraDates.length > 0) {
       results.push({ severity: 'error', message: `dates differ: ${describe(missingDates.map(formatDate), extraDates.map(formatDate))}` });
     }
+    const sourceMonths = new Set([...source.months, ...source.dates.map((date) => Number(date.split('-')[0]))]);
+    const targetMonths = new Set([...target.months, ...target.dates.map((date) => Number(date.split('-')[0]))]);
+    const otherMonths = target.months.filter((month) => !sourceMonths.has(month));
+    const lostMonths = source.months.filter((month) => !targetMonths.has(month));
+    if (otherMonths.length > 0) {
+      results.push({ severity: 'error', message: `months differ: ${describe(lostMonths.map(monthName(pair.sourceRules)), otherMonths.map(monthName(pair.targetRules)))}` });
+    }
     const missingTimes = timesWithout(source.times, target.times);
     const extraTimes = timesWithout(target.times, source.times);
     if (missingTimes.length + extraTimes.length > 0) {
       results.push({ severity: 'error', message: `times differ: ${describe(missingTimes.map(formatTime), extraTimes.map(formatTime))}` });
     }
-    const missing = difference(source.numbers, target.numbers);
-    const extra = difference(target.numbers, source.numbers);
-    if (missing.length + extra.length > 0) {
-      const spelledOut = extra.length === 0 && missing.every((n) => spelled(n, pair.target, pair.targetRules));
-      results.push({
-        severity: spelledOut ? 'warning' : 'error',
-        message: spelledOut ? `${missing.join(', ')} spelled out in words` : `numbers differ: ${describe(missing.map(String), extra.map(String))}`,
-      });
-    }
+    results.push(...compareAmounts(source.amounts, target.amounts, source.words, target.words));
     return results;
   },
 });
+
+/**
+ * Pairs figures by value, then tells what is left: a figure in another unit, a
+ * conversion added for the reader, a figure the other side spells out, or a
+ * figure missing or added.
+ */
+function compareAmounts(source: readonly Amount[], target: readonly Amount[], sourceWords: readonly number[], targetWords: readonly number[]): CheckResult[] {
+  const results: CheckResult[] = [];
+  let left = [...source];
+  let right = [...target];
+  const pairOff = (matches: (a: Amount, b: Amount) => boolean, onPair?: (a: Amount, b: Amount) => void) => {
+    left = left.filter((a) => {
+      const index = right.findIndex((b) => matches(a, b));
+      if (index < 0) return true;
+      onPair?.(a, right[index]!);
+      right.splice(index, 1);
+      return false;
+    });
+  };
+  pairOff((a, b) => a.value === b.value && a.unit === b.unit);
+  pairOff((a, b) => a.value === b.value && (a.unit === undefined || b.unit === undefined));
+  pairOff(
+    (a, b) => a.value === b.value,
+    (a, b) => results.push({ severity: 'error', message: `${a.text} is in another unit in the translation: ${b.text}` }),
+  );
+  const converted = (from: Amount, to: Amount) => from.unit !== undefined && to.unit !== undefined && converts(from, to);
+  left = left.filter((a) => {
+    if (targetWords.includes(a.value)) return false;
+    const conversion = target.find((b) => converted(a, b));
+    if (conversion) results.push({ severity: 'warning', message: `${a.text} is given only as ${conversion.text}` });
+    return !conversion;
+  });
+  right = right.filter((b) => {
+    if (sourceWords.includes(b.value)) return false;
+    const original = source.find((a) => converted(a, b));
+    if (original) results.push({ severity: 'warning', message: `${b.text} (a conversion of ${original.text}) is not in the source` });
+    return !original;
+  });
+  if (left.length + right.length > 0) {
+    results.push({ severity: 'error', message: `numbers differ: ${describe(left.map((a) => a.text), right.map((b) => b.text))}` });
+  }
+  return results;
+}
+
+/** Whether `to` is `from` converted to another unit, as rounded for readers (12 km ≈ 7.5 miles, 25 °C = 77 °F). */
+function converts(from: Amount, to: Amount): boolean {
+  for (const [a, b, factor] of CONVERSIONS) {
+    const forward = a === from.unit && b === to.unit;
+    const backward = b === from.unit && a === to.unit;
+    if (!forward && !backward) continue;
+    const expected =
+      factor === 'celsius'
+        ? forward ? (from.value * 9) / 5 + 32 : ((from.value - 32) * 5) / 9
+        : forward ? from.value * factor : from.value / factor;
+    if (Math.abs(expected - to.value) <= Math.max(Math.abs(expected) * 0.05, factor === 'celsius' ? 1.5 : 0.5)) return true;
+  }
+  return false;
+}
 
 function describe(missing: readonly string[], extra: readonly string[]): string {
   const parts = [];
@@ -53,9 +112,8 @@ const formatDate = (date: string) => {
   const [month, day] = date.split('-');
   return `${day}.${month}.`;
 };
-const formatTime = (time: { minutes: number }) => `${Math.floor(time.minutes / 60)}:${String(time.minutes % 60).padStart(2, '0')}`;
-
-type Time = Quantities['times'][number];
+const formatTime = (time: Time) => `${Math.floor(time.minutes / 60)}:${String(time.minutes % 60).padStart(2, '0')}`;
+const monthName = (rules: LocaleRules) => (month: number) => rules.monthWords[month - 1]?.[0] ?? String(month);
 
 /**
  * Times of `a` without a match in `b`: the same time, or the same on a 12-hour
@@ -80,12 +138,7 @@ function timesWithout(a: readonly Time[], b: readonly Time[]): Time[] {
   });
 }
 
-function spelled(value: number, text: string, rules: LocaleRules): boolean {
-  const word = NUMBER_WORDS[baseLanguage(rules.textLang)]?.[value - 1];
-  return word !== undefined && new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
-}
-
 /** Plain numbers of a text (dates and times left out), for tools and tests. */
 export function extractNumbers(text: string, rules: LocaleRules): number[] {
-  return readQuantities(text, rules).numbers;
+  return readQuantities(text, rules).amounts.map((amount) => amount.value);
 }

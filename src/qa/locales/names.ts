@@ -26,7 +26,8 @@ const ROLE_NAME = new RegExp(
   `(?<![\\p{L}])(?:${[...GERMAN_ROLES].sort((a, b) => b.length - a.length).map((r) => r.replace('.', '\\.')).join('|')})\\s+(${PARTICLE}${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`,
   'gu',
 );
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
+// Not the first part of a German compound (`US-Regierung`): the translation may say `American`.
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L})/gu;
 
 export interface NameSpan {
   readonly name: string;

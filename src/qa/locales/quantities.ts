@@ -1,103 +1,339 @@
 /**
- * Reading dates, times and numbers out of text in a locale's conventions, so
- * that `am 9. September` = `on 9 September` = `on September 9` = `le 9
- * septembre` = `9月9日`, `9.15 Uhr` = `9:15` = `9:15 a.m.` = `9 h 15`, and
- * `15.000` = `15,000` = `15 000`.
+ * Reading dates, times and amounts out of text in a locale's conventions, so
+ * that `am 4. und 5. Mai` = `May 4-5` = `5月4、5両日`, `9.15 Uhr` = `9:15 a.m.`
+ * = `9 h 15` = `a las 9.15` = `午前9時15分`, `2,8 Mrd. Euro` = `€2.8bn` =
+ * `2.800 millones de euros` = `28億ユーロ`, and `die 9. Sinfonie` = `the
+ * Ninth Symphony` = `IX Symfonia`. The words come from `numerals.json`, the
+ * units from `units.json`.
+ *
+ * Every pattern here is anchored to a figure or a word and bounded in length,
+ * so reading is linear in the text.
  */
+import { baseLanguage } from '../../core/lang.js';
 import type { LocaleRules } from './rules.js';
+import NUMERALS from './numerals.json' with { type: 'json' };
+import UNITS from './units.json' with { type: 'json' };
+
+export interface Amount {
+  readonly value: number;
+  /** A unit of `units.json` (`km`, `EUR`, `percent`), when the text names one. */
+  readonly unit?: string;
+  /** As written, for messages. */
+  readonly text: string;
+}
+
+export interface Time {
+  /** Minutes after midnight. */
+  readonly minutes: number;
+  /** The text did not say a.m. or p.m. (nor used a 24-hour figure above 12). */
+  readonly twelveHour: boolean;
+}
 
 export interface Quantities {
-  /** `month-day`, e.g. `9-9`. */
+  /** `month-day`, e.g. `9-9`; a range or list of days gives one per day named. */
   readonly dates: string[];
-  /** Minutes after midnight; `twelveHour` when the text did not say a.m. or p.m. (or 24-hour). */
-  readonly times: { readonly minutes: number; readonly twelveHour: boolean }[];
-  readonly numbers: number[];
+  /** Months named without a day (`im Oktober`, `10月`). */
+  readonly months: number[];
+  readonly times: Time[];
+  /** Figures written with digits, scale words applied (`2,8 Mrd.` = 2.8e9). */
+  readonly amounts: Amount[];
+  /**
+   * Values of spelled numbers, ordinals, fractions and Roman numerals. They
+   * may stand for a figure of the other side (`dritten` = `3日目`) but are never
+   * required, since which words count as numbers is open-ended.
+   */
+  readonly words: number[];
 }
+
+interface Numerals {
+  readonly cardinals: Record<string, number>;
+  readonly ordinals: Record<string, number>;
+  readonly fractions: Record<string, number>;
+  readonly multipliers: Record<string, number>;
+  readonly scales: Record<string, number>;
+  readonly dayParts: Record<string, 'am' | 'pm' | 'night' | 'none'>;
+  readonly months: Record<string, number>;
+}
+
+const NO_NUMERALS: Numerals = { cardinals: {}, ordinals: {}, fractions: {}, multipliers: {}, scales: {}, dayParts: {}, months: {} };
+const numeralsOf = (rules: LocaleRules): Numerals =>
+  ((NUMERALS as unknown as Record<string, Numerals>)[baseLanguage(rules.textLang)] ?? NO_NUMERALS);
+
+export const UNIT_TABLE = UNITS.units as Record<string, { symbols: string[]; stems: string[] }>;
+export const CONVERSIONS = UNITS.conversions as [from: string, to: string, factor: number | 'celsius'][];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const patterns = new WeakMap<LocaleRules, { dayFirst: RegExp; monthFirst: RegExp; number: RegExp; monthOf: Map<string, number> }>();
+const longestFirst = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+const flexibleSpaces = (text: string) => text.replace(/ /g, '\\s+');
 
-function compiled(rules: LocaleRules) {
-  let found = patterns.get(rules);
-  if (!found) {
-    const monthOf = new Map<string, number>();
-    rules.months.forEach((names, index) => {
-      for (const name of names) if (!/\d/.test(name)) monthOf.set(name, index + 1);
-    });
-    const names = [...monthOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
-    const group = `[${rules.groups.map(escape).join('')}]`;
-    const decimal = escape(rules.decimal);
-    found = {
-      monthOf,
-      // 9. September, 9 septembre, 1er mai, 9 de septiembre, 9 września
-      dayFirst: new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?(?:\\s+de)?\\s+(${names})\\.?(?![\\p{L}])`, 'giu'),
-      // September 9, Sept. 9th
-      monthFirst: new RegExp(`(?<![\\p{L}])(${names})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])`, 'giu'),
-      // Grouped, then with the locale's decimal mark, then with a point that cannot be a
-      // group separator (not followed by exactly three digits, nor part of a date like
-      // 12.5.2015): `3.5` in a French or Spanish software string is a decimal written the
-      // international way, not 3 and 5.
-      number: new RegExp(
-        `(?<![\\p{Nd}])(\\p{Nd}{1,3}(?:${group}\\p{Nd}{3})+(?:${decimal}\\p{Nd}+)?)(?!\\p{Nd})|(\\p{Nd}+(?:${decimal}\\p{Nd}+)?)(?!\\.\\p{Nd})|(\\p{Nd}+\\.(?!\\p{Nd}{3}(?!\\p{Nd}))\\p{Nd}+)(?!\\p{Nd}|\\.\\p{Nd})|(\\p{Nd}+)`,
-        'gu',
-      ),
-    };
-    patterns.set(rules, found);
-  }
-  return found;
+/** Words that join days in a list or range: `4. und 5.`, `4-5`, `du 4 au 5`, `4、5`. */
+const DAY_JOIN = String.raw`\s*(?:,|und|bis(?:\s+zum)?|oder|and|to|through|or|et|au|ou|y|al|o|i|do|oraz|lub|–|—|-|/|&)\s*`;
+const ORDINAL_MARK = String.raw`(?:\.|er|e|st|nd|rd|th|º|ª)?`;
+
+interface Compiled {
+  readonly monthOf: Map<string, number>;
+  readonly dayFirst: RegExp;
+  readonly monthFirst: RegExp;
+  readonly monthAlone: RegExp;
+  readonly number: RegExp;
+  readonly after: RegExp;
+  readonly dayPart: RegExp;
+  readonly wordTime: RegExp;
+  readonly word: RegExp;
+  readonly scaleOf: Map<string, number>;
+  readonly unitOf: (written: string) => string | undefined;
 }
 
-/** Times, most specific first; each gives [hour, minutes?, am/pm?]. */
+const compiledRules = new WeakMap<LocaleRules, Compiled>();
+
+function compiled(rules: LocaleRules): Compiled {
+  const found = compiledRules.get(rules);
+  if (found) return found;
+  const numerals = numeralsOf(rules);
+  const monthOf = new Map<string, number>();
+  rules.months.forEach((names, index) => {
+    for (const name of names) if (!/\d/.test(name)) monthOf.set(name, index + 1);
+  });
+  for (const [name, month] of Object.entries(numerals.months)) monthOf.set(name, month);
+  const months = longestFirst(monthOf.keys());
+  const group = `[${rules.groups.map(escape).join('')}]`;
+  const decimal = escape(rules.decimal);
+  const day = String.raw`(?<![\p{N}])\d{1,2}${ORDINAL_MARK}`;
+  // Months alone only in their long form, and capitalised where the language capitalises them
+  // ("May" is a month, "may" a verb).
+  const capitalised = /^(de|en)$/.test(baseLanguage(rules.textLang));
+  const longMonths = longestFirst(rules.monthWords.flatMap((names) => names.filter((name) => !/\d/.test(name)).map((name) => (capitalised ? name[0]!.toUpperCase() + name.slice(1) : name))));
+  const scaleOf = new Map(Object.entries(numerals.scales).map(([word, value]) => [word.toLowerCase(), value]));
+  const symbols = new Map<string, string>();
+  const stems: [string, string][] = [];
+  for (const [unit, { symbols: own, stems: ownStems }] of Object.entries(UNIT_TABLE)) {
+    for (const symbol of own) symbols.set(symbol, unit);
+    for (const stem of ownStems) stems.push([stem.toLowerCase(), unit]);
+  }
+  stems.sort((a, b) => b[0].length - a[0].length);
+  const unitOf = (written: string) => {
+    const exact = symbols.get(written) ?? symbols.get(written.replace(/\s+/g, ' '));
+    if (exact) return exact;
+    const lower = written.toLowerCase().replace(/\s+/g, ' ');
+    return stems.find(([stem]) => lower.startsWith(stem))?.[1];
+  };
+  const unitWords = `(?:${longestFirst(symbols.keys())})(?![\\p{L}])|(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*`;
+  const wordForms = [...Object.keys(numerals.cardinals), ...Object.keys(numerals.ordinals), ...Object.keys(numerals.fractions)];
+  const result: Compiled = {
+    monthOf,
+    // 9. September, 4. und 5. Mai, 4-5 May, 1er mai, 9 de septiembre, 4 i 5 maja
+    dayFirst: new RegExp(`(${day}(?:${DAY_JOIN}\\d{1,2}${ORDINAL_MARK}){0,4})(?:\\s+de)?\\s+(${months})\\.?(?![\\p{L}])`, 'giu'),
+    // September 9, Sept. 9th, May 4-5, May 4 and 5
+    monthFirst: new RegExp(`(?<![\\p{L}])(${months})\\.?\\s+(\\d{1,2}(?:st|nd|rd|th)?(?:${DAY_JOIN}\\d{1,2}(?:st|nd|rd|th)?){0,4})(?![\\p{N}])`, 'giu'),
+    monthAlone: new RegExp(`(?<![\\p{L}])(${longMonths})(?![\\p{L}])|(?<![\\p{N}])(\\d{1,2})月(?!\\d)`, capitalised ? 'gu' : 'giu'),
+    // Grouped, then with the locale's decimal mark, then with a point that cannot be a
+    // group separator (not followed by exactly three digits, nor part of a date like
+    // 12.5.2015): `3.5` in a French or Spanish software string is a decimal written the
+    // international way, not 3 and 5.
+    number: new RegExp(
+      `(?<![\\p{Nd}])(\\p{Nd}{1,3}(?:${group}\\p{Nd}{3})+(?:${decimal}\\p{Nd}+)?)(?!\\p{Nd})|(\\p{Nd}+(?:${decimal}\\p{Nd}+)?)(?!\\.\\p{Nd})|(\\p{Nd}+\\.(?!\\p{Nd}{3}(?!\\p{Nd}))\\p{Nd}+)(?!\\p{Nd}|\\.\\p{Nd})|(\\p{Nd}+)`,
+      'gu',
+    ),
+    // What follows a figure: a scale word, then a unit (`2,8 Mrd. Euro`, `2.800 millones de euros`, `€3m`).
+    after: new RegExp(
+      `\\s*(?:(${longestFirst(scaleOf.keys())})(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*)?(${unitWords})?`,
+      'iuy',
+    ),
+    dayPart: new RegExp(`\\s*(${Object.keys(numerals.dayParts).map((part) => flexibleSpaces(escape(part))).join('|') || '(?!)'})(?![\\p{L}])`, 'iuy'),
+    // a las tres de la tarde, at three o'clock, à trois heures
+    wordTime: new RegExp(
+      `(?<![\\p{L}])(?:a\\s+las?|à|at|o\\s+godz\\.?)\\s+(${longestFirst(Object.keys(numerals.cardinals).filter((word) => numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12))})(?:\\s+(?:heures?|o['’]clock))?(?![\\p{L}])`,
+      'giu',
+    ),
+    word: new RegExp(`(?<![\\p{L}])(${longestFirst(wordForms)})(\\p{L}*)`, 'giu'),
+    scaleOf,
+    unitOf,
+  };
+  compiledRules.set(rules, result);
+  return result;
+}
+
+/** Times, most specific first; each gives [hour, minutes?, a/p?]. */
 const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }[] = [
   // 9:15 a.m., 9 pm
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![\p{L}])/giu, twelveHour: false },
-  // 9.15 Uhr, 9 Uhr
-  { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr(?![\p{L}])/gu, twelveHour: false },
+  // 午前9時15分, 午後3時半, 9時
+  { pattern: /(午前|午後)?(\d{1,2})時(?:(\d{1,2})分|(半))?/gu, twelveHour: false },
+  // 9.15 Uhr, 9 Uhr, 10.30 horas, 10.30 h
+  { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr|horas|hrs|h\.|godz\.)(?![\p{L}])/gu, twelveHour: false },
+  // a las 10.30, o godz. 10.30, à 9 h 15 (the word before the figure says it is a time)
+  { pattern: /(?<![\p{L}])(?:a\s+las?|las|desde\s+las?|hasta\s+las?|godz\.|godzinie|godzina|godziny|o\s+godz\.)\s*(\d{1,2})(?:[.:](\d{2}))?(?![\p{N}])/giu, twelveHour: true },
   // 9 h 15, 21h30, 9 h
   { pattern: /(?<![\p{N}])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\p{N}])/gu, twelveHour: false },
-  // 9時15分
-  { pattern: /(\d{1,2})時(?:(\d{1,2})分)?/gu, twelveHour: false },
   // 9:15 (24-hour or unmarked 12-hour)
   { pattern: /(?<![\p{N}:])(\d{1,2}):(\d{2})(?![\p{N}:])/gu, twelveHour: true },
 ];
 
-/** Removes what a pattern matched, so the next reading does not see it again. */
-function take(text: string, pattern: RegExp, each: (match: RegExpMatchArray) => void): string {
-  return text.replace(pattern, (...args) => {
-    const match = args.slice(0, -2) as unknown as RegExpMatchArray;
-    each(match);
-    return ' '.repeat((match[0] as string).length);
-  });
+/**
+ * Replaces what a pattern matched by spaces, so the next reading does not see
+ * it again. `each` may return where the match really ends (a figure with its
+ * unit), which is blanked too.
+ */
+function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end: number) => number | void): string {
+  let out = '';
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const end = Math.max(match.index + match[0].length, each(match, match.index + match[0].length) ?? 0);
+    out += text.slice(last, match.index) + ' '.repeat(end - match.index);
+    last = end;
+    pattern.lastIndex = end;
+  }
+  return out + text.slice(last);
+}
+
+const days = (list: string) => [...list.matchAll(/\d{1,2}/g)].map((m) => Number(m[0]));
+
+/** `3万1400` = 31400, `28億` = 2.8e9, `2億8000万` = 2.8e8. */
+const JAPANESE_NUMBER = /(?<![\p{Nd}])(?:\p{Nd}+(?:\.\p{Nd}+)?[兆億万千])+(?:\p{Nd}+)?/gu;
+const JAPANESE_SCALE: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12 };
+/** `1メートル80` = 1.80 m; `4分の1` = 0.25. */
+const JAPANESE_MEASURE = /(?<![\p{Nd}])(\d+)メートル(\d{1,2})(?![\p{Nd}])|(?<![\p{Nd}])(\d+)分の(\d+)(?![\p{Nd}])/gu;
+const ROMAN = /(?<![\p{L}\p{N}])(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?![\p{L}\p{N}])/gu;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+/** Kanji numerals (`第九`, `三日`): each digit, with 十 and 百 as in 二十三. */
+const KANJI = /[一二三四五六七八九十百]+/gu;
+const KANJI_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function romanValue(numeral: string): number {
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const value = ROMAN_VALUES[numeral[i]!]!;
+    const next = ROMAN_VALUES[numeral[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+function kanjiValue(text: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const char of text) {
+    if (char === '十' || char === '百') {
+      total += (digit || 1) * (char === '十' ? 10 : 100);
+      digit = 0;
+    } else digit = KANJI_DIGITS[char] ?? 0;
+  }
+  return total + digit;
 }
 
 export function readQuantities(input: string, rules: LocaleRules): Quantities {
-  const { dayFirst, monthFirst, number, monthOf } = compiled(rules);
+  const c = compiled(rules);
+  const numerals = numeralsOf(rules);
   const dates: string[] = [];
-  const times: Quantities['times'] = [];
-  const numbers: number[] = [];
-  let text = take(input, /(\d{1,2})月(\d{1,2})日/gu, (m) => dates.push(`${Number(m[1])}-${Number(m[2])}`));
-  text = take(text, dayFirst, (m) => dates.push(`${monthOf.get(m[2]!.toLowerCase())}-${Number(m[1])}`));
-  text = take(text, monthFirst, (m) => dates.push(`${monthOf.get(m[1]!.toLowerCase())}-${Number(m[2])}`));
+  const months: number[] = [];
+  const times: Time[] = [];
+  const amounts: Amount[] = [];
+  const words: number[] = [];
+  const month = (name: string) => c.monthOf.get(name.toLowerCase());
+
+  // 5月4日, 5月4、5両日, 5月4日から6日
+  let text = take(input, /(\d{1,2})月(\d{1,2})日?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}日?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
+    for (const d of [Number(m[2]), ...days(m[3] ?? '')]) dates.push(`${Number(m[1])}-${d}`);
+  });
+  text = take(text, c.dayFirst, (m) => {
+    for (const d of days(m[1]!)) dates.push(`${month(m[2]!)}-${d}`);
+  });
+  text = take(text, c.monthFirst, (m) => {
+    for (const d of days(m[2]!)) dates.push(`${month(m[1]!)}-${d}`);
+  });
+  const addTime = (hour: number, minutes: number, marker: string | undefined, twelveHour: boolean, end: number) => {
+    c.dayPart.lastIndex = end;
+    const part = c.dayPart.exec(text);
+    const partMarker = part ? numerals.dayParts[part[1]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    if (!marker && partMarker === 'am') marker = 'a';
+    if (!marker && (partMarker === 'pm' || (partMarker === 'night' && hour >= 6))) marker = 'p';
+    if (marker === 'p' && hour < 12) hour += 12;
+    if (marker === 'a' && hour === 12) hour = 0;
+    times.push({ minutes: hour * 60 + minutes, twelveHour: !marker && twelveHour && hour <= 12 });
+    return part ? end + part[0].length : end;
+  };
   for (const { pattern, twelveHour } of TIMES) {
-    text = take(text, pattern, (m) => {
-      let hour = Number(m[1]);
-      const marker = m[3]?.toLowerCase();
-      if (marker === 'p' && hour < 12) hour += 12;
-      if (marker === 'a' && hour === 12) hour = 0;
-      times.push({ minutes: hour * 60 + Number(m[2] ?? 0), twelveHour: twelveHour && hour <= 12 });
+    text = take(text, pattern, (m, end) => {
+      if (pattern !== TIMES[1]!.pattern) return addTime(Number(m[1]), Number(m[2] ?? 0), m[3]?.toLowerCase(), twelveHour, end);
+      // 午前9時15分, 午後3時半
+      return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), ({ 午前: 'a', 午後: 'p' } as Record<string, string>)[m[1] ?? ''], twelveHour, end);
     });
   }
-  for (const [, grouped, local, point, digits] of text.matchAll(number)) {
-    if (point !== undefined) numbers.push(Number(asciiDigits(point)));
-    else if (digits !== undefined) numbers.push(Number(asciiDigits(digits)));
+  text = take(text, c.wordTime, (m, end) => addTime(numerals.cardinals[m[1]!.toLowerCase()]!, 0, undefined, true, end));
+  text = take(text, c.monthAlone, (m) => {
+    const found = m[1] !== undefined ? month(m[1]) : Number(m[2]);
+    if (found) months.push(found);
+  });
+  const addAmount = (value: number, start: number, end: number, written: string) => {
+    c.after.lastIndex = end;
+    const follow = c.after.exec(text);
+    const before = text.slice(Math.max(0, start - 4), start).match(/(US\$|US-\$|[€$£¥₽₴]|CHF|EUR|USD)\s?$/u)?.[1];
+    let scaleWord = follow?.[1]?.toLowerCase();
+    let unit = follow?.[2] ? c.unitOf(follow[2]) : undefined;
+    let consumed = end + (follow?.[0].length ?? 0);
+    // `€3m` is three million euros; `3 m` alone is three metres.
+    if (scaleWord === 'm' && !before && !isCurrency(unit)) {
+      scaleWord = undefined;
+      unit = 'm';
+    }
+    if (!unit && before) unit = c.unitOf(before);
+    if (!follow?.[2] && !scaleWord) consumed = end;
+    const scale = scaleWord ? (c.scaleOf.get(scaleWord) ?? 1) : 1;
+    // A sign matters for temperatures (−5 °C is 23 °F); elsewhere `minus 5 Prozent` is often `down 5%`.
+    const negative = (unit === 'celsius' || unit === 'fahrenheit') && /(?:minus|moins|menos|マイナス|−|(?<!\S)-)\s?$/iu.test(text.slice(Math.max(0, start - 7), start));
+    const shown = `${before ?? ''}${written}${text.slice(end, consumed).trimEnd()}`;
+    amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), text: shown });
+    return consumed;
+  };
+  text = take(text, JAPANESE_MEASURE, (m, end) => {
+    if (m[1] !== undefined) amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
+    else return addAmount(Number(m[4]) / Number(m[3]), m.index, end, m[0]);
+    return undefined;
+  });
+  text = take(text, JAPANESE_NUMBER, (m, end) => {
+    let value = 0;
+    for (const [, figure, scale] of m[0].matchAll(/(\p{Nd}+(?:\.\p{Nd}+)?)([兆億万千]?)/gu)) value += Number(asciiDigits(figure!)) * (JAPANESE_SCALE[scale!] ?? 1);
+    return addAmount(value, m.index, end, m[0]);
+  });
+  text = take(text, c.number, (m, end) => {
+    const [, grouped, local, point, digits] = m;
+    let value: number;
+    if (point !== undefined) value = Number(asciiDigits(point));
+    else if (digits !== undefined) value = Number(asciiDigits(digits));
     else {
       let normalised = asciiDigits(grouped ?? local!);
       if (grouped !== undefined) for (const group of rules.groups) normalised = normalised.split(group).join('');
-      numbers.push(Number(normalised.replace(rules.decimal, '.')));
+      value = Number(normalised.replace(rules.decimal, '.'));
+    }
+    return addAmount(value, m.index, end, m[0]);
+  });
+  for (const m of text.matchAll(c.word)) {
+    const stem = m[1]!.toLowerCase();
+    for (const table of [numerals.cardinals, numerals.ordinals, numerals.fractions]) {
+      const value = table[stem];
+      if (value === undefined) continue;
+      // German writes compounds as one word: zehntausend, zweihundert.
+      const whole = m[0].toLowerCase();
+      let multiplier = 1;
+      for (const [word, factor] of Object.entries(numerals.multipliers)) if (whole.indexOf(word, 1) > 0) multiplier *= factor;
+      words.push(round(value * multiplier));
     }
   }
-  return { dates, times, numbers };
+  for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
+  for (const m of text.matchAll(KANJI)) words.push(kanjiValue(m[0]));
+  return { dates, months, times, amounts, words };
 }
+
+const CURRENCIES = new Set(['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'RUB', 'UAH', 'PLN']);
+export const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCIES.has(unit);
+
+/** Twelve significant digits: 2.8 × 1e9 is 2800000000, not 2800000000.0000005. */
+export const round = (value: number) => Number(value.toPrecision(12));
 
 /**
  * Decimal digits of any script (`３`, `٣`, `३`) as ASCII, so `Number` can read
@@ -113,14 +349,3 @@ export function asciiDigits(text: string): string {
     return String((char.codePointAt(0)! - start) % 10);
   });
 }
-
-/** Number words a translation may use for a small number (1–12): a warning, not an error. */
-export const NUMBER_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
-  fr: ['un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
-  es: ['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'],
-  it: ['uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci', 'undici', 'dodici'],
-  pl: ['jeden', 'dwa', 'trzy', 'cztery', 'pięć', 'sześć', 'siedem', 'osiem', 'dziewięć', 'dziesięć', 'jedenaście', 'dwanaście'],
-  de: ['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
-  ja: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'],
-};

@@ -20,6 +20,8 @@ export interface LocaleRules {
   readonly groups: readonly string[];
   /** Month names (format and standalone, long and short), lower case, index = month - 1. */
   readonly months: readonly (readonly string[])[];
+  /** The long month names alone, lower case: what a text names a month by without a day. */
+  readonly monthWords: readonly (readonly string[])[];
 }
 
 const require = createRequire(import.meta.url);
@@ -51,12 +53,12 @@ function cldrQuotes(lang: Lang): QuotePair[] {
   return [['“', '”'], ['‘', '’']];
 }
 
-function monthNames(lang: Lang): string[][] {
+function monthNames(lang: Lang, styles: readonly ('long' | 'short')[] = ['long', 'short']): string[][] {
   const names: string[][] = [];
   for (let month = 0; month < 12; month++) {
     const date = new Date(Date.UTC(2025, month, 9));
     const forms = new Set<string>();
-    for (const style of ['long', 'short'] as const) {
+    for (const style of styles) {
       // With a day: the format (genitive) form, "września"; alone: the standalone form, "wrzesień".
       const withDay = new Intl.DateTimeFormat(lang, { day: 'numeric', month: style, timeZone: 'UTC' }).formatToParts(date);
       forms.add(withDay.find((part) => part.type === 'month')!.value);
@@ -87,6 +89,7 @@ export function localeRules(lang: Lang, sourceLang: Lang): LocaleRules {
     decimal,
     groups: [...new Set([group, ...(spaces.includes(group) ? spaces : [])])],
     months: monthNames(effective),
+    monthWords: monthNames(effective, ['long']),
   };
   cache.set(key, rules);
   return rules;
