@@ -13,6 +13,8 @@ export interface SegmentPair {
   readonly lang: Lang;
   /** Names and their form per locale, when the project has a termbase. */
   readonly termbase?: Termbase;
+  /** People named after a role earlier in the same document, and their surnames: later mentions are checked too. */
+  readonly earlierNames?: ReadonlySet<string>;
 }
 
 export interface CheckResult {

@@ -4,6 +4,7 @@ import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
 import type { Check, SegmentPair } from './check.js';
 import { checks as allChecks } from './checks/index.js';
 import { localeRules } from './locales/rules.js';
+import { namesToRemember } from './locales/names.js';
 
 export interface CheckOptions {
   readonly sourceLang: Lang;
@@ -28,12 +29,14 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
   const targetRules = localeRules(options.lang, options.sourceLang);
   const checks = options.checks ?? allChecks;
   const findings: Finding[] = [];
+  const earlierNames = new Set<string>();
   for (const item of items) {
     const pair: SegmentPair = {
       ...item,
       sourceRules,
       targetRules,
       lang: options.lang,
+      earlierNames,
       ...(options.termbase ? { termbase: options.termbase } : {}),
     };
     for (const check of checks) {
@@ -41,6 +44,7 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
       findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result })));
       if (check.id === 'empty' && results.length > 0) break;
     }
+    for (const name of namesToRemember(item.source)) earlierNames.add(name);
   }
   return findings;
 }

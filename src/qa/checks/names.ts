@@ -1,21 +1,38 @@
 import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
-import { baseLanguage, type Lang } from '../../core/lang.js';
-import { defineCheck, type CheckResult } from '../check.js';
-import { containsName, unknownNameCandidates } from '../locales/names.js';
+import { baseLanguage } from '../../core/lang.js';
+import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
+import { findName, findNameInJapanese, unknownNameCandidates, type NameVerdict } from '../locales/names.js';
 
 const LATIN = /^[\p{Script=Latin}\s\p{P}\p{N}]+$/u;
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** Names outside the termbase: unchanged or transliterated, where the target is written in Latin script. */
-function unknownNames(source: string, target: string, known: readonly { start: number; end: number }[], lang: Lang): CheckResult[] {
-  if (!LATIN.test(target.replace(/[^\p{L}]/gu, '') || 'a') || lang.startsWith('ja') || lang.startsWith('zh')) return [];
+/**
+ * Names outside the termbase: acronyms, names after roles, names met earlier
+ * in the document and cities must appear as themselves or as the target
+ * language spells them, in Latin-script and Japanese translations.
+ */
+function unknownNames(pair: SegmentPair, known: readonly { start: number; end: number }[]): CheckResult[] {
+  const targetLang = pair.targetRules.textLang;
+  const sourceLang = pair.sourceRules.textLang;
+  const japanese = JAPANESE.test(pair.target);
+  if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return [];
   const results: CheckResult[] = [];
   const seen = new Set<string>();
-  for (const candidate of unknownNameCandidates(source)) {
+  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames)) {
     if (seen.has(candidate.name) || known.some((span) => span.start < candidate.end && candidate.start < span.end)) continue;
     seen.add(candidate.name);
-    if (!containsName(target, candidate.name)) {
-      results.push({ severity: 'error', message: `“${candidate.name}” is missing or altered (not in the termbase: keep it or transliterate it)` });
-    }
+    const verdict: NameVerdict = japanese
+      ? findNameInJapanese(pair.target, candidate.name, sourceLang, candidate.forms)
+      : findName(pair.target, candidate.name, sourceLang, targetLang, candidate.forms);
+    if (verdict === 'present') continue;
+    const what = candidate.kind === 'place' ? 'city' : 'name';
+    results.push({
+      severity: 'error',
+      message:
+        verdict === 'altered'
+          ? `“${candidate.name}” is misspelt or changed (a ${what} not in the termbase: keep it or transliterate it)`
+          : `“${candidate.name}” is missing (a ${what} not in the termbase: keep it or transliterate it)`,
+    });
   }
   return results;
 }
@@ -24,10 +41,11 @@ function unknownNames(source: string, target: string, known: readonly { start: n
  * Names differ from the termbase or the source: every person, place or
  * organisation of the termbase found in the source (inflected German forms
  * such as "Russlands" included) must appear in one of the forms the termbase
- * gives for the target language ("Sergei Shoigu", "Shoigu"; "Moscou"). Names
- * the termbase does not know (acronyms, names after a title or role) must
- * appear unchanged or recognisably transliterated ("Jelzin" ~ "Yeltsin"), in
- * languages written in Latin script.
+ * gives for the target language ("Sergei Shoigu", "Shoigu"; "Moscou"), or as
+ * it is where the termbase says not to translate it. Names the termbase does
+ * not know (acronyms, names after a title or role and later mentions of them,
+ * cities) must appear unchanged or as the target language spells them
+ * ("Jelzin" ~ "Yeltsin", "Selenskyj" ~ "ゼレンスキー").
  */
 export const names = defineCheck({
   id: 'names',
@@ -39,7 +57,7 @@ export const names = defineCheck({
     const target = termMatcher(termbase, targetLang);
     const results: CheckResult[] = [];
     const judged = new Set<TermEntry>();
-    results.push(...unknownNames(pair.source, pair.target, inSource.map((found) => found.span), targetLang));
+    results.push(...unknownNames(pair, inSource.map((found) => found.span)));
     for (const { entry, form } of inSource) {
       if (judged.has(entry) || !hasTerms(entry, targetLang)) continue;
       judged.add(entry);

@@ -1,29 +1,38 @@
 /**
- * Finding names the termbase does not know, in German source text, where a
- * capitalised word may be any noun: acronyms, and names after a title or role
- * ("Außenminister Lawrow", "Präsidentin Maria Müller"). And telling whether a
- * name in a translation is the same name transliterated ("Tschaikowski" ~
- * "Tchaikovsky", "Jelzin" ~ "Yeltsin").
+ * Names the termbase does not know, in German source text, where a
+ * capitalised word may be any noun: acronyms, names after a title or role
+ * ("Außenminister Lawrow", "Präsidentin Maria Müller"), names met that way
+ * earlier in the document, and cities (`places.json`). And telling whether a
+ * name in a translation is the same name, as each language spells it
+ * (`transliteration.json`): "Selenskyj" = "Zelensky" = "Zełenski" =
+ * "ゼレンスキー", but not "Stoltenbreg" for "Stoltenberg".
  */
+import { baseLanguage, type Lang } from '../../core/lang.js';
+import PLACES from './places.json' with { type: 'json' };
+import TRANSLITERATION from './transliteration.json' with { type: 'json' };
 
-/** Titles and roles after which German news names a person. */
+/**
+ * Titles and roles after which German news names a person. Not kings, queens
+ * and popes: their names are translated (Benedikt XVI. = Benoît XVI = Benedict XVI).
+ */
 export const GERMAN_ROLES: readonly string[] = [
   'Präsident', 'Präsidentin', 'Vizepräsident', 'Vizepräsidentin', 'Kanzler', 'Kanzlerin', 'Bundeskanzler', 'Bundeskanzlerin',
   'Minister', 'Ministerin', 'Außenminister', 'Außenministerin', 'Verteidigungsminister', 'Verteidigungsministerin',
   'Innenminister', 'Innenministerin', 'Finanzminister', 'Finanzministerin', 'Premierminister', 'Premierministerin',
   'Ministerpräsident', 'Ministerpräsidentin', 'Regierungschef', 'Regierungschefin', 'Staatschef', 'Staatschefin',
   'Amtskollege', 'Amtskollegen', 'Amtskollegin', 'Machthaber', 'Sprecher', 'Sprecherin', 'Regierungssprecher',
-  'Regierungssprecherin', 'Bürgermeister', 'Bürgermeisterin', 'Oberbürgermeister', 'Oberbürgermeisterin', 'König', 'Königin',
-  'Papst', 'Senator', 'Senatorin', 'General', 'Generalin', 'Generalsekretär', 'Generalsekretärin', 'Abgeordnete', 'Abgeordneter',
+  'Regierungssprecherin', 'Bürgermeister', 'Bürgermeisterin', 'Oberbürgermeister', 'Oberbürgermeisterin', 'Senator', 'Senatorin', 'General', 'Generalin', 'Generalsekretär', 'Generalsekretärin', 'Abgeordnete', 'Abgeordneter',
   'Trainer', 'Trainerin', 'Chef', 'Chefin', 'Vorsitzende', 'Vorsitzender', 'Parteichef', 'Parteichefin', 'Botschafter',
   'Botschafterin', 'Richter', 'Richterin', 'Staatsanwalt', 'Staatsanwältin', 'Kommissar', 'Kommissarin', 'Herr', 'Frau',
   'Dr.', 'Prof.', 'Autor', 'Autorin', 'Sänger', 'Sängerin', 'Schauspieler', 'Schauspielerin', 'Komponist', 'Komponistin',
 ];
 
 const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
-const PARTICLE = '(?:al-|el-|von |van |de |da |di |bin |ibn )?';
+// Particles inside a name (Ursula von der Leyen, Baschar al-Assad), never first: after a role,
+// `von` + a place is where the person holds office (Bürgermeister von Lwiw).
+const PARTICLE = '(?:al-|el-|von |van |de |da |di |der |bin |ibn )?';
 const ROLE_NAME = new RegExp(
-  `(?<![\\p{L}])(?:${[...GERMAN_ROLES].sort((a, b) => b.length - a.length).map((r) => r.replace('.', '\\.')).join('|')})\\s+(${PARTICLE}${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`,
+  `(?<![\\p{L}])(?:${[...GERMAN_ROLES].sort((a, b) => b.length - a.length).map((r) => r.replace('.', '\\.')).join('|')})\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`,
   'gu',
 );
 // Not the first part of a German compound (`US-Regierung`): the translation may say `American`.
@@ -33,43 +42,92 @@ export interface NameSpan {
   readonly name: string;
   readonly start: number;
   readonly end: number;
+  /** How the name is written in other languages, when known (a city). */
+  readonly forms?: readonly string[];
+  /** Where the candidate came from: a role word, an acronym, an earlier sentence, the list of cities. */
+  readonly kind: 'role' | 'acronym' | 'earlier' | 'place';
 }
 
-/** Acronyms and names after roles, with their positions in `text`. */
-export function unknownNameCandidates(text: string): NameSpan[] {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const PLACE_FORMS = new Map<string, readonly string[]>();
+for (const place of PLACES.places as Record<string, string>[]) {
+  const forms = [...new Set(Object.values(place))];
+  if (place['de']) PLACE_FORMS.set(place['de'], forms);
+}
+// A city, also in the genitive (Madrids), not inside a compound (Berlin-Mitte) or a longer word (Berliner).
+const PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}]|\\p{L}-)(${[...PLACE_FORMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})s?(?![\\p{L}\\p{N}]|-\\p{L})`,
+  'gu',
+);
+
+/**
+ * Acronyms, names after roles, cities, and names met earlier in the document
+ * (`earlier`: full names and surnames), with their positions in `text`.
+ */
+export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set()): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const match of text.matchAll(ROLE_NAME)) {
     const name = match[1]!;
     const start = match.index + match[0].length - name.length;
-    spans.push({ name, start, end: start + name.length });
+    spans.push({ name, start, end: start + name.length, kind: 'role' });
   }
-  for (const match of text.matchAll(ACRONYM)) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length });
-  return spans;
+  for (const match of text.matchAll(ACRONYM)) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
+  for (const match of text.matchAll(PLACE)) {
+    spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, forms: PLACE_FORMS.get(match[1]!)!, kind: 'place' });
+  }
+  if (earlier.size > 0) {
+    for (const match of text.matchAll(earlierPattern(earlier))) spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, kind: 'earlier' });
+  }
+  // The first candidate wins where they overlap (Außenminister Madrid… is a person, not the city).
+  return spans.filter((span, index) => !spans.slice(0, index).some((other) => other.start < span.end && span.start < other.end));
 }
 
-/** A spelling skeleton that German, English and French transliterations of one name share. */
-export function nameSkeleton(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/tsch|tch|tsh/g, 'ch')
-    .replace(/sch|sh/g, 'sh')
-    .replace(/ou/g, 'u')
-    .replace(/^j|(?<=[\s-])j/g, 'y')
-    .replace(/j/g, 'i')
-    .replace(/z/g, 'ts')
-    .replace(/w/g, 'v')
-    .replace(/ck|q/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/y\b/g, 'i')
-    .replace(/ie/g, 'i')
-    .replace(/(.)\1/g, '$1');
+const earlierPatterns = new WeakMap<ReadonlySet<string>, { size: number; pattern: RegExp }>();
+
+/** One pattern for the names of a document, made again only when a name was added. */
+function earlierPattern(names: ReadonlySet<string>): RegExp {
+  const cached = earlierPatterns.get(names);
+  if (cached && cached.size === names.size) return cached.pattern;
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})s?(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
+  earlierPatterns.set(names, { size: names.size, pattern });
+  return pattern;
+}
+
+/** What a person named after a role in `text` adds to the names later sentences are checked for: the name and its surname. */
+export function namesToRemember(text: string): string[] {
+  return [...text.matchAll(ROLE_NAME)].flatMap((match) => {
+    const words = match[1]!.split(/\s+/);
+    return words.length > 1 ? [match[1]!, words.at(-1)!] : [match[1]!];
+  });
+}
+
+const REWRITES = TRANSLITERATION.rewrites as unknown as Record<string, [string, string][]>;
+const compiledRewrites = new Map<string, [RegExp, string][]>();
+function rewritesFor(lang: string): [RegExp, string][] {
+  let found = compiledRewrites.get(lang);
+  if (!found) {
+    found = (REWRITES[lang] ?? []).map(([from, to]) => [new RegExp(from, 'gu'), to]);
+    compiledRewrites.set(lang, found);
+  }
+  return found;
+}
+
+/** Lower case, no diacritics, `ł` as `l`, `ß` as `ss`: how names are compared before any rewriting. */
+export function foldName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/æ/g, 'ae').replace(/ø/g, 'o');
+}
+
+/** The skeleton of one word of a name as `lang` spells it (see transliteration.json). */
+export function nameSkeleton(word: string, lang: Lang | string): string {
+  let text = foldName(word);
+  for (const [pattern, to] of [...rewritesFor(baseLanguage(lang as Lang)), ...rewritesFor('common')]) text = text.replace(pattern, to);
+  return text;
 }
 
 /** Levenshtein distance over code points. */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
@@ -84,18 +142,85 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * Whether `text` holds `name` unchanged or as a recognisable transliteration:
- * some run of as many words whose skeleton is within a third of the name's
- * (French drops and adds letters: "Jelzin" ~ "Eltsine").
+ * Whether a word of the translation is a word of the name: the same letters
+ * (diacritics aside), or the same skeleton under each language's conventions.
+ * Long names (eight letters of skeleton or more) may differ in one letter,
+ * where conventions disagree in ways the rewrites do not know; short ones may
+ * not, so `Shoygo` for `Shoigu` is caught.
  */
-export function containsName(text: string, name: string): boolean {
-  if (text.includes(name)) return true;
-  const wanted = nameSkeleton(name);
-  const words = text.split(/[^\p{L}'’-]+/u).filter(Boolean);
-  const size = name.split(/\s+/).length;
-  for (let i = 0; i + size <= words.length; i++) {
-    const candidate = nameSkeleton(words.slice(i, i + size).join(' '));
-    if (distance(candidate, wanted) <= Math.floor(wanted.length / 3)) return true;
+function sameWord(word: string, candidate: string, sourceLang: Lang, targetLang: Lang): boolean {
+  if (foldName(word) === foldName(candidate)) return true;
+  const wanted = nameSkeleton(word, sourceLang);
+  const found = nameSkeleton(candidate, targetLang);
+  return wanted === found || (wanted.length >= 8 && editDistance(wanted, found) <= 1);
+}
+
+export type NameVerdict = 'present' | 'altered' | 'missing';
+
+/**
+ * How a name the termbase does not know appears in a translation written in
+ * a Latin script: every word present (a first name may be left out, but not
+ * changed: `Wilhelm` → `William` is altered), with declension endings allowed
+ * (Polish `Madrycie` for `Madryt`).
+ */
+export function findName(text: string, name: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = []): NameVerdict {
+  if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
+  const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
+  const inflected = (form: string, word: string) => {
+    const folded = foldName(form);
+    const stem = folded.length > 5 ? folded.slice(0, -2) : folded.slice(0, Math.max(4, folded.length - 1));
+    const candidate = foldName(word);
+    return candidate === folded || (candidate.startsWith(stem) && candidate.length <= folded.length + 4);
+  };
+  if (forms.length > 0) return forms.some((form) => words.some((word) => inflected(form, word))) ? 'present' : 'missing';
+  const parts = name.split(/\s+/).filter((part) => /\p{Lu}/u.test(part[0] ?? ''));
+  const surname = parts.at(-1) ?? name;
+  const at = words.findIndex((word) => sameWord(surname, word, sourceLang, targetLang) || inflected(surname, word));
+  if (at < 0) return words.some((word) => nearMiss(surname, word, sourceLang, targetLang)) ? 'altered' : 'missing';
+  // The words before the surname: a first name that is there must be the same one.
+  for (const [offset, part] of parts.slice(0, -1).reverse().entries()) {
+    const candidate = words[at - 1 - offset];
+    if (!candidate || sameWord(part, candidate, sourceLang, targetLang)) continue;
+    if (nearMiss(part, candidate, sourceLang, targetLang)) return 'altered';
   }
-  return false;
+  return 'present';
+}
+
+/** A word that looks like a misspelling of the name's word: close, but not the same. */
+function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang: Lang): boolean {
+  if (!/^\p{Lu}/u.test(candidate)) return false;
+  const wanted = nameSkeleton(word, sourceLang);
+  const distance = editDistance(wanted, nameSkeleton(candidate, targetLang));
+  return distance > 0 && distance <= Math.ceil(wanted.length / 2);
+}
+
+const KATAKANA = TRANSLITERATION.japanese.katakana as Record<string, string>;
+const JAPANESE_LATIN = (TRANSLITERATION.japanese.latin as unknown as [string, string][]).map(([from, to]) => [new RegExp(from, 'gu'), to] as const);
+
+/** The consonants of a name as Japanese writes them in katakana (`Stoltenberg` → `strtnbrg`). */
+function japaneseConsonants(word: string, sourceLang: Lang): string {
+  let text = foldName(word);
+  for (const [pattern, to] of rewritesFor(baseLanguage(sourceLang))) text = text.replace(pattern, to);
+  for (const [pattern, to] of JAPANESE_LATIN) text = text.replace(pattern, to);
+  return text;
+}
+
+/**
+ * Whether a Japanese translation holds a name: as written in the source, or
+ * in katakana close to it. Katakana loses the difference between l and r, b
+ * and v, and adds vowels, so only consonants are compared, within a third:
+ * a dropped or swapped name (`Madrid` → `リスボン`) is caught, a changed
+ * vowel may not be.
+ */
+export function findNameInJapanese(text: string, name: string, sourceLang: Lang, forms: readonly string[] = []): NameVerdict {
+  if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
+  if (forms.length > 0) return 'missing';
+  const runs = [...text.matchAll(/[\p{Script=Katakana}ー]+/gu)].flatMap((match) => [match[0], ...match[0].split('・')]);
+  const skeletons = runs.map((run) => [...run].map((char) => KATAKANA[char] ?? '').join('').replace(/(.)\1/gu, '$1'));
+  const words = name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part));
+  const present = (word: string) => {
+    const wanted = japaneseConsonants(word, sourceLang);
+    return skeletons.some((skeleton) => editDistance(wanted, skeleton) <= Math.floor(wanted.length / 3));
+  };
+  return present(words.at(-1) ?? name) ? 'present' : 'missing';
 }
