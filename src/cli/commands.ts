@@ -5,11 +5,11 @@
 import path from 'node:path';
 import { ConfigError, InputError, quoted } from '../core/errors.js';
 import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
-import type { DocId, SegmentId } from '../core/types.js';
+import type { DocId } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { loadProject, loadTermbase, readXliffFile, readXliffText } from '../project.js';
-import { checkPairs } from '../qa/index.js';
+import { checkXliff } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { fileLanguages, translateXliffFiles } from '../translate-files.js';
@@ -180,17 +180,8 @@ async function checkFiles(global: GlobalOptions, files: readonly string[], langu
     const termbase = baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? projectTermbase : undefined;
     // Findings are keyed by the segment's key (ids repeat across <file>s) and shown by label.
     const where = new Map(content.segments.map((segment) => [segment.key, { unit: segmentLabel(segment), ...(content.files > 1 ? { original: segment.file } : {}) }]));
-    const items = content.segments.flatMap((segment) =>
-      segment.target && segment.translate ? [{ segmentId: segment.key as SegmentId, source: segment.source.text, target: segment.target.text }] : [],
-    );
-    for (const finding of checkPairs(items, { sourceLang, lang, ...(termbase ? { termbase } : {}) })) {
-      findings.push({ file, ...where.get(finding.segmentId)!, check: finding.check, severity: finding.severity, message: finding.message });
-    }
-    // Inline codes of a CAT tool's file (<g>, <x/>, <pc>…) are the placeholders there.
-    for (const problem of checkStructure(content)) {
-      if (problem.severity === 'warning' && problem.key !== undefined) {
-        findings.push({ file, ...where.get(problem.key)!, check: 'placeholders', severity: 'error', message: problem.message });
-      }
+    for (const finding of checkXliff(content, { sourceLang, lang, ...(termbase ? { termbase } : {}) })) {
+      findings.push({ file, ...where.get(finding.key)!, check: finding.check, severity: finding.severity, message: finding.message });
     }
   }
   return findings;

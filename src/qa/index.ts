@@ -7,3 +7,4 @@ export { checks } from './checks/index.js';
 export { defineCheck, type Check, type SegmentPair } from './check.js';
 export { localeRules, type LocaleRules } from './locales/rules.js';
 export { extractNumbers } from './checks/numbers.js';
+export { checkXliff, type XliffFinding } from './xliff.js';

@@ -1,3 +1,4 @@
+import type { StateOfTarget } from './flavours/types.js';
 import type { Lang } from '../core/lang.js';
 import type { BlockKind, Doc, Origin, SegmentId, State, Target } from '../core/types.js';
 
@@ -63,6 +64,12 @@ export interface XliffSegment {
   readonly source: XliffText;
   /** Absent when the file has no target text for it. */
   readonly target?: XliffTarget;
+  /**
+   * A target with no text whose state says it is translated (`<target
+   * state="translated"></target>`): not work to do, but a translation lost. QA
+   * reports it as empty.
+   */
+  readonly emptyTarget?: StateOfTarget;
   /** `translate="no"`: to be left as it is. */
   readonly translate: boolean;
   /** The enclosing group (1.2) or unit (2.x), and its kind when we wrote the file. */

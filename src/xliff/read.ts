@@ -69,6 +69,12 @@ function readSegment(segment: MappedSegment): XliffSegment {
   if (isTranslated(target, source)) {
     const { state, origin } = flavourOf(segment).read(segment);
     read.target = { text: target.text, codes: target.codes, markup: target.markup, state, origin };
+  } else if (target !== undefined && source.text.trim().length > 0) {
+    const flavour = flavourOf(segment);
+    const stated = flavour.read(segment);
+    // XLIFF 1.2 infers "translated" for a target without a state; an empty one only counts where the file says so.
+    const said = flavour.name !== 'xliff-1' || attribute(segment.targetElement!, 'state') !== undefined || attribute(segment.unit, 'approved') === 'yes';
+    if (stated.state !== 'initial' && said) read.emptyTarget = stated;
   }
   if (groupId !== undefined) read.block = groupId;
   if (kind) read.blockKind = kind;

@@ -74,8 +74,9 @@ describe('other checks', () => {
     expect(checksFound('en', 'London (dpa) - Es geht los.', 'London (dpa - It begins.')).toContain('brackets:error');
   });
 
-  it('warns when the target is the untranslated source', () => {
-    expect(checksFound('en', 'Das ist ein Satz.', 'Das ist ein Satz.')).toEqual(['untranslated:warning']);
+  it('catches a target left in the source language', () => {
+    expect(checksFound('en', 'Das ist ein Satz.', 'Das ist ein Satz.')).toEqual(['untranslated:error']);
+    expect(checksFound('de-CH', 'Das ist ein Satz.', 'Das ist ein Satz.')).toEqual([]);
   });
 
   it('warns on doubled spaces and trailing whitespace', () => {

@@ -1,16 +1,41 @@
+import { baseLanguage } from '../../core/lang.js';
 import { defineCheck } from '../check.js';
 
+const WORD = /\p{L}{3,}/gu;
+// What a translation rightly keeps in the original: addresses, and titles and quotations in quotation marks.
+const KEPT = /\w+:\/\/\S+|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"|「[^」]*」/gu;
+const words = (text: string) => (text.replace(KEPT, ' ').toLowerCase().match(WORD) ?? []) as string[];
+const LOWER_CASE_WORD = /(?<![\p{L}])\p{Ll}{2,}(?![\p{L}])/gu;
+
 /**
- * The translation is the source text unchanged. Names, numbers and credits
- * alone ("Channel 4", "Ashton Carter", "dpa") stay the same on purpose: only a
- * source of several words with at least one lower-case word (German function
- * words are lower case) is expected to change.
+ * The translation is the source text, whole or nearly: a target left in
+ * German. Names, numbers and credits alone ("Channel 4", "Ashton Carter",
+ * "dpa") stay the same on purpose, so only a source with a lower-case word
+ * (German function words are lower case) is expected to change, and addresses
+ * and quoted titles may stay; a target
+ * that differs from the source only in a few words (a name swapped in, a
+ * number re-formatted) but keeps four fifths of its words is still German.
+ * Not for a variant of the source language (de → de-CH) or a pseudo-locale.
  */
 export const untranslated = defineCheck({
   id: 'untranslated',
   title: 'Translation is the same as the source',
-  run: (pair) =>
-    pair.target === pair.source && pair.source.trim().split(/\s+/).length >= 2 && /(?<![\p{L}])\p{Ll}{3,}/u.test(pair.source)
-      ? [{ severity: 'warning', message: 'the translation is the same as the source' }]
-      : [],
+  run(pair) {
+    if (baseLanguage(pair.lang) === baseLanguage(pair.sourceRules.textLang) || pair.targetRules.textLang !== pair.lang) return [];
+    // German sentences have lower-case words (verbs, function words); credits (`Berlin (dpa)`, `Foto: dpa`) hardly.
+    const lower = pair.source.match(LOWER_CASE_WORD) ?? [];
+    const sentence = lower.length >= 2 || (lower.some((word) => word.length >= 3) && pair.source.trim().split(/\s+/).length >= 3);
+    if (!sentence) return [];
+    const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+    if (normalise(pair.target) === normalise(pair.source) && pair.source.trim().split(/\s+/).length >= 2) {
+      return [{ severity: 'error', message: 'the translation is the same as the source' }];
+    }
+    const source = new Set(words(pair.source));
+    const target = words(pair.target);
+    const kept = target.filter((word) => source.has(word)).length;
+    if (target.length >= 4 && kept >= target.length * 0.8) {
+      return [{ severity: 'error', message: `the translation is still in the source language (${kept} of its ${target.length} words are the source’s)` }];
+    }
+    return [];
+  },
 });
