@@ -10,7 +10,7 @@ import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
 import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
-import { checkProjectDoc, readProjectTargets, readXliffFile, writeProjectXliff, type Project } from './project.js';
+import { checkProjectDoc, memoryWorthy, readProjectTargets, readXliffFile, writeProjectXliff, type Project } from './project.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
 export interface ImportResult {
@@ -67,7 +67,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
         accepted.push({ source: units.find((unit) => unit.id === id)!.source.text, target });
       }
     }
-    memory = mergeIntoMemory(memory, accepted);
+    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, accepted));
     await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion, checkProjectDoc(project, doc, lang, targets));
   }
   if (memory.size > 0) await writeMemoryFile(memoryFile, memory);

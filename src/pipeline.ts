@@ -32,7 +32,7 @@ import {
   writeMemoryFile,
   type TranslationMemory,
 } from './mt/index.js';
-import { checkProjectDoc, outputPath, readProjectTargets, writeProjectXliff, type ExistingTargets, type Project } from './project.js';
+import { checkProjectDoc, memoryWorthy, outputPath, readProjectTargets, writeProjectXliff, type ExistingTargets, type Project } from './project.js';
 import type { XliffVersion } from './xliff/index.js';
 
 export type StageName = 'extract' | 'translate' | 'check' | 'merge';
@@ -75,8 +75,7 @@ export async function extract(project: Project, options: StageOptions & { versio
     let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
     for (const doc of project.docs) {
       const existing = await readProjectTargets(project, doc, lang);
-      memory = mergeIntoMemory(memory, sourcesOf(doc, existing.targets));
-      memory = mergeIntoMemory(memory, existing.stale);
+      memory = mergeIntoMemory(memory, memoryWorthy(project, lang, [...sourcesOf(doc, existing.targets), ...existing.stale]));
       const written = await writeProjectXliff(project, doc, lang, existing.targets, version, checkProjectDoc(project, doc, lang, existing.targets));
       files.push({ doc: doc.id, lang, file: outputPath(project.config, lang, doc.id, 'xlf'), kept: existing.targets.size, stale: existing.stale.length, written });
       options.onProgress?.({ stage: 'extract', done: files.length, total: all.length });
@@ -180,7 +179,7 @@ async function readLocale(project: Project, lang: Lang): Promise<{ targetsOf: (d
   for (const doc of project.docs) {
     const existing = await readProjectTargets(project, doc, lang);
     byDoc.set(doc, existing);
-    memory = mergeIntoMemory(memory, sourcesOf(doc, existing.targets));
+    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, sourcesOf(doc, existing.targets)));
   }
   return { targetsOf: (doc) => byDoc.get(doc)!, memory };
 }
@@ -232,6 +231,8 @@ export interface ReportFinding {
   readonly check: string;
   readonly severity: Finding['severity'];
   readonly message: string;
+  /** A reviewer accepted it for this target: it blocks nothing. */
+  readonly accepted?: true;
 }
 
 export const QA_REPORT_FILE = 'qa.json';
@@ -257,8 +258,8 @@ export async function check(project: Project, options: StageOptions & { version?
     // The translator sees each finding as a note on its unit.
     await writeProjectXliff(project, doc, lang, targets, options.version ?? project.config.xliffVersion, findings);
     for (const finding of findings) {
-      report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message });
-      counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
+      report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message, ...(finding.accepted ? { accepted: true } : {}) });
+      if (!finding.accepted) counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
     }
     options.onProgress?.({ stage: 'check', done: ++done, total: all.length });
   }

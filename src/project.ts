@@ -11,10 +11,11 @@ import { removeStaleTempFiles, writeFileAtomic } from './core/fs.js';
 import type { Lang } from './core/lang.js';
 import { isApproved } from './core/state.js';
 import { decodeXml, type XmlEncoding } from './xml/encoding.js';
-import type { Doc, Finding, SegmentId, Target } from './core/types.js';
+import { isBlocking, type Doc, type Finding, type SegmentId, type Target } from './core/types.js';
 import { listSourceDocs, loadRules, readSourceText, segmentText } from './segment/index.js';
 import { parseTermbase, type Termbase } from './termbase/index.js';
-import { checkDoc } from './qa/index.js';
+import { checkDoc, checkPairs } from './qa/index.js';
+import { acceptedChecks } from './core/acceptance.js';
 import { readXliffMapped, targetsFromXliff, writeXliff, type ExistingTargets, type MappedXliff, type XliffContent, type XliffVersion } from './xliff/index.js';
 
 export type { ExistingTargets };
@@ -159,8 +160,9 @@ export function writeProjectXliff(
   const notes = new Map<SegmentId, string[]>();
   const withErrors = new Set<SegmentId>();
   for (const finding of findings) {
+    if (finding.accepted) continue;
     notes.set(finding.segmentId, [...(notes.get(finding.segmentId) ?? []), `QA ${finding.severity} (${finding.check}): ${finding.message}`]);
-    if (finding.severity === 'error') withErrors.add(finding.segmentId);
+    if (isBlocking(finding)) withErrors.add(finding.segmentId);
   }
   const written = new Map(
     [...targets].map(([id, target]) => [id, withErrors.has(id) && isApproved(target.state) ? { ...target, state: 'translated' as const } : target]),
@@ -176,7 +178,29 @@ export function checkProjectDoc(project: Project, doc: Doc, lang: Lang, targets:
   return checkDoc(doc, targets, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) });
 }
 
+/**
+ * What may go into the memory: approved translations without a QA error
+ * nobody accepted. A translation a reviewer approved but QA fails (a wrong
+ * figure, a misspelt name) is not reused in other documents until it is fixed.
+ */
+export function memoryWorthy<Entry extends { readonly source: string; readonly target: Target }>(
+  project: Pick<Project, 'config' | 'termbase'>,
+  lang: Lang,
+  entries: readonly Entry[],
+): Entry[] {
+  const approved = entries.filter((entry) => isApproved(entry.target.state));
+  if (approved.length === 0) return [];
+  const items = approved.map((entry, index) => ({
+    segmentId: String(index) as SegmentId,
+    source: entry.source,
+    target: entry.target.text,
+    accepted: acceptedChecks(entry.target.accepted, entry.target.text),
+  }));
+  const failing = new Set(checkPairs(items, { sourceLang: project.config.sourceLanguage, lang, ...termbaseOf(project) }).filter(isBlocking).map((f) => f.segmentId));
+  return approved.filter((_, index) => !failing.has(String(index) as SegmentId));
+}
+
 /** The termbase option for QA, when the project has one. */
-function termbaseOf(project: Project): { termbase?: Termbase } {
+function termbaseOf(project: Pick<Project, 'termbase'>): { termbase?: Termbase } {
   return project.termbase ? { termbase: project.termbase } : {};
 }

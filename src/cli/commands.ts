@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { ConfigError, InputError, quoted } from '../core/errors.js';
 import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
-import type { DocId } from '../core/types.js';
+import { isBlocking, type DocId } from '../core/types.js';
 import { chooseEngines } from '../engines.js';
 import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
-import { loadProject, loadTermbase, readXliffFile, readXliffText } from '../project.js';
+import { loadProject, loadTermbase, memoryWorthy, readXliffText } from '../project.js';
 import { checkXliff } from '../qa/index.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
@@ -18,7 +18,10 @@ import { writeFileAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
 import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
 import { TOOL_VERSION } from '../xliff/tool-version.js';
-import { checkStructure, segmentLabel } from '../xliff/index.js';
+import { checkStructure, mapXliffText, segmentLabel } from '../xliff/index.js';
+import { addUnitNote } from '../xliff/notes.js';
+import { formatAcceptance, targetHash } from '../core/acceptance.js';
+import { encodeXml } from '../xml/encoding.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -151,40 +154,81 @@ export async function checkCommand(
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
   };
   const findings = files.length > 0 ? await checkFiles(global, files, languages) : (await check(await loadProject(projectOptions(global)))).findings;
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const exitCode = errors > 0 ? 1 : 0;
+  const exitCode = findings.some(isBlocking) ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
   return { stdout: formatFindings(findings), exitCode };
 }
 
 /** The findings as a table, then the totals. */
 function formatFindings(findings: readonly ReportFinding[]): string {
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const errors = findings.filter(isBlocking).length;
+  const accepted = findings.filter((finding) => finding.accepted).length;
   const table = findings.length > 0
-    ? `${formatTable([['file', 'unit', 'check', 'severity', 'message'], ...findings.map((f) => [f.file, f.unit, f.check, f.severity, f.message])])}\n`
+    ? `${formatTable([['file', 'unit', 'check', 'severity', 'message'], ...findings.map((f) => [f.file, f.unit, f.check, f.accepted ? `${f.severity} (accepted)` : f.severity, f.message])])}\n`
     : '';
-  return `${table}${errors} error(s), ${findings.length - errors} warning(s)\n`;
+  return `${table}${errors} error(s), ${findings.length - errors - accepted} warning(s)${accepted > 0 ? `, ${accepted} accepted` : ''}\n`;
 }
 
 /** QA straight from XLIFF files: source and target pairs as the file has them. */
 async function checkFiles(global: GlobalOptions, files: readonly string[], languages: { sourceLang?: Lang; targetLang?: Lang }): Promise<ReportFinding[]> {
-  const { root, configFile } = projectOptions(global);
-  const config = await loadConfig(root, configFile);
-  const projectTermbase = await loadTermbase(config);
+  const qa = await xliffQa(global, languages);
   const findings: ReportFinding[] = [];
   for (const file of files) {
-    const content = await readXliffFile(file);
-    if (!content) throw new InputError('no such file', { file });
-    const { sourceLang, lang } = fileLanguages(file, content, languages);
-    // The termbase names things as the project's source language does: other sources are not checked against it.
-    const termbase = baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? projectTermbase : undefined;
+    const { content, findings: found } = await qa(file);
     // Findings are keyed by the segment's key (ids repeat across <file>s) and shown by label.
     const where = new Map(content.segments.map((segment) => [segment.key, { unit: segmentLabel(segment), ...(content.files > 1 ? { original: segment.file } : {}) }]));
-    for (const finding of checkXliff(content, { sourceLang, lang, ...(termbase ? { termbase } : {}) })) {
-      findings.push({ file, ...where.get(finding.key)!, check: finding.check, severity: finding.severity, message: finding.message });
+    for (const finding of found) {
+      findings.push({ file, ...where.get(finding.key)!, check: finding.check, severity: finding.severity, message: finding.message, ...(finding.accepted ? { accepted: true } : {}) });
     }
   }
   return findings;
+}
+
+/** QA of one XLIFF file at a time: its reading, its languages, and the project's termbase where the source language matches. */
+async function xliffQa(global: GlobalOptions, languages: { sourceLang?: Lang; targetLang?: Lang }) {
+  const { root, configFile } = projectOptions(global);
+  const config = await loadConfig(root, configFile);
+  const projectTermbase = await loadTermbase(config);
+  return async (file: string) => {
+    const read = await readXliffText(file);
+    if (!read) throw new InputError('no such file', { file });
+    const { sourceLang, lang } = fileLanguages(file, read.content, languages);
+    // The termbase names things as the project's source language does: other sources are not checked against it.
+    const termbase = baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? projectTermbase : undefined;
+    return { ...read, findings: checkXliff(read.content, { sourceLang, lang, ...(termbase ? { termbase } : {}) }) };
+  };
+}
+
+/**
+ * `l10n accept FILE --unit U --check C`: a reviewer accepts a finding as it
+ * is. The acceptance goes into the unit as a note with the target's hash, so
+ * it stops blocking approval and publication until the target changes.
+ */
+export async function acceptCommand(
+  global: GlobalOptions,
+  file: string,
+  options: { unit: string; check: string; note?: string; sourceLang?: string; targetLang?: string },
+): Promise<CommandResult> {
+  const languages = {
+    ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
+    ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
+  };
+  const { text, encoding, content, findings } = await (await xliffQa(global, languages))(file);
+  const segments = content.segments.filter((segment) => segmentLabel(segment) === options.unit || segment.id === options.unit);
+  if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file });
+  const keys = new Set(segments.map((segment) => segment.key));
+  const found = findings.filter((finding) => keys.has(finding.key) && finding.check === options.check);
+  if (found.length === 0) throw new InputError(`unit ${quoted(options.unit)} has no "${options.check}" finding to accept`, { file });
+  const open = [...new Set(found.filter((finding) => !finding.accepted).map((finding) => finding.key))];
+  if (open.length === 0) return ok(`${file}: ${options.unit}: "${options.check}" is already accepted for this target\n`);
+  let updated = text;
+  for (const key of open) {
+    const segment = segments.find((candidate) => candidate.key === key)!;
+    const acceptance = { check: options.check, target: targetHash(segment.target?.text ?? ''), ...(options.note ? { note: options.note } : {}) };
+    updated = addUnitNote(updated, mapXliffText(updated, file), key, formatAcceptance(acceptance), file);
+  }
+  await writeFileAtomic(path.resolve(file), encodeXml(updated, encoding));
+  return ok(`${file}: ${options.unit}: "${options.check}" accepted for this target (${found.length} finding(s)); it blocks nothing until the target changes\n`);
 }
 
 export async function validateCommand(files: readonly string[]): Promise<CommandResult> {
@@ -213,10 +257,15 @@ export async function validateCommand(files: readonly string[]): Promise<Command
 export async function tmExportCommand(global: GlobalOptions, options: { out?: string }): Promise<CommandResult> {
   const { root, configFile } = projectOptions(global);
   const config = await loadConfig(root, configFile);
+  const termbase = await loadTermbase(config);
   const memories = new Map<Lang, TranslationMemory>();
   for (const lang of outputLocales(config)) {
     const memory = await readMemoryFile(path.join(config.memoryDir, `${lang}.json`));
-    if (memory.size > 0) memories.set(lang, memory);
+    if (memory.size === 0) continue;
+    // A memory written before QA guarded it may hold a translation that now fails: never exported as final.
+    const entries = [...memory].map(([source, target]) => ({ source, target }));
+    const clean = new Set(memoryWorthy({ config, ...(termbase ? { termbase } : {}) }, lang, entries).map((entry) => entry.source));
+    memories.set(lang, new Map(entries.map(({ source, target }) => [source, clean.has(source) ? target : { ...target, state: 'translated' as const }])));
   }
   const tmx = writeTmx({ sourceLang: config.sourceLanguage, memories, toolVersion: TOOL_VERSION });
   if (!options.out) return ok(tmx);

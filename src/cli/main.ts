@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, EngineError, InputError, L10nError } from '../core/errors.js';
 import {
   checkCommand,
+  acceptCommand,
   extractCommand,
   importCommand,
   locked,
@@ -69,6 +70,16 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .option('--source-lang <tag>', 'source language of XLIFF files that name none')
     .option('--target-lang <tag>', 'target language of XLIFF files that name none')
     .action(async (files: string[], options) => done(await locked(global(), 'check', () => checkCommand(global(), files, options))));
+  program
+    .command('accept')
+    .description('accept a QA finding of a unit as it is: it stops blocking until the target changes')
+    .argument('<file>', 'XLIFF file')
+    .requiredOption('--unit <id>', 'the unit (as check shows it)')
+    .requiredOption('--check <id>', 'the check whose finding is accepted (numbers, names, …)')
+    .option('--note <text>', 'why, for the next reviewer')
+    .option('--source-lang <tag>', 'source language of an XLIFF file that names none')
+    .option('--target-lang <tag>', 'target language of an XLIFF file that names none')
+    .action(async (file: string, options) => done(await locked(global(), 'accept', () => acceptCommand(global(), file, options))));
   program
     .command('merge')
     .description('write localised documents and i18next resources for complete, QA-clean locales')

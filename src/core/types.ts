@@ -1,3 +1,4 @@
+import type { Acceptance } from './acceptance.js';
 /**
  * The plain data that moves between stages. Every value here is readonly and
  * JSON-serialisable, so a stage's output can be written out, diffed and read back.
@@ -66,6 +67,8 @@ export interface Target {
   readonly text: string;
   readonly state: State;
   readonly origin: Origin;
+  /** QA findings a reviewer accepted for this very text. */
+  readonly accepted?: readonly Acceptance[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -77,4 +80,11 @@ export interface Finding {
   readonly segmentId: SegmentId;
   readonly lang: Lang;
   readonly message: string;
+  /** A reviewer accepted it for this target: reported, but it blocks nothing. */
+  readonly accepted?: true;
+}
+
+/** Whether a finding keeps a translation from approval and publication: an error nobody accepted. */
+export function isBlocking(finding: { readonly severity: Severity; readonly accepted?: true }): boolean {
+  return finding.severity === 'error' && !finding.accepted;
 }

@@ -1,5 +1,5 @@
 import { baseLanguage, type Lang } from '../core/lang.js';
-import type { BlockKind, Doc, Finding, Segment, SegmentId, Target } from '../core/types.js';
+import { isBlocking, type BlockKind, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
 
 /** Languages written without spaces between sentences. */
 const NO_SPACE_BETWEEN_SENTENCES = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my']);
@@ -57,7 +57,7 @@ export function decidePublication(
 ): Publication {
   const segments = doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((p) => p.kind === 'segment') : []));
   const untranslated = segments.filter((segment) => !targets.has(segment.id)).length;
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const errors = findings.filter(isBlocking).length;
   const reasons = [];
   if (untranslated > 0) reasons.push(`${untranslated} of ${segments.length} segments untranslated`);
   if (errors > 0) reasons.push(`${errors} QA error(s)`);

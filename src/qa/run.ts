@@ -2,6 +2,7 @@ import type { Lang } from '../core/lang.js';
 import type { Termbase } from '../termbase/index.js';
 import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
 import type { Check, SegmentPair } from './check.js';
+import { acceptedChecks } from '../core/acceptance.js';
 import { checks as allChecks } from './checks/index.js';
 import { localeRules } from './locales/rules.js';
 import { namesToRemember } from './locales/names.js';
@@ -18,6 +19,8 @@ export interface CheckItem {
   readonly segmentId: SegmentId;
   readonly source: string;
   readonly target: string;
+  /** Checks whose findings a reviewer accepted for this target. */
+  readonly accepted?: readonly string[];
 }
 
 /**
@@ -32,7 +35,9 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
   const earlierNames = new Set<string>();
   for (const item of items) {
     const pair: SegmentPair = {
-      ...item,
+      segmentId: item.segmentId,
+      source: item.source,
+      target: item.target,
       sourceRules,
       targetRules,
       lang: options.lang,
@@ -41,7 +46,8 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
     };
     for (const check of checks) {
       const results = runCheck(check, pair);
-      findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result })));
+      const accepted = item.accepted?.includes(check.id) ? { accepted: true as const } : {};
+      findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result, ...accepted })));
       if (check.id === 'empty' && results.length > 0) break;
     }
     for (const name of namesToRemember(item.source)) earlierNames.add(name);
@@ -56,7 +62,9 @@ export function checkDoc(doc: Doc, targets: ReadonlyMap<SegmentId, Target>, opti
     if (block.kind !== 'block') continue;
     for (const segment of block.parts) {
       const target = segment.kind === 'segment' ? targets.get(segment.id) : undefined;
-      if (segment.kind === 'segment' && target) items.push({ segmentId: segment.id, source: segment.text, target: target.text });
+      if (segment.kind === 'segment' && target) {
+        items.push({ segmentId: segment.id, source: segment.text, target: target.text, accepted: acceptedChecks(target.accepted, target.text) });
+      }
     }
   }
   return checkPairs(items, options);

@@ -8,6 +8,7 @@ import type { Severity, SegmentId } from '../core/types.js';
 import type { Termbase } from '../termbase/index.js';
 import { checkStructure, type XliffContent, type XliffText } from '../xliff/index.js';
 import { checkPairs } from './run.js';
+import { acceptedChecks } from '../core/acceptance.js';
 
 export interface XliffFinding {
   /** The segment's key in the file (`XliffSegment.key`). */
@@ -15,12 +16,20 @@ export interface XliffFinding {
   readonly check: string;
   readonly severity: Severity;
   readonly message: string;
+  readonly accepted?: true;
 }
 
 export function checkXliff(content: XliffContent, options: { sourceLang: Lang; lang: Lang; termbase?: Termbase }): XliffFinding[] {
   const items = content.segments.flatMap((segment) =>
     segment.translate && (segment.target || segment.emptyTarget)
-      ? [{ segmentId: segment.key as SegmentId, source: readerText(segment.source), target: segment.target ? readerText(segment.target) : '' }]
+      ? [
+          {
+            segmentId: segment.key as SegmentId,
+            source: readerText(segment.source),
+            target: segment.target ? readerText(segment.target) : '',
+            accepted: acceptedChecks(segment.accepted, segment.target?.text ?? ''),
+          },
+        ]
       : [],
   );
   const findings: XliffFinding[] = checkPairs(items, options).map((finding) => ({
@@ -28,11 +37,14 @@ export function checkXliff(content: XliffContent, options: { sourceLang: Lang; l
     check: finding.check,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.accepted ? { accepted: true as const } : {}),
   }));
+  const byKey = new Map(content.segments.map((segment) => [segment.key, segment]));
   for (const problem of checkStructure(content)) {
-    if (problem.about === 'codes' && problem.key !== undefined) {
-      findings.push({ key: problem.key, check: 'placeholders', severity: 'error', message: problem.message });
-    }
+    if (problem.about !== 'codes' || problem.key === undefined) continue;
+    const segment = byKey.get(problem.key)!;
+    const accepted = acceptedChecks(segment.accepted, segment.target?.text ?? '').includes('placeholders');
+    findings.push({ key: problem.key, check: 'placeholders', severity: 'error', message: problem.message, ...(accepted ? { accepted: true as const } : {}) });
   }
   return findings;
 }

@@ -90,11 +90,7 @@ function scriptOf(char: string): string | undefined {
  * style), and a name in capitals (`BERLIN` in a dateline).
  */
 function termPattern(text: string, compound: boolean): string {
-  const letters = text.replace(/\./g, '');
-  const acronym = /^\p{Lu}{2,5}$/u.test(letters) && /^(?:\p{Lu}\.?)+$/u.test(text);
-  const body = acronym ? `(?:${escapeRegExp(letters)}|${[...letters].map((letter) => `${escapeRegExp(letter)}\\.`).join('')})` : escapeRegExp(text);
-  const forms = !acronym && /\p{Ll}/u.test(text) ? [body, escapeRegExp(text.toLocaleUpperCase())] : [body];
-  const alternatives = `(?:${forms.join('|')})`;
+  const alternatives = `(?:${spellings(text).map(escapeRegExp).join('|')})`;
   const edge = (char: string, side: 'before' | 'after') => {
     if (NO_WORD_BOUNDARIES.test(char)) return '';
     const script = scriptOf(char);
@@ -104,6 +100,13 @@ function termPattern(text: string, compound: boolean): string {
   };
   const chars = [...text];
   return `${edge(chars[0]!, 'before')}${alternatives}${edge(chars.at(-1)!, 'after')}`;
+}
+
+/** How a term may be written: itself; an acronym also with full stops (`UN`, `U.N.`); a name also in capitals. */
+function spellings(text: string): string[] {
+  const letters = text.replace(/\./g, '');
+  if (/^\p{Lu}{2,5}$/u.test(letters) && /^(?:\p{Lu}\.?)+$/u.test(text)) return [letters, [...letters].map((letter) => `${letter}.`).join('')];
+  return /\p{Ll}/u.test(text) ? [text, text.toLocaleUpperCase()] : [text];
 }
 
 /** Finds terms of one language in text: the longest form wins where forms overlap. */
@@ -124,8 +127,10 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
   if (cached) return cached;
   const forms = termbase.entries.flatMap((entry) => (entry.terms.get(base) ?? []).map((term) => ({ text: term.text, entry })));
   forms.sort((a, b) => b.text.length - a.text.length);
-  // One group per form, so a match tells which form (and entry) it was.
-  const all = forms.length > 0 ? new RegExp(forms.map((form) => `(${termPattern(form.text, false)})`).join('|'), 'gu') : undefined;
+  // Each way a form may be written (`UN`, `U.N.`; `Berlin`, `BERLIN`) leads back to its entry; the longest form was listed first.
+  const entryOf = new Map<string, TermEntry>();
+  for (const form of forms) for (const written of spellings(form.text)) if (!entryOf.has(written)) entryOf.set(written, form.entry);
+  const all = forms.length > 0 ? new RegExp(forms.map((form) => termPattern(form.text, false)).join('|'), 'gu') : undefined;
   const perEntry = new Map(
     termbase.entries.map((entry) => {
       const own = requiredForms(entry, lang).sort((a, b) => b.length - a.length);
@@ -135,10 +140,11 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
   const matcher: TermMatcher = {
     find: (text) =>
       all
-        ? [...text.matchAll(all)].map((match) => {
-            const index = match.findIndex((group, i) => i > 0 && group !== undefined) - 1;
-            return { entry: forms[index]!.entry, form: match[0], span: { start: match.index, end: match.index + match[0].length } };
-          })
+        ? [...text.matchAll(all)].map((match) => ({
+            entry: entryOf.get(match[0])!,
+            form: match[0],
+            span: { start: match.index, end: match.index + match[0].length },
+          }))
         : [],
     contains: (text, entry) => perEntry.get(entry)?.test(text) ?? false,
   };

@@ -4,7 +4,7 @@
  */
 export { writeXliff12 } from './write-12.js';
 export { writeXliff20 } from './write-20.js';
-export { readXliff, readXliffMapped, type MappedXliff } from './read.js';
+export { mapXliffText, readXliff, readXliffMapped, type MappedXliff } from './read.js';
 export { targetsFromXliff, type ExistingTargets } from './targets.js';
 export { segmentLabel } from './model.js';
 export type { InlineCode, XliffContent, XliffExport, XliffSegment, XliffTarget, XliffText, XliffVersion } from './model.js';

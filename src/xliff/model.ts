@@ -1,3 +1,4 @@
+import type { Acceptance } from '../core/acceptance.js';
 import type { StateOfTarget } from './flavours/types.js';
 import type { Lang } from '../core/lang.js';
 import type { BlockKind, Doc, Origin, SegmentId, State, Target } from '../core/types.js';
@@ -70,6 +71,8 @@ export interface XliffSegment {
    * reports it as empty.
    */
   readonly emptyTarget?: StateOfTarget;
+  /** QA findings a reviewer accepted, from the unit's notes (each for the target text it names by hash). */
+  readonly accepted?: readonly Acceptance[];
   /** `translate="no"`: to be left as it is. */
   readonly translate: boolean;
   /** The enclosing group (1.2) or unit (2.x), and its kind when we wrote the file. */

@@ -8,7 +8,8 @@
 import { quoted, XliffError } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { BlockKind } from '../core/types.js';
-import { attribute, parseXml, type XmlElement } from '../xml/parse.js';
+import { attribute, childrenNamed, parseXml, textContent, type XmlElement } from '../xml/parse.js';
+import { parseAcceptance, type Acceptance } from '../core/acceptance.js';
 import { flavourOf } from './flavours/index.js';
 import { inlineText, isTranslated } from './inline.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffContent, type XliffSegment } from './model.js';
@@ -76,9 +77,22 @@ function readSegment(segment: MappedSegment): XliffSegment {
     const said = flavour.name !== 'xliff-1' || attribute(segment.targetElement!, 'state') !== undefined || attribute(segment.unit, 'approved') === 'yes';
     if (stated.state !== 'initial' && said) read.emptyTarget = stated;
   }
+  const accepted = acceptancesOf(segment);
+  if (accepted.length > 0) read.accepted = accepted;
   if (groupId !== undefined) read.block = groupId;
   if (kind) read.blockKind = kind;
   return read;
+}
+
+/** Acceptance notes of the segment's unit: `<note>` in 1.x, `<notes><note>` in 2.x. */
+function acceptancesOf(segment: MappedSegment): Acceptance[] {
+  const notes = segment.major === 1 ? childrenNamed(segment.unit, 'note', segment.ns) : childrenNamed(segment.unit, 'notes', segment.ns).flatMap((notes) => childrenNamed(notes, 'note', segment.ns));
+  const found: Acceptance[] = [];
+  for (const note of notes) {
+    const acceptance = parseAcceptance(textContent(note));
+    if (acceptance) found.push(acceptance);
+  }
+  return found;
 }
 
 /** The block kind of our own files: group `restype` (1.2) or unit `type` (2.x). */

@@ -1,5 +1,6 @@
 import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
 import type { XliffContent } from './model.js';
+import { targetHash } from '../core/acceptance.js';
 
 export interface ExistingTargets {
   /** Targets whose unit still has the same source text. */
@@ -23,7 +24,14 @@ export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTarge
   const stale: { id: string; source: string; target: Target }[] = [];
   for (const unit of content.segments) {
     if (!unit.target) continue;
-    const target: Target = { segmentId: unit.id as SegmentId, text: unit.target.text, state: unit.target.state, origin: unit.target.origin };
+    const accepted = unit.accepted?.filter((acceptance) => acceptance.target === targetHash(unit.target!.text));
+    const target: Target = {
+      segmentId: unit.id as SegmentId,
+      text: unit.target.text,
+      state: unit.target.state,
+      origin: unit.target.origin,
+      ...(accepted && accepted.length > 0 ? { accepted } : {}),
+    };
     const segment = segments.get(unit.id);
     if (segment && segment.text === unit.source.text) targets.set(segment.id, { ...target, segmentId: segment.id });
     else stale.push({ id: unit.id, source: unit.source.text, target });

@@ -1,3 +1,4 @@
+import { formatAcceptance, targetHash } from '../core/acceptance.js';
 /**
  * XLIFF 1.2 writer (XLIFF 1.2 §2.3): one `<file>` per document, a `<group>`
  * per block, a `<trans-unit>` per sentence with `xml:space="preserve"`, no
@@ -77,6 +78,10 @@ function segmentIndex(block: Block, segment: Segment): string {
 /** Block kind for headlines and captions, then QA findings. */
 export function notesFor(block: Block, segment: Segment, input: XliffExport): string[] {
   const notes: string[] = [];
+  const target = input.targets.get(segment.id);
+  // Acceptances stay only while the target is the text they were given for.
+  const hash = target?.accepted ? targetHash(target.text) : undefined;
+  for (const acceptance of target?.accepted ?? []) if (acceptance.target === hash) notes.push(formatAcceptance(acceptance));
   if (block.type === 'headline') notes.push('Headline: keep it short, no full stop.');
   if (block.type === 'caption') notes.push('Picture credit: translate the label, keep the agency name.');
   notes.push(...(input.notes?.get(segment.id) ?? []));

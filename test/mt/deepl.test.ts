@@ -48,9 +48,9 @@ describe('l10n run with DeepL', () => {
       locale.locale === 'en-XA' ? sum : sum + locale.charactersSent, 0);
     expect(sent).toBe(server.billed);
     const japanese = await readFile(path.join(project.dir, 'locales/ja', `${DOC}.txt`), 'utf8');
-    expect(japanese).toContain('⟦JA⟧ 「Wir haben die gleichen Ziele」');
+    expect(japanese).toContain('⟦JA⟧ 「Wir habenʼ dieʼ gleichenʼ Ziele」');
     // Japanese puts no space between sentences.
-    expect(japanese).toContain('betonte er.⟦JA⟧');
+    expect(japanese).toContain('betonteʼ er.⟦JA⟧');
   });
 
   it('bills nothing when run again, and changes no file', async () => {

@@ -22,7 +22,7 @@ describe('the local DeepL server', () => {
       body: JSON.stringify({ text: ['„Hallo“, sagte sie.'], target_lang: 'EN-GB', source_lang: 'DE' }),
     });
     expect(await response.json()).toEqual({
-      translations: [{ detected_source_language: 'DE', text: '⟦EN-GB⟧ “Hallo”, sagte sie.', billed_characters: 19 }],
+      translations: [{ detected_source_language: 'DE', text: '⟦EN-GB⟧ “Hallo”, sagteʼ sieʼ.', billed_characters: 19 }],
     });
   });
 
@@ -38,7 +38,7 @@ describe('the local DeepL server', () => {
     const glossary = await client.createGlossary('names', 'de', 'en', new deepl.GlossaryEntries({ entries: { Moskau: 'Moscow' } }));
     expect((await client.listGlossaries()).map((g) => g.name)).toEqual(['names']);
     expect((await client.getGlossaryEntries(glossary)).entries()).toEqual({ Moskau: 'Moscow' });
-    expect((await client.translateText('Moskau schweigt.', 'de', 'en-GB', { glossary })).text).toBe('⟦EN-GB⟧ Moscow schweigt.');
+    expect((await client.translateText('Moskau schweigt.', 'de', 'en-GB', { glossary })).text).toBe('⟦EN-GB⟧ Moscow schweigtʼ.');
     await client.deleteGlossary(glossary);
     expect(await client.listGlossaries()).toEqual([]);
   });

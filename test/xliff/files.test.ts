@@ -32,7 +32,9 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     expect(server.calls.map((call) => [call.targetLang, call.sourceLang?.toUpperCase()])).toEqual([['FR', 'EN']]);
     const after = await readFile(file, 'utf8');
     const [segment] = readXliff(after, file).segments;
-    expect(segment!.target).toMatchObject({ text: `⟦FR⟧ ${segment!.source.text}`, state: 'translated', origin: 'machine' });
+    expect(segment!.target).toMatchObject({ state: 'translated', origin: 'machine' });
+    // The fake engine marks lower-case words with ʼ so QA reads them as translated.
+    expect(segment!.target!.text.replace(/ʼ/g, '')).toBe(`⟦FR⟧ ${segment!.source.text}`);
     expect(after.match(/<iws:[^>]*>/g)).toEqual(before.match(/<iws:[^>]*>/g));
     expect(after).toContain('state-qualifier="leveraged-mt"');
 
@@ -69,7 +71,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     expect(withCodes.length).toBeGreaterThan(20);
     for (const segment of withCodes) {
       expect(segment.target?.codes).toEqual(segment.source.codes);
-      expect(segment.target?.text).toBe(`⟦FR⟧ ${segment.source.text}`);
+      expect(segment.target?.text.replace(/ʼ/g, '')).toBe(`⟦FR⟧ ${segment.source.text}`);
     }
     expect(checkStructure(content)).toEqual([]);
     expect(await validateSchema(after, '1.2-transitional')).toEqual([]);

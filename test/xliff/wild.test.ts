@@ -113,7 +113,8 @@ describe('#10 translate FILE on XLIFF from the wild', () => {
       if (was.target) expect(segment.target, segment.key).toEqual(was.target);
       else if (segment.target) {
         // Its own unit's translation, with its own codes.
-        expect(segment.target.text, segment.key).toBe(fakeTranslate(was.source.text, deepl[1]));
+        // (The fake engine marks lower-case words with ʼ; where codes split words, text and markup differ in that alone.)
+        expect(segment.target.text.replace(/ʼ/g, ''), segment.key).toBe(fakeTranslate(was.source.text, deepl[1]).replace(/ʼ/g, ''));
         expect(segment.target.codes).toEqual(was.source.codes);
         filled++;
       }

@@ -5,6 +5,7 @@ import { findName, findNameInJapanese, unknownNameCandidates, type NameVerdict }
 
 const LATIN = /^[\p{Script=Latin}\s\p{P}\p{N}]+$/u;
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const MAX_NAMES = 64;
 
 /**
  * Names outside the termbase: acronyms, names after roles, names met earlier
@@ -18,8 +19,13 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return [];
   const results: CheckResult[] = [];
   const seen = new Set<string>();
+  // Termbase matches come in text order, like the candidates: one pointer walks both.
+  let next = 0;
   for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames)) {
-    if (seen.has(candidate.name) || known.some((span) => span.start < candidate.end && candidate.start < span.end)) continue;
+    while (next < known.length && known[next]!.end <= candidate.start) next++;
+    if (seen.has(candidate.name) || (next < known.length && known[next]!.start < candidate.end)) continue;
+    // A sentence names a handful of people and places; thousands of candidates are no text to check name by name.
+    if (seen.size >= MAX_NAMES) break;
     seen.add(candidate.name);
     const verdict: NameVerdict = japanese
       ? findNameInJapanese(pair.target, candidate.name, sourceLang, candidate.forms)

@@ -46,59 +46,100 @@ export const numbers = defineCheck({
 /**
  * Pairs figures by value, then tells what is left: a figure in another unit, a
  * conversion added for the reader, a figure the other side spells out, or a
- * figure missing or added.
+ * figure missing or added. Figures are grouped by value, so pairing is linear.
  */
 function compareAmounts(source: readonly Amount[], target: readonly Amount[], sourceWords: readonly number[], targetWords: readonly number[]): CheckResult[] {
   const results: CheckResult[] = [];
-  let left = [...source];
-  let right = [...target];
-  const pairOff = (matches: (a: Amount, b: Amount) => boolean, onPair?: (a: Amount, b: Amount) => void) => {
-    left = left.filter((a) => {
-      const index = right.findIndex((b) => matches(a, b));
-      if (index < 0) return true;
-      onPair?.(a, right[index]!);
-      right.splice(index, 1);
-      return false;
-    });
+  // Target figures by value and unit ('' for none): each pairing takes one in constant time.
+  const buckets = new Map<string, Amount[]>();
+  const unitsOf = new Map<number, Set<string>>();
+  for (const b of target) {
+    const key = `${b.value}|${b.unit ?? ''}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(b);
+    else buckets.set(key, [b]);
+    const units = unitsOf.get(b.value);
+    if (units) units.add(b.unit ?? '');
+    else unitsOf.set(b.value, new Set([b.unit ?? '']));
+  }
+  const paired = new Set<Amount>();
+  const take = (a: Amount, unitMatches: (unit: string) => boolean) => {
+    for (const unit of unitsOf.get(a.value) ?? []) {
+      if (!unitMatches(unit)) continue;
+      const b = buckets.get(`${a.value}|${unit}`)!.pop();
+      if (!b) continue;
+      paired.add(a).add(b);
+      return b;
+    }
+    return undefined;
   };
-  pairOff((a, b) => a.value === b.value && a.unit === b.unit);
-  pairOff((a, b) => a.value === b.value && (a.unit === undefined || b.unit === undefined));
-  pairOff(
-    (a, b) => a.value === b.value,
-    (a, b) => results.push({ severity: 'error', message: `${a.text} is in another unit in the translation: ${b.text}` }),
-  );
-  const converted = (from: Amount, to: Amount) => from.unit !== undefined && to.unit !== undefined && converts(from, to);
-  left = left.filter((a) => {
-    if (targetWords.includes(a.value)) return false;
-    const conversion = target.find((b) => converted(a, b));
+  // Same value and unit first, then a side that names no unit, then another unit (an error).
+  for (const a of source) take(a, (unit) => unit === (a.unit ?? ''));
+  for (const a of source) if (!paired.has(a)) take(a, (unit) => a.unit === undefined || unit === '');
+  for (const a of source) {
+    if (paired.has(a)) continue;
+    const b = take(a, () => true);
+    if (b) results.push({ severity: 'error', message: `${a.text} is in another unit in the translation: ${b.text}` });
+  }
+  const spelledInTarget = new Set(targetWords);
+  const spelledInSource = new Set(sourceWords);
+  const converted = conversionFinder(target);
+  const original = conversionFinder(source);
+  const missing = source.filter((a) => {
+    if (paired.has(a) || spelledInTarget.has(a.value)) return false;
+    const conversion = converted(a);
     if (conversion) results.push({ severity: 'warning', message: `${a.text} is given only as ${conversion.text}` });
     return !conversion;
   });
-  right = right.filter((b) => {
-    if (sourceWords.includes(b.value)) return false;
-    const original = source.find((a) => converted(a, b));
-    if (original) results.push({ severity: 'warning', message: `${b.text} (a conversion of ${original.text}) is not in the source` });
-    return !original;
+  const extra = target.filter((b) => {
+    if (paired.has(b) || spelledInSource.has(b.value)) return false;
+    const from = original(b);
+    if (from) results.push({ severity: 'warning', message: `${b.text} (a conversion of ${from.text}) is not in the source` });
+    return !from;
   });
-  if (left.length + right.length > 0) {
-    results.push({ severity: 'error', message: `numbers differ: ${describe(left.map((a) => a.text), right.map((b) => b.text))}` });
+  if (missing.length + extra.length > 0) {
+    results.push({ severity: 'error', message: `numbers differ: ${describe(missing.map((a) => a.text), extra.map((b) => b.text))}` });
   }
   return results;
 }
 
-/** Whether `to` is `from` converted to another unit, as rounded for readers (12 km ≈ 7.5 miles, 25 °C = 77 °F). */
-function converts(from: Amount, to: Amount): boolean {
-  for (const [a, b, factor] of CONVERSIONS) {
-    const forward = a === from.unit && b === to.unit;
-    const backward = b === from.unit && a === to.unit;
-    if (!forward && !backward) continue;
-    const expected =
-      factor === 'celsius'
-        ? forward ? (from.value * 9) / 5 + 32 : ((from.value - 32) * 5) / 9
-        : forward ? from.value * factor : from.value / factor;
-    if (Math.abs(expected - to.value) <= Math.max(Math.abs(expected) * 0.05, factor === 'celsius' ? 1.5 : 0.5)) return true;
+/**
+ * Finds, among `amounts`, one that converts a given figure to another unit as
+ * rounded for readers (12 km ≈ 7.5 miles, 25 °C = 77 °F), by binary search
+ * over the figures of each unit.
+ */
+function conversionFinder(amounts: readonly Amount[]): (from: Amount) => Amount | undefined {
+  const byUnit = new Map<string, Amount[]>();
+  for (const amount of amounts) {
+    if (!amount.unit) continue;
+    const list = byUnit.get(amount.unit);
+    if (list) list.push(amount);
+    else byUnit.set(amount.unit, [amount]);
   }
-  return false;
+  for (const list of byUnit.values()) list.sort((a, b) => a.value - b.value);
+  return (from) => {
+    if (!from.unit) return undefined;
+    for (const [a, b, factor] of CONVERSIONS) {
+      const forward = a === from.unit;
+      if (!forward && b !== from.unit) continue;
+      const list = byUnit.get(forward ? b : a);
+      if (!list) continue;
+      const expected =
+        factor === 'celsius'
+          ? forward ? (from.value * 9) / 5 + 32 : ((from.value - 32) * 5) / 9
+          : forward ? from.value * factor : from.value / factor;
+      const tolerance = Math.max(Math.abs(expected) * 0.05, factor === 'celsius' ? 1.5 : 0.5);
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (list[middle]!.value < expected - tolerance) low = middle + 1;
+        else high = middle;
+      }
+      if (low < list.length && list[low]!.value <= expected + tolerance) return list[low];
+    }
+    return undefined;
+  };
 }
 
 function describe(missing: readonly string[], extra: readonly string[]): string {

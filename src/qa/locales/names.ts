@@ -79,8 +79,24 @@ export function unknownNameCandidates(text: string, earlier: ReadonlySet<string>
   if (earlier.size > 0) {
     for (const match of text.matchAll(earlierPattern(earlier))) spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, kind: 'earlier' });
   }
-  // The first candidate wins where they overlap (Außenminister Madrid… is a person, not the city).
-  return spans.filter((span, index) => !spans.slice(0, index).some((other) => other.start < span.end && span.start < other.end));
+  return withoutOverlaps(spans);
+}
+
+const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3 };
+
+/**
+ * Where candidates overlap, the surer kind wins (a name after a role over the
+ * city it contains). One pass over them in text order.
+ */
+function withoutOverlaps(spans: NameSpan[]): NameSpan[] {
+  spans.sort((a, b) => a.start - b.start || PRIORITY[a.kind] - PRIORITY[b.kind]);
+  const kept: NameSpan[] = [];
+  for (const span of spans) {
+    const last = kept.at(-1);
+    if (!last || span.start >= last.end) kept.push(span);
+    else if (PRIORITY[span.kind] < PRIORITY[last.kind]) kept[kept.length - 1] = span;
+  }
+  return kept;
 }
 
 const earlierPatterns = new WeakMap<ReadonlySet<string>, { size: number; pattern: RegExp }>();
