@@ -1,6 +1,6 @@
 import { defineCheck, type CheckResult } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { CONVERSIONS, readQuantities, type Amount, type Time } from '../locales/quantities.js';
+import { CONVERSIONS, CURRENCY_RATES, readQuantities, type Amount, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 
@@ -119,6 +119,17 @@ function conversionFinder(amounts: readonly Amount[]): (from: Amount) => Amount 
   for (const list of byUnit.values()) list.sort((a, b) => a.value - b.value);
   return (from) => {
     if (!from.unit) return undefined;
+    const rate = CURRENCY_RATES[from.unit];
+    if (rate !== undefined) {
+      for (const [unit, list] of byUnit) {
+        const other = CURRENCY_RATES[unit];
+        if (other === undefined || unit === from.unit) continue;
+        const expected = (from.value * rate) / other;
+        const found = firstAtLeast(list, expected / 1.6);
+        if (found && found.value <= expected * 1.6) return found;
+      }
+      return undefined;
+    }
     for (const [a, b, factor] of CONVERSIONS) {
       const forward = a === from.unit;
       if (!forward && b !== from.unit) continue;
@@ -129,17 +140,23 @@ function conversionFinder(amounts: readonly Amount[]): (from: Amount) => Amount 
           ? forward ? (from.value * 9) / 5 + 32 : ((from.value - 32) * 5) / 9
           : forward ? from.value * factor : from.value / factor;
       const tolerance = Math.max(Math.abs(expected) * 0.05, factor === 'celsius' ? 1.5 : 0.5);
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (list[middle]!.value < expected - tolerance) low = middle + 1;
-        else high = middle;
-      }
-      if (low < list.length && list[low]!.value <= expected + tolerance) return list[low];
+      const found = firstAtLeast(list, expected - tolerance);
+      if (found && found.value <= expected + tolerance) return found;
     }
     return undefined;
   };
+}
+
+/** The first figure of a list sorted by value that is at least `value` (binary search). */
+function firstAtLeast(list: readonly Amount[], value: number): Amount | undefined {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.value < value) low = middle + 1;
+    else high = middle;
+  }
+  return list[low];
 }
 
 function describe(missing: readonly string[], extra: readonly string[]): string {

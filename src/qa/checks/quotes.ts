@@ -36,8 +36,11 @@ export const quotes = defineCheck({
       const [open, close] = pair.targetRules.quotes[0]!;
       results.push({ severity: 'warning', message: `straight quotes ("…") where ${open}…${close} is usual` });
     }
+    // A quotation that runs over several sentences opens in one segment and closes in another: as the source does, so may the translation.
     const nesting = nestingProblem(pair.target, pair.targetRules);
-    if (nesting && foreign.length === 0) results.push({ severity: 'error', message: nesting });
+    if (nesting && foreign.length === 0 && nestingProblem(pair.source, pair.sourceRules)?.kind !== nesting.kind) {
+      results.push({ severity: 'error', message: nesting.message });
+    }
     return results;
   },
 });
@@ -78,7 +81,7 @@ function foreignMarks(text: string, source: LocaleRules, target: LocaleRules): s
  * when no surer closer follows (`Britain’s hour.’` closes at the end, not at
  * `Britain’s`); between letters it is an apostrophe.
  */
-function nestingProblem(text: string, rules: LocaleRules): string | undefined {
+function nestingProblem(text: string, rules: LocaleRules): { kind: 'unopened' | 'unclosed'; message: string } | undefined {
   const pairs = rules.quotes.filter(([open, close]) => open !== close);
   const closerOf = new Map(pairs.map(([open, close]) => [open, close]));
   const closers = new Set(pairs.map(([, close]) => close));
@@ -98,7 +101,7 @@ function nestingProblem(text: string, rules: LocaleRules): string | undefined {
       const kind = apostropheKind(chars, i);
       if (kind === 'apostrophe') continue;
       if (expected !== char) {
-        if (kind === 'closer' && closers.has(char) && !closerOf.has(char)) return `${char} closes a quotation that was not opened`;
+        if (kind === 'closer' && closers.has(char) && !closerOf.has(char)) return unopened(char);
         continue;
       }
       if (kind === 'closer' || nextSureCloser[i + 1]! >= nextOpener[i + 1]!) stack.pop();
@@ -107,10 +110,12 @@ function nestingProblem(text: string, rules: LocaleRules): string | undefined {
     // A mark that opens one pair and closes another (“ in German vs English) is read as a closer when one is expected.
     if (closers.has(char) && expected === char) stack.pop();
     else if (closerOf.has(char)) stack.push(char);
-    else if (closers.has(char)) return `${char} closes a quotation that was not opened`;
+    else if (closers.has(char)) return unopened(char);
   }
-  return stack.length > 0 ? `${stack.at(-1)} opens a quotation that is not closed` : undefined;
+  return stack.length > 0 ? { kind: 'unclosed', message: `${stack.at(-1)} opens a quotation that is not closed` } : undefined;
 }
+
+const unopened = (mark: string) => ({ kind: 'unopened' as const, message: `${mark} closes a quotation that was not opened` });
 
 /** `don’t` is an apostrophe, `ready,’` a closing mark; `ministers’ ` could be either. */
 function apostropheKind(chars: readonly string[], i: number): 'apostrophe' | 'closer' | 'either' {

@@ -2,9 +2,11 @@ import { baseLanguage } from '../../core/lang.js';
 import { defineCheck } from '../check.js';
 
 const WORD = /\p{L}{3,}/gu;
-// What a translation rightly keeps in the original: addresses, and titles and quotations in quotation marks.
-const KEPT = /\w+:\/\/\S+|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"|「[^」]*」/gu;
-const words = (text: string) => (text.replace(KEPT, ' ').toLowerCase().match(WORD) ?? []) as string[];
+// What a translation rightly keeps in the original: addresses, placeholders, and titles and quotations in quotation marks.
+// ICU message syntax (`{n, plural, one {…}`) is code; the case bodies are text.
+const KEPT = /\w+:\/\/\S+|\S+@\S+|www\.\S+|\$t\([^)]*\)|\{\{[^{}]*\}\}|\{[\w.]+\}|\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,|[=\w]+\s*(?=\{)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"|「[^」]*」/gu;
+const LOWER_WORD = /(?<![\p{L}])\p{Ll}\p{L}{2,}/gu;
+const words = (text: string, lowerOnly = false) => (text.replace(KEPT, ' ').match(lowerOnly ? LOWER_WORD : WORD) ?? []).map((word) => word.toLowerCase());
 const LOWER_CASE_WORD = /(?<![\p{L}])\p{Ll}{2,}(?![\p{L}])/gu;
 
 /**
@@ -14,7 +16,8 @@ const LOWER_CASE_WORD = /(?<![\p{L}])\p{Ll}{2,}(?![\p{L}])/gu;
  * (German function words are lower case) is expected to change, and addresses
  * and quoted titles may stay; a target
  * that differs from the source only in a few words (a name swapped in, a
- * number re-formatted) but keeps four fifths of its words is still German.
+ * number re-formatted) but keeps four fifths of its lower-case words is still
+ * German.
  * Not for a variant of the source language (de → de-CH) or a pseudo-locale.
  */
 export const untranslated = defineCheck({
@@ -30,11 +33,12 @@ export const untranslated = defineCheck({
     if (normalise(pair.target) === normalise(pair.source) && pair.source.trim().split(/\s+/).length >= 2) {
       return [{ severity: 'error', message: 'the translation is the same as the source' }];
     }
+    // Lower-case words only: names (`Angela Merkel and Emmanuel Macron`) stay the same in any language.
     const source = new Set(words(pair.source));
-    const target = words(pair.target);
+    const target = words(pair.target, true);
     const kept = target.filter((word) => source.has(word)).length;
-    if (target.length >= 4 && kept >= target.length * 0.8) {
-      return [{ severity: 'error', message: `the translation is still in the source language (${kept} of its ${target.length} words are the source’s)` }];
+    if (target.length >= 2 && kept >= target.length * 0.8) {
+      return [{ severity: 'error', message: `the translation is still in the source language (${kept} of its ${target.length} lower-case words are the source’s)` }];
     }
     return [];
   },

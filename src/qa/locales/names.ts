@@ -69,6 +69,7 @@ export function unknownNameCandidates(text: string, earlier: ReadonlySet<string>
   const spans: NameSpan[] = [];
   for (const match of text.matchAll(ROLE_NAME)) {
     const name = match[1]!;
+    if (!personName(name)) continue;
     const start = match.index + match[0].length - name.length;
     spans.push({ name, start, end: start + name.length, kind: 'role' });
   }
@@ -111,9 +112,34 @@ function earlierPattern(names: ReadonlySet<string>): RegExp {
   return pattern;
 }
 
+const ROLES = new Set(GERMAN_ROLES);
+let countries: Set<string> | undefined;
+
+/**
+ * Whether what follows a role names a person: not another role (`Frau
+ * Ministerin`), not a country (`Präsident Frankreichs`, names from Intl's
+ * region display names in German).
+ */
+function personName(name: string): boolean {
+  const first = name.split(/\s+/)[0]!;
+  if (ROLES.has(first)) return false;
+  if (!countries) {
+    const display = new Intl.DisplayNames('de', { type: 'region', fallback: 'none' });
+    countries = new Set<string>();
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const country = display.of(String.fromCharCode(a, b));
+        if (country) countries.add(country);
+      }
+    }
+  }
+  return !(countries.has(name) || countries.has(name.replace(/s$/, '')) || countries.has(name.replace(/es$/, '')));
+}
+
 /** What a person named after a role in `text` adds to the names later sentences are checked for: the name and its surname. */
 export function namesToRemember(text: string): string[] {
   return [...text.matchAll(ROLE_NAME)].flatMap((match) => {
+    if (!personName(match[1]!)) return [];
     const words = match[1]!.split(/\s+/);
     return words.length > 1 ? [match[1]!, words.at(-1)!] : [match[1]!];
   });
@@ -210,6 +236,10 @@ function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang:
   return distance > 0 && distance <= Math.ceil(wanted.length / 2);
 }
 
+/** A name romanised from Chinese (pinyin) or Korean: every word one to three syllables of those shapes. */
+const SYLLABLE = '(?:[bcdfghjklmnpqrstwxyz]|ch|sh|zh)?(?:[aeiou]|ü){1,3}(?:ng|n|r)?';
+const EAST_ASIAN = new RegExp(`^(?:${SYLLABLE}){1,3}(?:[\\s-](?:${SYLLABLE}){1,3}){1,2}$`, 'i');
+
 const KATAKANA = TRANSLITERATION.japanese.katakana as Record<string, string>;
 const JAPANESE_LATIN = (TRANSLITERATION.japanese.latin as unknown as [string, string][]).map(([from, to]) => [new RegExp(from, 'gu'), to] as const);
 
@@ -231,6 +261,8 @@ function japaneseConsonants(word: string, sourceLang: Lang): string {
 export function findNameInJapanese(text: string, name: string, sourceLang: Lang, forms: readonly string[] = []): NameVerdict {
   if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
   if (forms.length > 0) return 'missing';
+  // Chinese and Korean names are written in kanji (`Xi Jinping` = 習近平): not checkable without a dictionary.
+  if (EAST_ASIAN.test(name) && /\p{Script=Han}/u.test(text)) return 'present';
   const runs = [...text.matchAll(/[\p{Script=Katakana}ー]+/gu)].flatMap((match) => [match[0], ...match[0].split('・')]);
   const skeletons = runs.map((run) => [...run].map((char) => KATAKANA[char] ?? '').join('').replace(/(.)\1/gu, '$1'));
   const words = name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part));

@@ -61,6 +61,8 @@ const numeralsOf = (rules: LocaleRules): Numerals =>
 
 export const UNIT_TABLE = UNITS.units as Record<string, { symbols: string[]; stems: string[] }>;
 export const CONVERSIONS = UNITS.conversions as [from: string, to: string, factor: number | 'celsius'][];
+/** Rough value of each currency in US dollars: enough to tell a conversion from a different figure. */
+export const CURRENCY_RATES = UNITS.currencies as Readonly<Record<string, number>>;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestFirst = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
@@ -80,6 +82,7 @@ interface Compiled {
   readonly dayPart: RegExp;
   readonly wordTime: RegExp;
   readonly word: RegExp;
+  readonly scaleAfter: RegExp;
   readonly scaleOf: Map<string, number>;
   readonly unitOf: (written: string) => string | undefined;
 }
@@ -145,6 +148,7 @@ function compiled(rules: LocaleRules): Compiled {
       `(?<![\\p{L}])(?:a\\s+las?|à|at|o\\s+godz\\.?)\\s+(${longestFirst(Object.keys(numerals.cardinals).filter((word) => numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12))})(?:\\s+(?:heures?|o['’]clock))?(?![\\p{L}])`,
       'giu',
     ),
+    scaleAfter: new RegExp(`\\s*(${longestFirst(scaleOf.keys())})(?![\\p{L}])`, 'iuy'),
     word: new RegExp(`(?<![\\p{L}])(${longestFirst(wordForms)})(\\p{L}*)`, 'giu'),
     scaleOf,
     unitOf,
@@ -290,6 +294,13 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), text: shown });
     return consumed;
   };
+  // German decades (`90er Jahre`, `1990er`) are the 1990s, or the nineties: a figure they match, never one they require.
+  if (baseLanguage(rules.textLang) === 'de') {
+    text = take(text, /(?<![\p{N}])(\d0|\d{3}0)er(?:n|-Jahren?|\s+Jahren?)?(?![\p{L}])/gu, (m) => {
+      const decade = Number(m[1]);
+      words.push(decade, ...(decade < 100 ? [1900 + decade, 2000 + decade] : []));
+    });
+  }
   text = take(text, JAPANESE_MEASURE, (m, end) => {
     if (m[1] !== undefined) amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
     else return addAmount(Number(m[4]) / Number(m[3]), m.index, end, m[0]);
@@ -322,6 +333,10 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       let multiplier = 1;
       for (const [word, factor] of Object.entries(numerals.multipliers)) if (whole.indexOf(word, 1) > 0) multiplier *= factor;
       words.push(round(value * multiplier));
+      // `eine Million` = `1 million`.
+      c.scaleAfter.lastIndex = m.index + m[0].length;
+      const scale = c.scaleAfter.exec(text)?.[1];
+      if (scale) words.push(round(value * multiplier * (c.scaleOf.get(scale.toLowerCase()) ?? 1)));
     }
   }
   for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
@@ -329,8 +344,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   return { dates, months, times, amounts, words };
 }
 
-const CURRENCIES = new Set(['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'RUB', 'UAH', 'PLN']);
-export const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCIES.has(unit);
+export const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
 
 /** Twelve significant digits: 2.8 × 1e9 is 2800000000, not 2800000000.0000005. */
 export const round = (value: number) => Number(value.toPrecision(12));
