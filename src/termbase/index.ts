@@ -9,6 +9,7 @@
 import { InputError, quoted } from '../core/errors.js';
 import { attribute, childrenNamed, firstChild, parseXml, textContent, XML_NAMESPACE } from '../xml/parse.js';
 import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
+import { phraseFinder } from '../core/phrases.js';
 
 export interface Term {
   readonly text: string;
@@ -70,7 +71,6 @@ export function parseTermbase(xml: string, file: string): Termbase {
 
 /** Scripts written without spaces: a name is found inside longer words there. */
 const NO_WORD_BOUNDARIES = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Thai}]/u;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The Unicode script of a letter, as a regex property name; digits and signs have none. */
 function scriptOf(char: string): string | undefined {
@@ -80,33 +80,45 @@ function scriptOf(char: string): string | undefined {
   return undefined;
 }
 
-/**
- * A term as a pattern that finds it as a token in any script. A term ends
- * where a letter of its own script or a digit does not follow: `EU` is found
- * in Japanese `EUは`, not in `EUR`. In the source (`compound`: false) a term
- * joined to a word by a hyphen is part of a German compound (`US-Dollar`,
- * `Assad-Regimes`), which a translation may render without it, so it is not
- * found there. An acronym is also found with full stops (`UN` = `U.N.`, AP
- * style), and a name in capitals (`BERLIN` in a dateline).
- */
-function termPattern(text: string, compound: boolean): string {
-  const alternatives = `(?:${spellings(text).map(escapeRegExp).join('|')})`;
-  const edge = (char: string, side: 'before' | 'after') => {
-    if (NO_WORD_BOUNDARIES.test(char)) return '';
-    const script = scriptOf(char);
-    const letter = script ? `\\p{Script=${script}}` : '\\p{L}';
-    const joined = compound ? '' : side === 'before' ? `|${letter}-` : `|-${letter}`;
-    return side === 'before' ? `(?<![${letter}\\p{N}]${joined})` : `(?![${letter}\\p{N}]${joined})`;
-  };
-  const chars = [...text];
-  return `${edge(chars[0]!, 'before')}${alternatives}${edge(chars.at(-1)!, 'after')}`;
-}
-
-/** How a term may be written: itself; an acronym also with full stops (`UN`, `U.N.`); a name also in capitals. */
+/** How a term may be written: itself; an acronym also with full stops (`UN`, `U.N.`, AP style); a name also in capitals (`BERLIN` in a dateline). */
 function spellings(text: string): string[] {
   const letters = text.replace(/\./g, '');
   if (/^\p{Lu}{2,5}$/u.test(letters) && /^(?:\p{Lu}\.?)+$/u.test(text)) return [letters, [...letters].map((letter) => `${letter}.`).join('')];
   return /\p{Ll}/u.test(text) ? [text, text.toLocaleUpperCase()] : [text];
+}
+
+const continuesWord = new Map<string, RegExp>();
+
+/**
+ * Whether a term found at [start, end) stands as a token of its own, in any
+ * script: no letter of its own script or digit on either side (`EU` is found
+ * in Japanese `EUは`, not in `EUR`). In a source, a term joined to a word by a
+ * hyphen is part of a German compound (`US-Dollar`, `Assad-Regimes`), which a
+ * translation may render without it, so it is not found there (`compounds`:
+ * false); a translation may have one (`Assad-led`).
+ */
+function tokenFits(term: string, compounds: boolean): (text: string, start: number, end: number) => boolean {
+  const chars = [...term];
+  const edge = (char: string) => {
+    if (NO_WORD_BOUNDARIES.test(char)) return undefined;
+    const script = scriptOf(char) ?? 'L';
+    let pattern = continuesWord.get(script);
+    if (!pattern) continuesWord.set(script, (pattern = new RegExp(script === 'L' ? '[\\p{L}\\p{N}]' : `[\\p{Script=${script}}\\p{N}]`, 'u')));
+    return pattern;
+  };
+  const first = edge(chars[0]!);
+  const last = edge(chars.at(-1)!);
+  return (text, start, end) => {
+    if (first) {
+      const before = String.fromCodePoint(text.codePointAt(start - 1) ?? 32);
+      if (first.test(before) || (!compounds && before === '-' && first.test(text[start - 2] ?? ' '))) return false;
+    }
+    if (last) {
+      const after = String.fromCodePoint(text.codePointAt(end) ?? 32);
+      if (last.test(after) || (!compounds && after === '-' && last.test(text[end + 1] ?? ' '))) return false;
+    }
+    return true;
+  };
 }
 
 /** Finds terms of one language in text: the longest form wins where forms overlap. */
@@ -127,26 +139,18 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
   if (cached) return cached;
   const forms = termbase.entries.flatMap((entry) => (entry.terms.get(base) ?? []).map((term) => ({ text: term.text, entry })));
   forms.sort((a, b) => b.text.length - a.text.length);
-  // Each way a form may be written (`UN`, `U.N.`; `Berlin`, `BERLIN`) leads back to its entry; the longest form was listed first.
-  const entryOf = new Map<string, TermEntry>();
-  for (const form of forms) for (const written of spellings(form.text)) if (!entryOf.has(written)) entryOf.set(written, form.entry);
-  const all = forms.length > 0 ? new RegExp(forms.map((form) => termPattern(form.text, false)).join('|'), 'gu') : undefined;
+  // Each way a form may be written (`UN`, `U.N.`; `Berlin`, `BERLIN`) leads back to its entry.
+  const find = phraseFinder(forms.flatMap((form) => spellings(form.text).map((written) => ({ text: written, value: form.entry, fits: tokenFits(written, false) }))));
   const perEntry = new Map(
-    termbase.entries.map((entry) => {
-      const own = requiredForms(entry, lang).sort((a, b) => b.length - a.length);
-      return [entry, own.length > 0 ? new RegExp(own.map((form) => termPattern(form, true)).join('|'), 'u') : undefined] as const;
-    }),
+    termbase.entries.map((entry) => [entry, requiredForms(entry, lang).flatMap(spellings).map((text) => ({ text, fits: tokenFits(text, true) }))] as const),
   );
   const matcher: TermMatcher = {
-    find: (text) =>
-      all
-        ? [...text.matchAll(all)].map((match) => ({
-            entry: entryOf.get(match[0])!,
-            form: match[0],
-            span: { start: match.index, end: match.index + match[0].length },
-          }))
-        : [],
-    contains: (text, entry) => perEntry.get(entry)?.test(text) ?? false,
+    find: (text) => find(text).map((match) => ({ entry: match.phrase.value, form: match.phrase.text, span: { start: match.start, end: match.end } })),
+    contains: (text, entry) =>
+      (perEntry.get(entry) ?? []).some(({ text: form, fits }) => {
+        for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (fits(text, at, at + form.length)) return true;
+        return false;
+      }),
   };
   byLang.set(base, matcher);
   return matcher;

@@ -8,6 +8,7 @@
  * "ゼレンスキー", but not "Stoltenbreg" for "Stoltenberg".
  */
 import { baseLanguage, type Lang } from '../../core/lang.js';
+import { phraseFinder } from '../../core/phrases.js';
 import PLACES from './places.json' with { type: 'json' };
 import TRANSLITERATION from './transliteration.json' with { type: 'json' };
 
@@ -31,10 +32,19 @@ const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 // Particles inside a name (Ursula von der Leyen, Baschar al-Assad), never first: after a role,
 // `von` + a place is where the person holds office (Bürgermeister von Lwiw).
 const PARTICLE = '(?:al-|el-|von |van |de |da |di |der |bin |ibn )?';
-const ROLE_NAME = new RegExp(
-  `(?<![\\p{L}])(?:${[...GERMAN_ROLES].sort((a, b) => b.length - a.length).map((r) => r.replace('.', '\\.')).join('|')})\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`,
-  'gu',
-);
+const findRoles = phraseFinder(GERMAN_ROLES.map((role) => ({ text: role, value: role, fits: (text: string, start: number) => !/\p{L}/u.test(text[start - 1] ?? ' ') })));
+const NAME_AFTER_ROLE = new RegExp(`\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`, 'uy');
+
+/** People named after a role word (`Außenminister Sergej Lawrow`), not countries or other roles. */
+function roleNames(text: string): { name: string; start: number }[] {
+  const found: { name: string; start: number }[] = [];
+  for (const role of findRoles(text)) {
+    NAME_AFTER_ROLE.lastIndex = role.end;
+    const match = NAME_AFTER_ROLE.exec(text);
+    if (match && personName(match[1]!)) found.push({ name: match[1]!, start: role.end + match[0].length - match[1]!.length });
+  }
+  return found;
+}
 // Not the first part of a German compound (`US-Regierung`): the translation may say `American`.
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L})/gu;
 
@@ -56,9 +66,13 @@ for (const place of PLACES.places as Record<string, string>[]) {
   if (place['de']) PLACE_FORMS.set(place['de'], forms);
 }
 // A city, also in the genitive (Madrids), not inside a compound (Berlin-Mitte) or a longer word (Berliner).
-const PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}]|\\p{L}-)(${[...PLACE_FORMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})s?(?![\\p{L}\\p{N}]|-\\p{L})`,
-  'gu',
+const standsAlone = (text: string, start: number, end: number) =>
+  !/[\p{L}\p{N}]/u.test(text[start - 1] ?? ' ') &&
+  !(text[start - 1] === '-' && /\p{L}/u.test(text[start - 2] ?? ' ')) &&
+  !/[\p{L}\p{N}]/u.test(text[end] ?? ' ') &&
+  !(text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? ' '));
+const findPlaces = phraseFinder(
+  [...PLACE_FORMS.keys()].flatMap((place) => [place, `${place}s`].map((text) => ({ text, value: place, fits: standsAlone }))),
 );
 
 /**
@@ -67,15 +81,10 @@ const PLACE = new RegExp(
  */
 export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set()): NameSpan[] {
   const spans: NameSpan[] = [];
-  for (const match of text.matchAll(ROLE_NAME)) {
-    const name = match[1]!;
-    if (!personName(name)) continue;
-    const start = match.index + match[0].length - name.length;
-    spans.push({ name, start, end: start + name.length, kind: 'role' });
-  }
+  for (const { name, start } of roleNames(text)) spans.push({ name, start, end: start + name.length, kind: 'role' });
   for (const match of text.matchAll(ACRONYM)) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
-  for (const match of text.matchAll(PLACE)) {
-    spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, forms: PLACE_FORMS.get(match[1]!)!, kind: 'place' });
+  for (const { phrase, start } of findPlaces(text)) {
+    spans.push({ name: phrase.value, start, end: start + phrase.value.length, forms: PLACE_FORMS.get(phrase.value)!, kind: 'place' });
   }
   if (earlier.size > 0) {
     for (const match of text.matchAll(earlierPattern(earlier))) spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, kind: 'earlier' });
@@ -138,10 +147,9 @@ function personName(name: string): boolean {
 
 /** What a person named after a role in `text` adds to the names later sentences are checked for: the name and its surname. */
 export function namesToRemember(text: string): string[] {
-  return [...text.matchAll(ROLE_NAME)].flatMap((match) => {
-    if (!personName(match[1]!)) return [];
-    const words = match[1]!.split(/\s+/);
-    return words.length > 1 ? [match[1]!, words.at(-1)!] : [match[1]!];
+  return roleNames(text).flatMap(({ name }) => {
+    const words = name.split(/\s+/);
+    return words.length > 1 ? [name, words.at(-1)!] : [name];
   });
 }
 

@@ -230,6 +230,17 @@ function kanjiValue(text: string): number {
   return total + digit;
 }
 
+/** Months named alone, in a text without figures (so without dates). */
+export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, 'months' | 'dates'> {
+  const c = compiled(rules);
+  const months: number[] = [];
+  for (const m of text.matchAll(c.monthAlone)) {
+    const found = m[1] !== undefined ? c.monthOf.get(m[1].toLowerCase()) : Number(m[2]);
+    if (found) months.push(found);
+  }
+  return { months, dates: [] };
+}
+
 export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const c = compiled(rules);
   const numerals = numeralsOf(rules);
