@@ -21,6 +21,8 @@ export interface ImportResult {
   readonly kept: number;
   /** Units whose source differs from the current document. */
   readonly stale: number;
+  /** Targets emptied under a state that says translated: not applied (nothing is replaced by nothing), reported. */
+  readonly emptied: number;
 }
 
 export async function importXliff(project: Project, file: string): Promise<ImportResult> {
@@ -46,7 +48,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       throw new XliffError(`<file original="${docId}"> is not a document of this project`, { file });
     }
   }
-  const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0 };
+  const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };
   const memoryFile = path.join(project.config.memoryDir, `${lang}.json`);
   let memory = await readMemoryFile(memoryFile);
   for (const [docId, units] of byDoc) {

@@ -290,9 +290,9 @@ export async function importCommand(global: GlobalOptions, files: readonly strin
   const rows: (string | number)[][] = [];
   for (const file of files) {
     const result = await importXliff(project, file);
-    rows.push([file, result.lang, result.applied, result.unchanged, result.kept, result.stale]);
+    rows.push([file, result.lang, result.applied, result.unchanged, result.kept, result.stale, result.emptied]);
   }
-  return ok(`${formatTable([['file', 'locale', 'applied', 'unchanged', 'kept (reviewed)', 'stale'], ...rows])}\n`);
+  return ok(`${formatTable([['file', 'locale', 'applied', 'unchanged', 'kept (reviewed)', 'stale', 'emptied (not applied)'], ...rows])}\n`);
 }
 
 export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {

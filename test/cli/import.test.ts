@@ -45,6 +45,19 @@ describe('l10n import: translators send XLIFF back', () => {
     ]);
   });
 
+  it('reports a target emptied under a translated state, and keeps the translation', async () => {
+    const xliff = editTarget(await readFile(path.join(project.dir, 'locales/en', `${DOC}.xlf`), 'utf8'), 'Kerry is expected in Berlin on Sunday.', '');
+    const returned = path.join(project.dir, 'emptied-en.xlf');
+    await writeFile(returned, xliff);
+    const result = await runCli(['import', returned], { cwd: project.dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/emptied \(not applied\)/);
+    expect(result.stdout).toMatch(/emptied-en\.xlf\s+en\s+0\s+25\s+0\s+0\s+1/);
+    expect(await readFile(path.join(project.dir, 'locales/en', `${DOC}.xlf`), 'utf8')).toContain('>Kerry is expected in Berlin on Sunday.</target>');
+    const checked = await runCli(['check', returned, '--json'], { cwd: project.dir });
+    expect(JSON.parse(checked.stdout)).toContainEqual(expect.objectContaining({ check: 'empty', severity: 'error' }));
+  });
+
   it('never lets machine output replace a reviewed translation', async () => {
     let xliff = await readFile(path.join(project.dir, 'locales/en', `${DOC}.xlf`), 'utf8');
     xliff = editTarget(xliff, 'Kerry is expected in Berlin on Sunday.', 'MACHINE GUESS')
