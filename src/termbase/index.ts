@@ -160,7 +160,7 @@ export function termMatcher(termbase: Termbase, lang: Lang): TermMatcher {
  * The forms a translation into `lang` may use: the termbase's own for that
  * language, and for a do-not-translate entry its source forms as well.
  */
-export function requiredForms(entry: TermEntry, lang: Lang): string[] {
+function requiredForms(entry: TermEntry, lang: Lang): string[] {
   const own = (entry.terms.get(baseLanguage(lang)) ?? []).map((term) => term.text);
   if (!entry.keep) return own;
   return [...new Set([...own, ...[...entry.terms.values()].flat().map((term) => term.text)])];

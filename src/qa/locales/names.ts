@@ -16,7 +16,7 @@ import TRANSLITERATION from './transliteration.json' with { type: 'json' };
  * Titles and roles after which German news names a person. Not kings, queens
  * and popes: their names are translated (Benedikt XVI. = Benoît XVI = Benedict XVI).
  */
-export const GERMAN_ROLES: readonly string[] = [
+const GERMAN_ROLES: readonly string[] = [
   'Präsident', 'Präsidentin', 'Vizepräsident', 'Vizepräsidentin', 'Kanzler', 'Kanzlerin', 'Bundeskanzler', 'Bundeskanzlerin',
   'Minister', 'Ministerin', 'Außenminister', 'Außenministerin', 'Verteidigungsminister', 'Verteidigungsministerin',
   'Innenminister', 'Innenministerin', 'Finanzminister', 'Finanzministerin', 'Premierminister', 'Premierministerin',
@@ -165,19 +165,19 @@ function rewritesFor(lang: string): [RegExp, string][] {
 }
 
 /** Lower case, no diacritics, `ł` as `l`, `ß` as `ss`: how names are compared before any rewriting. */
-export function foldName(name: string): string {
+function foldName(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/æ/g, 'ae').replace(/ø/g, 'o');
 }
 
 /** The skeleton of one word of a name as `lang` spells it (see transliteration.json). */
-export function nameSkeleton(word: string, lang: Lang | string): string {
+function nameSkeleton(word: string, lang: Lang | string): string {
   let text = foldName(word);
   for (const [pattern, to] of [...rewritesFor(baseLanguage(lang as Lang)), ...rewritesFor('common')]) text = text.replace(pattern, to);
   return text;
 }
 
 /** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let previous = Array.from({ length: y.length + 1 }, (_, i) => i);

@@ -59,7 +59,7 @@ const NO_NUMERALS: Numerals = { cardinals: {}, ordinals: {}, fractions: {}, mult
 const numeralsOf = (rules: LocaleRules): Numerals =>
   ((NUMERALS as unknown as Record<string, Numerals>)[baseLanguage(rules.textLang)] ?? NO_NUMERALS);
 
-export const UNIT_TABLE = UNITS.units as Record<string, { symbols: string[]; stems: string[] }>;
+const UNIT_TABLE = UNITS.units as Record<string, { symbols: string[]; stems: string[] }>;
 export const CONVERSIONS = UNITS.conversions as [from: string, to: string, factor: number | 'celsius'][];
 /** Rough value of each currency in US dollars: enough to tell a conversion from a different figure. */
 export const CURRENCY_RATES = UNITS.currencies as Readonly<Record<string, number>>;
@@ -165,8 +165,13 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   { pattern: /(午前|午後)?(\d{1,2})時(?:(\d{1,2})分|(半))?/gu, twelveHour: false },
   // 9.15 Uhr, 9 Uhr, 10.30 horas, 10.30 h
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr|horas|hrs|h\.|godz\.)(?![\p{L}])/gu, twelveHour: false },
-  // a las 10.30, o godz. 10.30, à 9 h 15 (the word before the figure says it is a time)
-  { pattern: /(?<![\p{L}])(?:a\s+las?|las|desde\s+las?|hasta\s+las?|godz\.|godzinie|godzina|godziny|o\s+godz\.)\s*(\d{1,2})(?:[.:](\d{2}))?(?![\p{N}])/giu, twelveHour: true },
+  // a las 10.30, a las 3 de la tarde (with minutes or a part of the day: `a las 10 familias` are families)
+  {
+    pattern: /(?<![\p{L}])(?:a|desde|hasta)\s+las?\s+(\d{1,2})(?:[.:](\d{2})|(?=\s+de\s+la\s+(?:mañana|madrugada|tarde|noche)))(?![\p{N}])/giu,
+    twelveHour: true,
+  },
+  // o godz. 10.30, o godzinie 15
+  { pattern: /(?<![\p{L}])(?:godz\.|godzinie)\s*(\d{1,2})(?:[.:](\d{2}))?(?![\p{N}])/giu, twelveHour: true },
   // 9 h 15, 21h30, 9 h
   { pattern: /(?<![\p{N}])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\p{N}])/gu, twelveHour: false },
   // 9:15 (24-hour or unmarked 12-hour)
@@ -355,10 +360,10 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   return { dates, months, times, amounts, words };
 }
 
-export const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
+const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
 
 /** Twelve significant digits: 2.8 × 1e9 is 2800000000, not 2800000000.0000005. */
-export const round = (value: number) => Number(value.toPrecision(12));
+const round = (value: number) => Number(value.toPrecision(12));
 
 /**
  * Decimal digits of any script (`３`, `٣`, `३`) as ASCII, so `Number` can read
@@ -366,7 +371,7 @@ export const round = (value: number) => Number(value.toPrecision(12));
  * (UnicodeData.txt, general category Nd), so a digit's value is its distance
  * from the start of its run.
  */
-export function asciiDigits(text: string): string {
+function asciiDigits(text: string): string {
   return text.replace(/[^\x00-\x7f]/gu, (char) => {
     if (!/\p{Nd}/u.test(char)) return char;
     let start = char.codePointAt(0)!;
