@@ -37,27 +37,34 @@ function inline(text: string, version: '1.2' | '2.0'): string {
   });
 }
 
-function xliff(version: '1.2' | '2.0', lang: string, source: string, target: string): string {
+/** An XLIFF file as a CAT tool returns it: one unit per pair, every target translated. */
+function xliff(version: '1.2' | '2.0', lang: string, pairs: readonly (readonly [source: string, target: string])[]): string {
   if (version === '1.2') {
+    const units = pairs.map(([source, target], i) =>
+      `    <trans-unit id="u${i + 1}"><source>${inline(source, version)}</source><target state="translated">${inline(target, version)}</target></trans-unit>`);
     return `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="article.html" source-language="de" target-language="${lang}" datatype="html"><body>
-    <trans-unit id="u1"><source>${inline(source, version)}</source><target state="translated">${inline(target, version)}</target></trans-unit>
+${units.join('\n')}
   </body></file>
 </xliff>`;
   }
+  const units = pairs.map(([source, target], i) =>
+    `    <unit id="u${i + 1}"><segment id="s1" state="translated"><source>${inline(source, version)}</source><target>${inline(target, version)}</target></segment></unit>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="${lang}">
-  <file id="f1"><unit id="u1"><segment id="s1" state="translated">
-    <source>${inline(source, version)}</source><target>${inline(target, version)}</target>
-  </segment></unit></file>
+  <file id="f1">
+${units.join('\n')}
+  </file>
 </xliff>`;
 }
 
-function findings(version: '1.2' | '2.0', [lang, source, target]: Row): string[] {
-  const content = readXliff(xliff(version, lang, source, target), `row.${version}.xlf`);
+function check(version: '1.2' | '2.0', lang: string, pairs: readonly (readonly [string, string])[]): string[] {
+  const content = readXliff(xliff(version, lang, pairs), `row.${version}.xlf`);
   return checkXliff(content, { sourceLang: 'de' as Lang, lang: lang as Lang, termbase }).map((f) => `${f.check}:${f.severity}: ${f.message}`);
 }
+
+const findings = (version: '1.2' | '2.0', [lang, source, target]: Row) => check(version, lang, [[source, target]]);
 
 it('has at least 15 correct and 15 broken pairs per class, across the six locales', () => {
   expect(tables.length).toBeGreaterThanOrEqual(12);
@@ -81,5 +88,26 @@ describe.each(tables)('%s', (_name, table) => {
     const in12 = findings('1.2', row);
     expect(in12.map((finding) => finding.split(': ')[0])).toContain(row[3]);
     expect(findings('2.0', row)).toEqual(in12);
+  });
+});
+
+interface Article {
+  readonly sources: readonly string[];
+  readonly translations: Readonly<Record<string, readonly string[]>>;
+}
+
+const ARTICLES = path.join(import.meta.dirname, 'articles');
+const articles = readdirSync(ARTICLES)
+  .filter((name) => name.endsWith('.json'))
+  .flatMap((name) => {
+    const article = JSON.parse(readFileSync(path.join(ARTICLES, name), 'utf8')) as Article;
+    return Object.entries(article.translations).map(([lang, targets]) => [name, lang, article.sources.map((source, i) => [source, targets[i]!] as const)] as const);
+  });
+
+describe('whole articles translated by each locale\'s conventions', () => {
+  it.each(articles)('%s %s: no error, the same in XLIFF 1.2 and 2.0', (_name, lang, pairs) => {
+    const in12 = check('1.2', lang, pairs);
+    expect(in12.filter((finding) => finding.includes(':error:'))).toEqual([]);
+    expect(check('2.0', lang, pairs)).toEqual(in12);
   });
 });

@@ -268,15 +268,17 @@ function japaneseConsonants(word: string, sourceLang: Lang): string {
  */
 export function findNameInJapanese(text: string, name: string, sourceLang: Lang, forms: readonly string[] = []): NameVerdict {
   if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
-  if (forms.length > 0) return 'missing';
   // Chinese and Korean names are written in kanji (`Xi Jinping` = 習近平): not checkable without a dictionary.
   if (EAST_ASIAN.test(name) && /\p{Script=Han}/u.test(text)) return 'present';
   const runs = [...text.matchAll(/[\p{Script=Katakana}ー]+/gu)].flatMap((match) => [match[0], ...match[0].split('・')]);
-  const skeletons = runs.map((run) => [...run].map((char) => KATAKANA[char] ?? '').join('').replace(/(.)\1/gu, '$1'));
+  const skeletons = runs.map(katakanaConsonants);
   const words = name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part));
-  const present = (word: string) => {
-    const wanted = japaneseConsonants(word, sourceLang);
-    return skeletons.some((skeleton) => editDistance(wanted, skeleton) <= Math.floor(wanted.length / 3));
-  };
-  return present(words.at(-1) ?? name) ? 'present' : 'missing';
+  // The surname, and a city's own katakana spellings (`ヴィリニュス` for `ビリニュス`).
+  const wanted = [japaneseConsonants(words.at(-1) ?? name, sourceLang), ...forms.filter((form) => /^[\p{Script=Katakana}ー・]+$/u.test(form)).map(katakanaConsonants)];
+  const present = wanted.some((consonants) => skeletons.some((skeleton) => editDistance(consonants, skeleton) <= Math.floor(consonants.length / 3)));
+  return present ? 'present' : 'missing';
+}
+
+function katakanaConsonants(run: string): string {
+  return [...run].map((char) => KATAKANA[char] ?? '').join('').replace(/(.)\1/gu, '$1');
 }
