@@ -94,6 +94,8 @@ describe.each(tables)('%s', (_name, table) => {
 interface Article {
   readonly sources: readonly string[];
   readonly translations: Readonly<Record<string, readonly string[]>>;
+  /** One planted mistake each: locale, sentence, wrong translation, the check that must catch it. */
+  readonly mistakes?: readonly (readonly [lang: string, sentence: number, wrong: string, check: string])[];
 }
 
 const ARTICLES = path.join(import.meta.dirname, 'articles');
@@ -103,6 +105,35 @@ const articles = readdirSync(ARTICLES)
     const article = JSON.parse(readFileSync(path.join(ARTICLES, name), 'utf8')) as Article;
     return Object.entries(article.translations).map(([lang, targets]) => [name, lang, article.sources.map((source, i) => [source, targets[i]!] as const)] as const);
   });
+
+const planted = readdirSync(ARTICLES)
+  .filter((name) => name.endsWith('.json'))
+  .flatMap((name) => {
+    const article = JSON.parse(readFileSync(path.join(ARTICLES, name), 'utf8')) as Article;
+    return (article.mistakes ?? []).map(([lang, sentence, wrong, expected]) => {
+      const pairs = article.sources.map((source, i) => [source, i === sentence ? wrong : article.translations[lang]![i]!] as const);
+      return [name, lang, sentence, expected, pairs] as const;
+    });
+  });
+
+/** Errors per unit (`u1`…) of a whole article, as check FILE reports them. */
+function errorsByUnit(version: '1.2' | '2.0', lang: string, pairs: readonly (readonly [string, string])[]): string[] {
+  const content = readXliff(xliff(version, lang, pairs), `article.${version}.xlf`);
+  const unitOf = new Map(content.segments.map((segment) => [segment.key, segment.unit]));
+  return checkXliff(content, { sourceLang: 'de' as Lang, lang: lang as Lang, termbase })
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => `${unitOf.get(finding.key)} ${finding.check}`);
+}
+
+describe('a mistake planted in a whole article is caught on its sentence by its check, and nothing else is', () => {
+  it.each(planted)('%s %s sentence %i: %s', (_name, lang, sentence, expected, pairs) => {
+    for (const version of ['1.2', '2.0'] as const) {
+      const errors = errorsByUnit(version, lang, pairs);
+      expect(errors).toContain(`u${sentence + 1} ${expected}`);
+      expect(errors.filter((error) => !error.startsWith(`u${sentence + 1} `))).toEqual([]);
+    }
+  });
+});
 
 describe('whole articles translated by each locale\'s conventions', () => {
   it.each(articles)('%s %s: no error, the same in XLIFF 1.2 and 2.0', (_name, lang, pairs) => {

@@ -1,6 +1,6 @@
 import { defineCheck, type CheckResult } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { CONVERSIONS, CURRENCY_RATES, readMonths, readQuantities, type Amount, type Quantities, type Time } from '../locales/quantities.js';
+import { CONVERSIONS, CURRENCY_RATES, readMonths, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 
@@ -19,7 +19,8 @@ export const numbers = defineCheck({
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
     // Most sentences have no figure on either side: then only a month named alone can differ.
-    if (!DIGIT.test(pair.source) && !DIGIT.test(pair.target)) return monthsOnly(pair.source, pair.target, pair.sourceRules, pair.targetRules);
+    const weekdays = compareWeekdays(pair.source, pair.target, pair.sourceRules, pair.targetRules);
+    if (!DIGIT.test(pair.source) && !DIGIT.test(pair.target)) return [...weekdays, ...monthsOnly(pair.source, pair.target, pair.sourceRules, pair.targetRules)];
     const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
     const target = readQuantities(withoutPlaceholders(pair.target), pair.targetRules);
     const results: CheckResult[] = [];
@@ -28,7 +29,7 @@ export const numbers = defineCheck({
     if (missingDates.length + extraDates.length > 0) {
       results.push({ severity: 'error', message: `dates differ: ${describe(missingDates.map(formatDate), extraDates.map(formatDate))}` });
     }
-    results.push(...compareMonths(source, target, pair.sourceRules, pair.targetRules));
+    results.push(...compareMonths(source, target, pair.sourceRules, pair.targetRules), ...weekdays);
     const missingTimes = timesWithout(source.times, target.times);
     const extraTimes = timesWithout(target.times, source.times);
     if (missingTimes.length + extraTimes.length > 0) {
@@ -41,11 +42,20 @@ export const numbers = defineCheck({
 
 const DIGIT = /\p{Nd}/u;
 
+/** A weekday the translation names that the source does not, where the source names one (`am Donnerstag` → `on Wednesday`). */
+function compareWeekdays(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
+  const sourceDays = new Set(readWeekdays(source, sourceRules));
+  if (sourceDays.size === 0) return [];
+  const other = readWeekdays(target, targetRules).filter((day) => !sourceDays.has(day));
+  if (other.length === 0) return [];
+  return [{ severity: 'error', message: `weekdays differ: not in the source: ${other.map((day) => targetRules.weekdays[day - 1]).join(', ')}` }];
+}
+
 function monthsOnly(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
   return compareMonths(readMonths(source, sourceRules), readMonths(target, targetRules), sourceRules, targetRules);
 }
 
-/** A month the translation names (alone or in a date) that the source does not: `Ende Juli` → `finales de junio`. */
+/** A month the translation names alone that the source does not, where the source names one: `Ende Juli` → `finales de junio`. */
 function compareMonths(
   source: Pick<Quantities, 'months' | 'dates'>,
   target: Pick<Quantities, 'months' | 'dates'>,
@@ -55,7 +65,8 @@ function compareMonths(
   const monthsOf = (q: Pick<Quantities, 'months' | 'dates'>) => new Set([...q.months, ...q.dates.map((date) => Number(date.split('-')[0]))]);
   const sourceMonths = monthsOf(source);
   const targetMonths = monthsOf(target);
-  const otherMonths = target.months.filter((month) => !sourceMonths.has(month));
+  // A translation may name months where the source names none (`im dritten Quartal` = `7～9月期`).
+  const otherMonths = sourceMonths.size === 0 ? [] : target.months.filter((month) => !sourceMonths.has(month));
   if (otherMonths.length === 0) return [];
   const lostMonths = source.months.filter((month) => !targetMonths.has(month));
   return [{ severity: 'error', message: `months differ: ${describe(lostMonths.map(monthName(sourceRules)), otherMonths.map(monthName(targetRules)))}` }];

@@ -1,3 +1,4 @@
+import { baseLanguage } from '../../core/lang.js';
 import { defineCheck, type CheckResult } from '../check.js';
 import type { LocaleRules } from '../locales/rules.js';
 
@@ -26,11 +27,13 @@ export const quotes = defineCheck({
     if (foreign.length > 0) {
       results.push({ severity: 'error', message: `${foreign.join(' ')} is not a quotation mark of ${pair.targetRules.textLang}` });
     } else if (source !== target + straight) {
-      // Titles (`die „Süddeutsche Zeitung“ berichtete`) lose their marks in styles that italicise them or use none (AP, Japanese).
-      const droppedTitles = source > target + straight && source - target - straight <= titleQuotations(pair.source);
+      // Titles lose their marks in styles that italicise them or use none (AP: `die „Süddeutsche Zeitung“`), and
+      // gain them where titles of works are quoted (Japanese and Chinese `「第九」` for `die 9. Sinfonie`).
+      const difference = target + straight - source;
+      const titles = difference < 0 ? -difference <= titleQuotations(pair.source) : difference <= shortQuotations(pair.target, pair.targetRules);
       results.push({
-        severity: droppedTitles ? 'warning' : 'error',
-        message: `the source has ${source} quotation(s), the translation ${target + straight}${droppedTitles ? ' (a title may lose its marks)' : ''}`,
+        severity: titles ? 'warning' : 'error',
+        message: `the source has ${source} quotation(s), the translation ${target + straight}${titles ? ' (a title may lose or gain its marks)' : ''}`,
       });
     } else if (straight > sourceStraight) {
       const [open, close] = pair.targetRules.quotes[0]!;
@@ -54,6 +57,20 @@ const TITLE = /(?<=(?:\p{Lu}\p{L}*|[dD](?:ie|er|as|es|em|en)|im|vom|zum|beim)\s)
 function titleQuotations(text: string): number {
   return [...text.matchAll(TITLE)].filter((match) => match[1]!.trim().split(/\s+/).length <= 5).length;
 }
+
+/** In languages that quote titles of works: quotations of a few words with no sentence punctuation inside. */
+function shortQuotations(text: string, rules: LocaleRules): number {
+  if (!QUOTE_TITLES.has(baseLanguage(rules.textLang))) return 0;
+  let count = 0;
+  for (const [open, close] of rules.quotes) {
+    if (open === close || APOSTROPHES.has(close)) continue;
+    const inside = text.split(open).slice(1).map((rest) => rest.split(close)[0]!);
+    count += inside.filter((quoted) => quoted.length <= 40 && !/[。！？!?.,、]/u.test(quoted) && quoted.trim().split(/\s+/).length <= 5).length;
+  }
+  return count;
+}
+
+const QUOTE_TITLES = new Set(['ja', 'zh']);
 
 function straightPairs(text: string): number {
   return Math.floor((text.match(/"/g)?.length ?? 0) / 2);

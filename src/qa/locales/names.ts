@@ -33,7 +33,8 @@ const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 // `von` + a place is where the person holds office (Bürgermeister von Lwiw).
 const PARTICLE = '(?:al-|el-|von |van |de |da |di |der |bin |ibn )?';
 const findRoles = phraseFinder(GERMAN_ROLES.map((role) => ({ text: role, value: role, fits: (text: string, start: number) => !/\p{L}/u.test(text[start - 1] ?? ' ') })));
-const NAME_AFTER_ROLE = new RegExp(`\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`, 'uy');
+// `Präsident Selenskyj`; also after where the office is: `Bürgermeister von Lwiw Andrij Sadowyj`, `Präsident der Ukraine, Wolodymyr Selenskyj`.
+const NAME_AFTER_ROLE = new RegExp(`(?:\\s+(?:von|aus|der|des)\\s+\\p{Lu}[\\p{L}-]+,?)?\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`, 'uy');
 
 /** People named after a role word (`Außenminister Sergej Lawrow`), not countries or other roles. */
 function roleNames(text: string): { name: string; start: number }[] {
@@ -220,7 +221,8 @@ export function findName(text: string, name: string, sourceLang: Lang, targetLan
     const folded = foldName(form);
     const stem = folded.length > 5 ? folded.slice(0, -2) : folded.slice(0, Math.max(4, folded.length - 1));
     const candidate = foldName(word);
-    return candidate === folded || (candidate.startsWith(stem) && candidate.length <= folded.length + 4);
+    // Declension adds or changes endings (Polish `Madryt` → `Madrycie`, `Lizbona` → `Lizbonie`), never shortens: `Lagard` is no `Lagarde`.
+    return candidate === folded || (candidate.startsWith(stem) && candidate.length >= folded.length && candidate.length <= folded.length + 4);
   };
   if (forms.length > 0) return forms.some((form) => words.some((word) => inflected(form, word))) ? 'present' : 'missing';
   const parts = name.split(/\s+/).filter((part) => /\p{Lu}/u.test(part[0] ?? ''));

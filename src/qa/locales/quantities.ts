@@ -128,7 +128,8 @@ function compiled(rules: LocaleRules): Compiled {
     dayFirst: new RegExp(`(${day}(?:${DAY_JOIN}\\d{1,2}${ORDINAL_MARK}){0,4})(?:\\s+de)?\\s+(${months})\\.?(?![\\p{L}])`, 'giu'),
     // September 9, Sept. 9th, May 4-5, May 4 and 5
     monthFirst: new RegExp(`(?<![\\p{L}])(${months})\\.?\\s+(\\d{1,2}(?:st|nd|rd|th)?(?:${DAY_JOIN}\\d{1,2}(?:st|nd|rd|th)?){0,4})(?![\\p{N}])`, 'giu'),
-    monthAlone: new RegExp(`(?<![\\p{L}])(${longMonths})(?![\\p{L}])|(?<![\\p{N}])(\\d{1,2})月(?!\\d)`, capitalised ? 'gu' : 'giu'),
+    // June; 10月; 7～9月 (a quarter: July to September)
+    monthAlone: new RegExp(`(?<![\\p{L}])(${longMonths})(?![\\p{L}])|(?<![\\p{N}])(\\d{1,2})(?:[～〜~–-](\\d{1,2}))?月(?!\\d)`, capitalised ? 'gu' : 'giu'),
     // Grouped, then with the locale's decimal mark, then with a point that cannot be a
     // group separator (not followed by exactly three digits, nor part of a date like
     // 12.5.2015): `3.5` in a French or Spanish software string is a decimal written the
@@ -162,7 +163,7 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   // 9:15 a.m., 9 pm
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![\p{L}])/giu, twelveHour: false },
   // 午前9時15分, 午後3時半, 9時
-  { pattern: /(午前|午後)?(\d{1,2})時(?:(\d{1,2})分|(半))?/gu, twelveHour: false },
+  { pattern: /(午前|午後)?(\d{1,2})時(?!間)(?:(\d{1,2})分|(半))?/gu, twelveHour: false },
   // 9.15 Uhr, 9 Uhr, 10.30 horas, 10.30 h
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr|horas|hrs|h\.|godz\.)(?![\p{L}])/gu, twelveHour: false },
   // a las 10.30, a las 3 de la tarde (with minutes or a part of the day: `a las 10 familias` are families)
@@ -235,6 +236,24 @@ function kanjiValue(text: string): number {
   return total + digit;
 }
 
+const weekdayPatterns = new WeakMap<LocaleRules, RegExp>();
+
+/**
+ * Weekdays a text names (1 = Monday), also at the start of a compound or
+ * declined: `Samstagabend`, Polish `w sobotę` (the stem without its last
+ * vowel), Japanese `木曜` without `日`.
+ */
+export function readWeekdays(text: string, rules: LocaleRules): number[] {
+  let pattern = weekdayPatterns.get(rules);
+  if (!pattern) {
+    const stems = rules.weekdays.map((name) => escape(name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, '')));
+    pattern = new RegExp(`(?<![\\p{L}])(${stems.join('|')})`, 'giu');
+    weekdayPatterns.set(rules, pattern);
+  }
+  const stems = rules.weekdays.map((name) => name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, ''));
+  return [...text.matchAll(pattern)].map((match) => stems.indexOf(match[1]!.toLowerCase()) + 1).filter((day) => day > 0);
+}
+
 /** Months named alone, in a text without figures (so without dates). */
 export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, 'months' | 'dates'> {
   const c = compiled(rules);
@@ -242,6 +261,7 @@ export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, '
   for (const m of text.matchAll(c.monthAlone)) {
     const found = m[1] !== undefined ? c.monthOf.get(m[1].toLowerCase()) : Number(m[2]);
     if (found) months.push(found);
+    if (m[3] !== undefined) months.push(Number(m[3]));
   }
   return { months, dates: [] };
 }
@@ -256,8 +276,8 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const words: number[] = [];
   const month = (name: string) => c.monthOf.get(name.toLowerCase());
 
-  // 5月4日, 5月4、5両日, 5月4日から6日
-  let text = take(input, /(\d{1,2})月(\d{1,2})日?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}日?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
+  // 5月4日, 5月4、5両日, 5月4日から6日 (not 7月25日から8月28日: the 8 there is a month)
+  let text = take(input, /(\d{1,2})月(\d{1,2})日?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}(?![\d月])日?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
     for (const d of [Number(m[2]), ...days(m[3] ?? '')]) dates.push(`${Number(m[1])}-${d}`);
   });
   text = take(text, c.dayFirst, (m) => {
@@ -288,6 +308,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   text = take(text, c.monthAlone, (m) => {
     const found = m[1] !== undefined ? month(m[1]) : Number(m[2]);
     if (found) months.push(found);
+    if (m[3] !== undefined) months.push(Number(m[3]));
   });
   const addAmount = (value: number, start: number, end: number, written: string) => {
     c.after.lastIndex = end;

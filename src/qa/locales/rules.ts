@@ -22,6 +22,8 @@ export interface LocaleRules {
   readonly months: readonly (readonly string[])[];
   /** The long month names alone, lower case: what a text names a month by without a day. */
   readonly monthWords: readonly (readonly string[])[];
+  /** Weekday names, lower case, Monday first (Intl, long form). */
+  readonly weekdays: readonly string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -51,6 +53,12 @@ function cldrQuotes(lang: Lang): QuotePair[] {
     }
   }
   return [['“', '”'], ['‘', '’']];
+}
+
+function weekdayNames(lang: Lang): string[] {
+  const format = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
+  // 2025-09-08 was a Monday.
+  return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2025, 8, 8 + day))).toLowerCase());
 }
 
 function monthNames(lang: Lang, styles: readonly ('long' | 'short')[] = ['long', 'short']): string[][] {
@@ -90,6 +98,7 @@ export function localeRules(lang: Lang, sourceLang: Lang): LocaleRules {
     groups: [...new Set([group, ...(spaces.includes(group) ? spaces : [])])],
     months: monthNames(effective),
     monthWords: monthNames(effective, ['long']),
+    weekdays: weekdayNames(effective),
   };
   cache.set(key, rules);
   return rules;
