@@ -15,6 +15,8 @@ export interface SegmentPair {
   readonly termbase?: Termbase;
   /** People named after a role earlier in the same document, and their surnames: later mentions are checked too. */
   readonly earlierNames?: ReadonlySet<string>;
+  /** Words the document's translations keep as the source writes them: names, checked for misspellings. */
+  readonly keptNames?: ReadonlySet<string>;
 }
 
 export interface CheckResult {

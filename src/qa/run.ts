@@ -1,11 +1,11 @@
-import type { Lang } from '../core/lang.js';
+import { baseLanguage, type Lang } from '../core/lang.js';
 import type { Termbase } from '../termbase/index.js';
 import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
 import type { Check, SegmentPair } from './check.js';
 import { acceptedChecks } from '../core/acceptance.js';
 import { checks as allChecks } from './checks/index.js';
 import { localeRules } from './locales/rules.js';
-import { namesToRemember } from './locales/names.js';
+import { namesKeptInDocument, namesToRemember } from './locales/names.js';
 
 export interface CheckOptions {
   readonly sourceLang: Lang;
@@ -27,12 +27,15 @@ export interface CheckItem {
  * Runs every check over every pair. A check that throws is reported as an error
  * naming it, and the others go on.
  */
-export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): Finding[] {
+export function checkPairs(input: Iterable<CheckItem>, options: CheckOptions): Finding[] {
+  const items = [...input];
   const sourceRules = localeRules(options.sourceLang, options.sourceLang);
   const targetRules = localeRules(options.lang, options.sourceLang);
   const checks = options.checks ?? allChecks;
   const findings: Finding[] = [];
   const earlierNames = new Set<string>();
+  // Capitalised words are names or nouns in German, whose nouns are translated: only there do kept ones tell names.
+  const keptNames = baseLanguage(sourceRules.textLang) === 'de' ? namesKeptInDocument(items) : new Set<string>();
   for (const item of items) {
     const pair: SegmentPair = {
       segmentId: item.segmentId,
@@ -42,6 +45,7 @@ export function checkPairs(items: Iterable<CheckItem>, options: CheckOptions): F
       targetRules,
       lang: options.lang,
       earlierNames,
+      keptNames,
       ...(options.termbase ? { termbase: options.termbase } : {}),
     };
     for (const check of checks) {

@@ -1,7 +1,7 @@
 import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
 import { baseLanguage } from '../../core/lang.js';
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
-import { findName, findNameInJapanese, unknownNameCandidates, type NameVerdict } from '../locales/names.js';
+import { citiesNotInSource, findName, findNameInJapanese, unknownNameCandidates, type NameVerdict } from '../locales/names.js';
 
 const LATIN = /^[\p{Script=Latin}\s\p{P}\p{N}]+$/u;
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -18,19 +18,25 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   const japanese = JAPANESE.test(pair.target);
   if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return [];
   const results: CheckResult[] = [];
+  for (const city of citiesNotInSource(pair.source, pair.target, targetLang)) {
+    results.push({ severity: 'error', message: `“${city}” is a city the source does not name` });
+  }
   const seen = new Set<string>();
   // Termbase matches come in text order, like the candidates: one pointer walks both.
   let next = 0;
-  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames)) {
+  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames, japanese ? undefined : pair.keptNames)) {
     while (next < known.length && known[next]!.end <= candidate.start) next++;
     if (seen.has(candidate.name) || (next < known.length && known[next]!.start < candidate.end)) continue;
     // A sentence names a handful of people and places; thousands of candidates are no text to check name by name.
     if (seen.size >= MAX_NAMES) break;
     seen.add(candidate.name);
+    // A word the document's translations keep elsewhere is checked for misspellings only (one or two letters off):
+    // a sentence may well say it another way.
+    const kept = candidate.kind === 'kept';
     const verdict: NameVerdict = japanese
       ? findNameInJapanese(pair.target, candidate.name, sourceLang, candidate.forms)
-      : findName(pair.target, candidate.name, sourceLang, targetLang, candidate.forms);
-    if (verdict === 'present') continue;
+      : findName(pair.target, candidate.name, sourceLang, targetLang, candidate.forms, kept ? 2 : Infinity);
+    if (verdict === 'present' || (kept && verdict === 'missing')) continue;
     const what = candidate.kind === 'place' ? 'city' : 'name';
     results.push({
       severity: 'error',

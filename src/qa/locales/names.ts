@@ -56,7 +56,7 @@ export interface NameSpan {
   /** How the name is written in other languages, when known (a city). */
   readonly forms?: readonly string[];
   /** Where the candidate came from: a role word, an acronym, an earlier sentence, the list of cities. */
-  readonly kind: 'role' | 'acronym' | 'earlier' | 'place';
+  readonly kind: 'role' | 'acronym' | 'earlier' | 'place' | 'kept';
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,11 +76,58 @@ const findPlaces = phraseFinder(
   [...PLACE_FORMS.keys()].flatMap((place) => [place, `${place}s`].map((text) => ({ text, value: place, fits: standsAlone }))),
 );
 
+const cityFinders = new Map<string, ReturnType<typeof phraseFinder<string>>>();
+
 /**
- * Acronyms, names after roles, cities, and names met earlier in the document
- * (`earlier`: full names and surnames), with their positions in `text`.
+ * Cities a translation names that its source does not, in any form of any
+ * language (`Madrid` → `Lisbonne`). A city the source names as the start of a
+ * word counts as named (`Berliner Waldbühne` → `Berlin's Waldbühne`).
  */
-export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set()): NameSpan[] {
+export function citiesNotInSource(source: string, target: string, targetLang: Lang): string[] {
+  const lang = baseLanguage(targetLang);
+  let find = cityFinders.get(lang);
+  if (!find) {
+    const forms = (PLACES.places as Record<string, string>[]).flatMap((place) =>
+      [...new Set([place[lang], place['en']].filter((form): form is string => form !== undefined))].map((text) => ({
+        text,
+        value: place['de']!,
+        fits: NO_SPACES.test(text) ? wholeKatakana : standsAlone,
+      })),
+    );
+    cityFinders.set(lang, (find = phraseFinder(forms)));
+  }
+  return [...new Set(find(target).filter((match) => !source.includes(match.phrase.value)).map((match) => match.phrase.text))];
+}
+
+const NO_SPACES = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・]+$/u;
+// Japanese has no spaces, but a katakana name is a whole run of katakana (`ロメ` is not in `キロメートル`).
+const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
+const wholeKatakana = (text: string, start: number, end: number) => !KATAKANA_CHAR.test(text[start - 1] ?? ' ') && !KATAKANA_CHAR.test(text[end] ?? ' ');
+
+/** A capitalised word of five letters or more, not in capitals: what German writes nouns and names with. */
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[\p{L}’'-]{3,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Words a document's translations keep exactly as the source writes them
+ * (`Stoltenberg`, `Waldbühne`, `Dax`), found in a first pass over all its
+ * sentences: they are names, so in every sentence that has one, a translation
+ * with a near miss instead (`Stoltenbreg`) has misspelt it, role word or not.
+ */
+export function namesKeptInDocument(items: Iterable<{ readonly source: string; readonly target: string }>): Set<string> {
+  const kept = new Set<string>();
+  for (const { source, target } of items) {
+    const inTarget = new Set(target.match(CAPITALISED) ?? []);
+    for (const word of source.match(CAPITALISED) ?? []) if (inTarget.has(word) && !ROLES.has(word)) kept.add(word);
+  }
+  return kept;
+}
+
+/**
+ * Acronyms, names after roles, cities, names met earlier in the document
+ * (`earlier`: full names and surnames) and names its translations keep
+ * (`kept`), with their positions in `text`.
+ */
+export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set(), kept: ReadonlySet<string> = new Set()): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const { name, start } of roleNames(text)) spans.push({ name, start, end: start + name.length, kind: 'role' });
   for (const match of text.matchAll(ACRONYM)) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
@@ -90,10 +137,13 @@ export function unknownNameCandidates(text: string, earlier: ReadonlySet<string>
   if (earlier.size > 0) {
     for (const match of text.matchAll(earlierPattern(earlier))) spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, kind: 'earlier' });
   }
+  if (kept.size > 0) {
+    for (const match of text.matchAll(CAPITALISED)) if (kept.has(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'kept' });
+  }
   return withoutOverlaps(spans);
 }
 
-const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3 };
+const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3, kept: 4 };
 
 /**
  * Where candidates overlap, the surer kind wins (a name after a role over the
@@ -214,7 +264,7 @@ export type NameVerdict = 'present' | 'altered' | 'missing';
  * changed: `Wilhelm` → `William` is altered), with declension endings allowed
  * (Polish `Madrycie` for `Madryt`).
  */
-export function findName(text: string, name: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = []): NameVerdict {
+export function findName(text: string, name: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = [], maxMiss = Infinity): NameVerdict {
   if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
   const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
   const inflected = (form: string, word: string) => {
@@ -228,7 +278,7 @@ export function findName(text: string, name: string, sourceLang: Lang, targetLan
   const parts = name.split(/\s+/).filter((part) => /\p{Lu}/u.test(part[0] ?? ''));
   const surname = parts.at(-1) ?? name;
   const at = words.findIndex((word) => sameWord(surname, word, sourceLang, targetLang) || inflected(surname, word));
-  if (at < 0) return words.some((word) => nearMiss(surname, word, sourceLang, targetLang)) ? 'altered' : 'missing';
+  if (at < 0) return words.some((word) => nearMiss(surname, word, sourceLang, targetLang, maxMiss)) ? 'altered' : 'missing';
   // The words before the surname: a first name that is there must be the same one.
   for (const [offset, part] of parts.slice(0, -1).reverse().entries()) {
     const candidate = words[at - 1 - offset];
@@ -239,11 +289,11 @@ export function findName(text: string, name: string, sourceLang: Lang, targetLan
 }
 
 /** A word that looks like a misspelling of the name's word: close, but not the same. */
-function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang: Lang): boolean {
+function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang: Lang, maxMiss = Infinity): boolean {
   if (!/^\p{Lu}/u.test(candidate)) return false;
   const wanted = nameSkeleton(word, sourceLang);
   const distance = editDistance(wanted, nameSkeleton(candidate, targetLang));
-  return distance > 0 && distance <= Math.ceil(wanted.length / 2);
+  return distance > 0 && distance <= Math.min(maxMiss, Math.ceil(wanted.length / 2));
 }
 
 /** A name romanised from Chinese (pinyin) or Korean: every word one to three syllables of those shapes. */
