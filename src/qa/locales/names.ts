@@ -32,7 +32,12 @@ const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 // Particles inside a name (Ursula von der Leyen, Baschar al-Assad), never first: after a role,
 // `von` + a place is where the person holds office (Bürgermeister von Lwiw).
 const PARTICLE = '(?:al-|el-|von |van |de |da |di |der |bin |ibn )?';
-const findRoles = phraseFinder(GERMAN_ROLES.map((role) => ({ text: role, value: role, fits: (text: string, start: number) => !/\p{L}/u.test(text[start - 1] ?? ' ') })));
+/** The last part of compound roles (`Kremlsprecher`, `Bundesfinanzminister`, `Konzernchefin`). */
+const ROLE_ENDINGS = ['sprecher', 'sprecherin', 'minister', 'ministerin', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'chef', 'chefin', 'sekretär', 'sekretärin', 'botschafter', 'botschafterin', 'kommissar', 'kommissarin', 'vorsitzende', 'vorsitzender'];
+const findRoles = phraseFinder([
+  ...GERMAN_ROLES.map((role) => ({ text: role, value: role, fits: (text: string, start: number) => !/\p{L}/u.test(text[start - 1] ?? ' ') })),
+  ...ROLE_ENDINGS.map((ending) => ({ text: ending, value: ending, fits: (text: string, start: number) => /\p{L}/u.test(text[start - 1] ?? ' ') })),
+]);
 // `Präsident Selenskyj`; also after where the office is: `Bürgermeister von Lwiw Andrij Sadowyj`, `Präsident der Ukraine, Wolodymyr Selenskyj`.
 const NAME_AFTER_ROLE = new RegExp(`(?:\\s+(?:von|aus|der|des)\\s+\\p{Lu}[\\p{L}-]+,?)?\\s+((?:al-|el-)?${NAME_WORD}(?:\\s+${PARTICLE}${NAME_WORD}){0,2})`, 'uy');
 
