@@ -41,11 +41,17 @@ export const numbers = defineCheck({
 });
 
 const DIGIT = /\p{Nd}/u;
+const UNIT_ALIASES = new Set(CONVERSIONS.flatMap(([a, b, factor]) => (factor === 1 ? [`${a}|${b}`, `${b}|${a}`] : [])));
 
-/** A weekday the translation names that the source does not, where the source names one (`am Donnerstag` → `on Wednesday`). */
+/**
+ * A weekday the translation names that the source does not, where the source
+ * names one (`am Donnerstag` → `on Wednesday`). The night before a day may be
+ * named by either: `in der Nacht zum Montag` = `overnight Sunday`.
+ */
 function compareWeekdays(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
   const sourceDays = new Set(readWeekdays(source, sourceRules));
   if (sourceDays.size === 0) return [];
+  if (/Nacht\s+(?:zum|zu|auf)\s/u.test(source)) for (const day of [...sourceDays]) sourceDays.add(day === 1 ? 7 : day - 1);
   const other = readWeekdays(target, targetRules).filter((day) => !sourceDays.has(day));
   if (other.length === 0) return [];
   return [{ severity: 'error', message: `weekdays differ: not in the source: ${other.map((day) => targetRules.weekdays[day - 1]).join(', ')}` }];
@@ -102,8 +108,9 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
     }
     return undefined;
   };
-  // Same value and unit first, then a side that names no unit, then another unit (an error).
-  for (const a of source) take(a, (unit) => unit === (a.unit ?? ''));
+  // Same value and unit first (or the same measure named two ways: l/m² of rain is mm), then a side that names
+  // no unit, then another unit (an error).
+  for (const a of source) take(a, (unit) => unit === (a.unit ?? '') || UNIT_ALIASES.has(`${a.unit}|${unit}`));
   for (const a of source) if (!paired.has(a)) take(a, (unit) => a.unit === undefined || unit === '');
   for (const a of source) {
     if (paired.has(a)) continue;

@@ -51,8 +51,9 @@ function roleNames(text: string): { name: string; start: number }[] {
   }
   return found;
 }
-// Not the first part of a German compound (`US-Regierung`): the translation may say `American`.
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L})/gu;
+// Not the first part of a German compound (`US-Regierung`): the translation may say `American`; nor the
+// prefix of a club's name (`FC Basel` is `el Basilea` in Spanish).
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L}|\s\p{Lu}\p{Ll})/gu;
 
 export interface NameSpan {
   readonly name: string;
@@ -250,16 +251,23 @@ function editDistance(a: string, b: string): number {
 /**
  * Whether a word of the translation is a word of the name: the same letters
  * (diacritics aside), or the same skeleton under each language's conventions.
- * Long names (eight letters of skeleton or more) may differ in one letter,
- * where conventions disagree in ways the rewrites do not know; short ones may
- * not, so `Shoygo` for `Shoigu` is caught.
+ * Long transliterated names (eight letters of skeleton or more) may differ in
+ * one letter, where conventions disagree in ways the rewrites do not know;
+ * short ones may not (`Shoygo` for `Shoigu`), nor names in the Latin script
+ * already (`Celestino` for `Celestini`).
  */
 function sameWord(word: string, candidate: string, sourceLang: Lang, targetLang: Lang): boolean {
   if (foldName(word) === foldName(candidate)) return true;
   const wanted = nameSkeleton(word, sourceLang);
   const found = nameSkeleton(candidate, targetLang);
-  return wanted === found || (wanted.length >= 8 && editDistance(wanted, found) <= 1);
+  return wanted === found || (wanted.length >= 8 && TRANSLITERATED.test(word) && editDistance(wanted, found) <= 1);
 }
+
+/** Languages that decline names, changing their endings (Polish `Madryt` → `w Madrycie`). */
+const DECLINING = new Set(['pl', 'cs', 'sk', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg', 'lt', 'lv', 'fi', 'et', 'hu']);
+
+/** German spellings of names transliterated from another script (Cyrillic, Arabic): `Selenskyj`, `Tschernyschow`. */
+const TRANSLITERATED = /sch|j|w|z|ow$|ew$/iu;
 
 export type NameVerdict = 'present' | 'altered' | 'missing';
 
@@ -272,8 +280,10 @@ export type NameVerdict = 'present' | 'altered' | 'missing';
 export function findName(text: string, name: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = [], maxMiss = Infinity): NameVerdict {
   if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
   const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
+  const declines = DECLINING.has(baseLanguage(targetLang));
   const inflected = (form: string, word: string) => {
     const folded = foldName(form);
+    if (!declines) return foldName(word) === folded;
     const stem = folded.length > 5 ? folded.slice(0, -2) : folded.slice(0, Math.max(4, folded.length - 1));
     const candidate = foldName(word);
     // Declension adds or changes endings (Polish `Madryt` → `Madrycie`, `Lizbona` → `Lizbonie`), never shortens: `Lagard` is no `Lagarde`.

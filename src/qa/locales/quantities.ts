@@ -121,6 +121,7 @@ function compiled(rules: LocaleRules): Compiled {
     return stems.find(([stem]) => lower.startsWith(stem))?.[1];
   };
   const unitWords = `(?:${longestFirst(symbols.keys())})(?![\\p{L}])|(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*`;
+  const hourWords = longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1 && numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12));
   const wordForms = [...Object.keys(numerals.cardinals), ...Object.keys(numerals.ordinals), ...Object.keys(numerals.fractions)];
   const result: Compiled = {
     monthOf,
@@ -144,9 +145,9 @@ function compiled(rules: LocaleRules): Compiled {
       'iuy',
     ),
     dayPart: new RegExp(`\\s*(${Object.keys(numerals.dayParts).map((part) => flexibleSpaces(escape(part))).join('|') || '(?!)'})(?![\\p{L}])`, 'iuy'),
-    // a las tres de la tarde, at three o'clock, à trois heures
+    // a las tres (de la tarde), at three o'clock, à trois heures: the word around the number says it is a time
     wordTime: new RegExp(
-      `(?<![\\p{L}])(?:a\\s+las?|à|at|o\\s+godz\\.?)\\s+(${longestFirst(Object.keys(numerals.cardinals).filter((word) => numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12))})(?:\\s+(?:heures?|o['’]clock))?(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:a\\s+las?\\s+(${hourWords})(?![\\p{L}])|(?:à|at)\\s+(${hourWords})\\s+(?:heures?|o['’]clock)(?![\\p{L}]))`,
       'giu',
     ),
     scaleAfter: new RegExp(`\\s*(${longestFirst(scaleOf.keys())})(?![\\p{L}])`, 'iuy'),
@@ -266,6 +267,23 @@ export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, '
   return { months, dates: [] };
 }
 
+/** What joins the two ends of a range: `8 bis 12 Grad`, `8 to 12 degrees`, `8～12度`. */
+const RANGE_JOIN = /^\s*(?:-|–|—|~|～|〜|bis|to|à|a|y|do|und|and|et|i)\s*$/iu;
+
+/** The first figure of a range takes the unit written after the second: `8 bis 12 Grad` is 8 °C to 12 °C. */
+function withRangeUnits(text: string, amounts: Amount[], spans: readonly { start: number; end: number }[]): Amount[] {
+  const order = amounts.map((_, index) => index).sort((a, b) => spans[a]!.start - spans[b]!.start);
+  const result = [...amounts];
+  for (let i = order.length - 2; i >= 0; i--) {
+    const [here, next] = [order[i]!, order[i + 1]!];
+    const unit = result[next]!.unit;
+    if (result[here]!.unit === undefined && unit !== undefined && RANGE_JOIN.test(text.slice(spans[here]!.end, spans[next]!.start))) {
+      result[here] = { ...result[here]!, unit };
+    }
+  }
+  return result;
+}
+
 export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const c = compiled(rules);
   const numerals = numeralsOf(rules);
@@ -275,6 +293,8 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const amounts: Amount[] = [];
   const words: number[] = [];
   const month = (name: string) => c.monthOf.get(name.toLowerCase());
+  /** Where each amount was written, in the same order. */
+  const spans: { start: number; end: number }[] = [];
 
   // 5月4日, 5月4、5両日, 5月4日から6日 (not 7月25日から8月28日: the 8 there is a month)
   let text = take(input, /(\d{1,2})月(\d{1,2})日?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}(?![\d月])日?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
@@ -304,7 +324,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), ({ 午前: 'a', 午後: 'p' } as Record<string, string>)[m[1] ?? ''], twelveHour, end);
     });
   }
-  text = take(text, c.wordTime, (m, end) => addTime(numerals.cardinals[m[1]!.toLowerCase()]!, 0, undefined, true, end));
+  text = take(text, c.wordTime, (m, end) => addTime(numerals.cardinals[(m[1] ?? m[2])!.toLowerCase()]!, 0, undefined, true, end));
   text = take(text, c.monthAlone, (m) => {
     const found = m[1] !== undefined ? month(m[1]) : Number(m[2]);
     if (found) months.push(found);
@@ -329,6 +349,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     const negative = (unit === 'celsius' || unit === 'fahrenheit') && /(?:minus|moins|menos|マイナス|−|(?<!\S)-)\s?$/iu.test(text.slice(Math.max(0, start - 7), start));
     const shown = `${before ?? ''}${written}${text.slice(end, consumed).trimEnd()}`;
     amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), text: shown });
+    spans.push({ start, end: consumed });
     return consumed;
   };
   // German decades (`90er Jahre`, `1990er`) are the 1990s, or the nineties: a figure they match, never one they require.
@@ -339,7 +360,10 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     });
   }
   text = take(text, JAPANESE_MEASURE, (m, end) => {
-    if (m[1] !== undefined) amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
+    if (m[1] !== undefined) {
+      amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
     else return addAmount(Number(m[4]) / Number(m[3]), m.index, end, m[0]);
     return undefined;
   });
@@ -378,7 +402,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   }
   for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
   for (const m of text.matchAll(KANJI)) words.push(kanjiValue(m[0]));
-  return { dates, months, times, amounts, words };
+  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans), words };
 }
 
 const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
