@@ -159,6 +159,11 @@ function compiled(rules: LocaleRules): Compiled {
   return result;
 }
 
+const TIME_RANGE =
+  /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:bis|und|to|and|-|–|a|y|à|do|i)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|horas|h(?![\p{L}])|godz\.|[ap]\.?\s?m\.?)(?![\p{L}])/giu;
+
+const TIME_RANGE_AFTER_WORD = /(?<![\p{L}])(?:godz\.|godzinie|godziny)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:do|-|–)\s*(\d{1,2})(?:[.:](\d{2}))?(?![\p{N}])/giu;
+
 /** Times, most specific first; each gives [hour, minutes?, a/p?]. */
 const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }[] = [
   // 9:15 a.m., 9 pm
@@ -317,6 +322,17 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     times.push({ minutes: hour * 60 + minutes, twelveHour: !marker && twelveHour && hour <= 12 });
     return part ? end + part[0].length : end;
   };
+  // Ranges of times share their marker: `zwischen 8 und 10 Uhr`, `8 to 10 a.m.`, `de 8 a 10 horas`.
+  text = take(text, TIME_RANGE, (m, end) => {
+    const marker = /^[ap]/i.test(m[5]!) ? m[5]![0]!.toLowerCase() : undefined;
+    addTime(Number(m[1]), Number(m[2] ?? 0), marker, false, end);
+    return addTime(Number(m[3]), Number(m[4] ?? 0), marker, false, end);
+  });
+  // … and where the word comes first: `od godz. 8 do 18`.
+  text = take(text, TIME_RANGE_AFTER_WORD, (m, end) => {
+    addTime(Number(m[1]), Number(m[2] ?? 0), undefined, true, end);
+    return addTime(Number(m[3]), Number(m[4] ?? 0), undefined, true, end);
+  });
   for (const { pattern, twelveHour } of TIMES) {
     text = take(text, pattern, (m, end) => {
       if (pattern !== TIMES[1]!.pattern) return addTime(Number(m[1]), Number(m[2] ?? 0), m[3]?.toLowerCase(), twelveHour, end);
