@@ -12,14 +12,15 @@ import type { LocaleRules } from '../locales/rules.js';
  * other side writes as a word, ordinal or Roman numeral (`9.` = `Ninth` =
  * `IX`) matches it. A figure in another unit that converts a source figure
  * (`12 km (7.5 miles)`) is a warning; the same figure in another unit (`12
- * km` → `12 miles`) is an error.
+ * km` → `12 miles`) is an error. Months and weekdays named alone are
+ * compared too (`Ende Juli` ≠ `finales de junio`).
  */
 export const numbers = defineCheck({
   id: 'numbers',
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
-    // Most sentences have no figure on either side: then only a month named alone can differ.
     const weekdays = compareWeekdays(pair.source, pair.target, pair.sourceRules, pair.targetRules);
+    // Most sentences have no figure on either side: then only a month named alone can differ.
     if (!DIGIT.test(pair.source) && !DIGIT.test(pair.target)) return [...weekdays, ...monthsOnly(pair.source, pair.target, pair.sourceRules, pair.targetRules)];
     const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
     const target = readQuantities(withoutPlaceholders(pair.target), pair.targetRules);

@@ -9,9 +9,10 @@ const APOSTROPHES = new Set(['’', "'"]);
  * Quotations differ from the source. Each side is read in its own locale's
  * marks (CLDR: `„…“` de, `“…”` en, `« … »` fr with or without no-break spaces,
  * `«…»`/`“…”` es and it, `„…”` pl, `「…」` ja), so a correct conversion passes.
- * Errors: a quotation lost or added, marks unbalanced or badly nested, or the
- * source's marks left in a language that does not use them. Straight `"…"` in
- * place of the locale's marks is a warning.
+ * Errors: a quotation lost or added, marks unbalanced or badly nested (British
+ * `‘…’` included, apostrophes told apart), or the source's marks left in a
+ * language that does not use them. Warnings: straight `"…"` in place of the
+ * locale's marks, and a title that loses or gains its marks.
  */
 export const quotes = defineCheck({
   id: 'quotes',
