@@ -31,7 +31,7 @@ const GERMAN_ROLES: readonly string[] = [
 const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 // Particles inside a name (Ursula von der Leyen, Baschar al-Assad), never first: after a role,
 // `von` + a place is where the person holds office (Bürgermeister von Lwiw).
-const PARTICLE = '(?:al-|el-|von |van |de |da |di |der |bin |ibn )?';
+const PARTICLE = '(?:al-|el-|von der |von |van der |van |de la |de |da |di |der |bin |ibn )?';
 /** The last part of compound roles (`Kremlsprecher`, `Bundesfinanzminister`, `Konzernchefin`). */
 const ROLE_ENDINGS = ['sprecher', 'sprecherin', 'minister', 'ministerin', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'chef', 'chefin', 'sekretär', 'sekretärin', 'botschafter', 'botschafterin', 'kommissar', 'kommissarin', 'vorsitzende', 'vorsitzender'];
 const findRoles = phraseFinder([
@@ -258,9 +258,12 @@ function editDistance(a: string, b: string): number {
  */
 function sameWord(word: string, candidate: string, sourceLang: Lang, targetLang: Lang): boolean {
   if (foldName(word) === foldName(candidate)) return true;
-  const wanted = nameSkeleton(word, sourceLang);
+  // A name in the Latin script already (`Habeck`, `Putin`) is compared as written, under the target's rules
+  // only (`Poutine`); a German transliteration (`Selenskyj`) through the German rules too.
+  const transliterated = TRANSLITERATED.test(word);
+  const wanted = nameSkeleton(word, transliterated ? sourceLang : 'und');
   const found = nameSkeleton(candidate, targetLang);
-  return wanted === found || (wanted.length >= 8 && TRANSLITERATED.test(word) && editDistance(wanted, found) <= 1);
+  return wanted === found || (wanted.length >= 8 && transliterated && editDistance(wanted, found) <= 1);
 }
 
 /** Languages that decline names, changing their endings (Polish `Madryt` → `w Madrycie`). */
@@ -323,7 +326,7 @@ function japaneseConsonants(word: string, sourceLang: Lang): string {
   let text = foldName(word);
   for (const [pattern, to] of rewritesFor(baseLanguage(sourceLang))) text = text.replace(pattern, to);
   for (const [pattern, to] of JAPANESE_LATIN) text = text.replace(pattern, to);
-  return text;
+  return text.replace(/[^\p{L}]/gu, '').replace(/(.)\1/gu, '$1');
 }
 
 /**
@@ -339,9 +342,10 @@ export function findNameInJapanese(text: string, name: string, sourceLang: Lang,
   if (EAST_ASIAN.test(name) && /\p{Script=Han}/u.test(text)) return 'present';
   const runs = [...text.matchAll(/[\p{Script=Katakana}ー]+/gu)].flatMap((match) => [match[0], ...match[0].split('・')]);
   const skeletons = runs.map(katakanaConsonants);
-  const words = name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part));
-  // The surname, and a city's own katakana spellings (`ヴィリニュス` for `ビリニュス`).
-  const wanted = [japaneseConsonants(words.at(-1) ?? name, sourceLang), ...forms.filter((form) => /^[\p{Script=Katakana}ー・]+$/u.test(form)).map(katakanaConsonants)];
+  // The surname with its particles (`von der Leyen` is one word in katakana, `フォンデアライエン`), and a
+  // city's own katakana spellings (`ヴィリニュス` for `ビリニュス`).
+  const surname = /(?:(?:von|van|de|da|di|der|la|al|el|bin|ibn)[\s-]+)+\p{Lu}[\p{L}'’-]*$/u.exec(name)?.[0] ?? name.split(/\s+/).at(-1)!;
+  const wanted = [japaneseConsonants(surname, sourceLang), ...forms.filter((form) => /^[\p{Script=Katakana}ー・]+$/u.test(form)).map(katakanaConsonants)];
   const present = wanted.some((consonants) => skeletons.some((skeleton) => editDistance(consonants, skeleton) <= Math.floor(consonants.length / 3)));
   return present ? 'present' : 'missing';
 }
