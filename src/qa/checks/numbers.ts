@@ -1,6 +1,6 @@
 import { defineCheck, type CheckResult } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { CONVERSIONS, CURRENCY_RATES, readMonths, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
+import { CONVERSIONS, CURRENCY_RATES, readMonths, readOrdinals, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 
@@ -19,7 +19,10 @@ export const numbers = defineCheck({
   id: 'numbers',
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
-    const weekdays = compareWeekdays(pair.source, pair.target, pair.sourceRules, pair.targetRules);
+    const weekdays = [
+      ...compareWeekdays(pair.source, pair.target, pair.sourceRules, pair.targetRules),
+      ...compareOrdinals(pair.source, pair.target, pair.sourceRules, pair.targetRules),
+    ];
     // Most sentences have no figure on either side: then only a month named alone can differ.
     if (!DIGIT.test(pair.source) && !DIGIT.test(pair.target)) return [...weekdays, ...monthsOnly(pair.source, pair.target, pair.sourceRules, pair.targetRules)];
     const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
@@ -56,6 +59,18 @@ function compareWeekdays(source: string, target: string, sourceRules: LocaleRule
   const other = readWeekdays(target, targetRules).filter((day) => !sourceDays.has(day));
   if (other.length === 0) return [];
   return [{ severity: 'error', message: `weekdays differ: not in the source: ${other.map((day) => targetRules.weekdays[day - 1]).join(', ')}` }];
+}
+
+/**
+ * Ordinals both sides write as words that share no value: `zum dritten Mal` →
+ * `pour la deuxième fois`. (Where one side uses a figure, the figures compare.)
+ */
+function compareOrdinals(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
+  const wanted = readOrdinals(source, sourceRules);
+  if (wanted.length === 0) return [];
+  const found = readOrdinals(target, targetRules);
+  if (found.length === 0 || found.some((value) => wanted.includes(value))) return [];
+  return [{ severity: 'error', message: `ordinals differ: the source says ${wanted.join(', ')}, the translation ${found.join(', ')}` }];
 }
 
 function monthsOnly(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {

@@ -260,6 +260,19 @@ export function readWeekdays(text: string, rules: LocaleRules): number[] {
   return [...text.matchAll(pattern)].map((match) => stems.indexOf(match[1]!.toLowerCase()) + 1).filter((day) => day > 0);
 }
 
+const ordinalPatterns = new WeakMap<LocaleRules, RegExp | undefined>();
+
+/** Ordinals written as words (`zum dritten Mal`, `pour la troisième fois`): their values. */
+export function readOrdinals(text: string, rules: LocaleRules): number[] {
+  const numerals = numeralsOf(rules);
+  if (!ordinalPatterns.has(rules)) {
+    const stems = Object.keys(numerals.ordinals);
+    ordinalPatterns.set(rules, stems.length > 0 ? new RegExp(`(?<![\\p{L}])(${longestFirst(stems)})\\p{L}*`, 'giu') : undefined);
+  }
+  const pattern = ordinalPatterns.get(rules);
+  return pattern ? [...text.matchAll(pattern)].map((match) => numerals.ordinals[match[1]!.toLowerCase()]!) : [];
+}
+
 /** Months named alone, in a text without figures (so without dates). */
 export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, 'months' | 'dates'> {
   const c = compiled(rules);
