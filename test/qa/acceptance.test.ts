@@ -79,6 +79,10 @@ describe('l10n accept on a CAT tool’s XLIFF', () => {
     const nothing = await runCli(['accept', name, '--unit', unit, '--check', 'quotes'], { cwd: project.dir });
     expect(nothing.code).not.toBe(0);
     expect(nothing.stderr).toMatch(/has no "quotes" finding to accept/);
+    const noUnit = await runCli(['accept', name, '--unit', 'no-such-unit', '--check', 'numbers'], { cwd: project.dir });
+    expect(noUnit.code).toBe(2);
+    expect(noUnit.stderr).toMatch(/no unit "no-such-unit"/);
+    expect(await readFile(file, 'utf8')).toBe(written);
 
     await writeFile(file, written.replace(before, after));
     const changed = await runCli(['check', name, '--json'], { cwd: project.dir });

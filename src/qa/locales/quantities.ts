@@ -242,7 +242,7 @@ function kanjiValue(text: string): number {
   return total + digit;
 }
 
-const weekdayPatterns = new WeakMap<LocaleRules, RegExp>();
+const weekdayPatterns = new WeakMap<LocaleRules, { pattern: RegExp; stems: string[] }>();
 
 /**
  * Weekdays a text names (1 = Monday), also at the start of a compound or
@@ -250,13 +250,13 @@ const weekdayPatterns = new WeakMap<LocaleRules, RegExp>();
  * vowel), Japanese `木曜` without `日`.
  */
 export function readWeekdays(text: string, rules: LocaleRules): number[] {
-  let pattern = weekdayPatterns.get(rules);
-  if (!pattern) {
-    const stems = rules.weekdays.map((name) => escape(name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, '')));
-    pattern = new RegExp(`(?<![\\p{L}])(${stems.join('|')})`, 'giu');
-    weekdayPatterns.set(rules, pattern);
+  let compiled = weekdayPatterns.get(rules);
+  if (!compiled) {
+    const stems = rules.weekdays.map((name) => name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, ''));
+    compiled = { pattern: new RegExp(`(?<![\\p{L}])(${stems.map(escape).join('|')})`, 'giu'), stems };
+    weekdayPatterns.set(rules, compiled);
   }
-  const stems = rules.weekdays.map((name) => name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, ''));
+  const { pattern, stems } = compiled;
   return [...text.matchAll(pattern)].map((match) => stems.indexOf(match[1]!.toLowerCase()) + 1).filter((day) => day > 0);
 }
 
