@@ -57,6 +57,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
     const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
     result.stale += incoming.stale.length;
     const accepted: { source: string; target: Target }[] = [];
+    const sourceOf = new Map(units.map((unit) => [unit.id, unit.source.text]));
     for (const [id, target] of incoming.targets) {
       const existing = targets.get(id);
       if (existing && existing.text === target.text && existing.state === target.state) {
@@ -66,11 +67,12 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       } else {
         targets.set(id, target);
         result.applied++;
-        accepted.push({ source: units.find((unit) => unit.id === id)!.source.text, target });
+        accepted.push({ source: sourceOf.get(id)!, target });
       }
     }
-    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, accepted));
-    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion, checkProjectDoc(project, doc, lang, targets));
+    const findings = checkProjectDoc(project, doc, lang, targets);
+    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, accepted, findings));
+    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion, findings);
   }
   if (memory.size > 0) await writeMemoryFile(memoryFile, memory);
   return result;

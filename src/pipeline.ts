@@ -75,8 +75,10 @@ export async function extract(project: Project, options: StageOptions & { versio
     let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
     for (const doc of project.docs) {
       const existing = await readProjectTargets(project, doc, lang);
-      memory = mergeIntoMemory(memory, memoryWorthy(project, lang, [...sourcesOf(doc, existing.targets), ...existing.stale]));
-      const written = await writeProjectXliff(project, doc, lang, existing.targets, version, checkProjectDoc(project, doc, lang, existing.targets));
+      // The document's QA serves both the notes in its XLIFF and the memory; stale targets are no longer in it.
+      const findings = checkProjectDoc(project, doc, lang, existing.targets);
+      memory = mergeIntoMemory(memory, [...memoryWorthy(project, lang, sourcesOf(doc, existing.targets), findings), ...memoryWorthy(project, lang, existing.stale)]);
+      const written = await writeProjectXliff(project, doc, lang, existing.targets, version, findings);
       files.push({ doc: doc.id, lang, file: outputPath(project.config, lang, doc.id, 'xlf'), kept: existing.targets.size, stale: existing.stale.length, written });
       options.onProgress?.({ stage: 'extract', done: files.length, total: all.length });
     }

@@ -187,9 +187,15 @@ export function memoryWorthy<Entry extends { readonly source: string; readonly t
   project: Pick<Project, 'config' | 'termbase'>,
   lang: Lang,
   entries: readonly Entry[],
+  /** The QA of the document these targets are in, when the caller ran it already: not run again. */
+  findings?: readonly Finding[],
 ): Entry[] {
   const approved = entries.filter((entry) => isApproved(entry.target.state));
   if (approved.length === 0) return [];
+  if (findings) {
+    const blocked = new Set(findings.filter(isBlocking).map((finding) => finding.segmentId));
+    return approved.filter((entry) => !blocked.has(entry.target.segmentId));
+  }
   const items = approved.map((entry, index) => ({
     segmentId: String(index) as SegmentId,
     source: entry.source,
