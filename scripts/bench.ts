@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/engines.js';
-import { translate } from '../src/pipeline.js';
+import { runPipeline } from '../src/pipeline.js';
 import { loadProject } from '../src/project.js';
 import { checkPairs, checkXliff } from '../src/qa/index.js';
 import { compileRules, findBreaks } from '../src/segment/engine.js';
@@ -199,7 +199,7 @@ async function benchDeepL(seed: string): Promise<Row> {
     const project = await loadProject({ root: dir });
     const engines = await chooseEngines(project.config, { DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: url });
     const started = performance.now();
-    await translate(project, { engines });
+    await runPipeline(project, { engines });
     const oursMs = performance.now() - started;
     const minimum = locales.length * Math.ceil(sentences / 50);
     const { requests } = await stats();

@@ -4,13 +4,16 @@
  * unit whose German source changed since export is reported stale and not
  * applied, and a file for another language is refused.
  */
-import path from 'node:path';
 import { InputError, XliffError } from './core/errors.js';
 import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
 import type { Target } from './core/types.js';
-import { mergeIntoMemory, readMemoryFile, writeMemoryFile } from './mt/index.js';
-import { checkProjectDoc, memoryWorthy, readProjectTargets, readXliffFile, writeProjectXliff, type Project } from './project.js';
+import { mergeIntoMemory } from './mt/index.js';
+import { parseSource, qaContext, type Project } from './project.js';
+import { check, forTranslators } from './stages/check.js';
+import { memoryWorthy } from './stages/extract.js';
+import type { SourceDocument } from './stages/job.js';
+import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
 export interface ImportResult {
@@ -26,7 +29,8 @@ export interface ImportResult {
 }
 
 export async function importXliff(project: Project, file: string): Promise<ImportResult> {
-  const content = await readXliffFile(file);
+  const { store } = project;
+  const content = (await readXliffFile(file))?.content;
   if (!content) throw new InputError('no such file', { file });
   const lang = content.targetLang;
   if (!lang) throw new XliffError('the file names no target language', { file });
@@ -36,33 +40,35 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   if (content.sourceLang && content.sourceLang !== project.config.sourceLanguage) {
     throw new XliffError(`source language is ${content.sourceLang}, expected ${project.config.sourceLanguage}`, { file });
   }
+  const listed = await store.listSources(() => undefined);
+  // `<file original>` names the source file (`doc.txt`); some tools drop the extension.
+  const entries = new Map(listed.flatMap((entry) => [[entry.id as string, entry], [`${entry.id}.${entry.format.extension}`, entry]] as const));
   const byDoc = new Map<string, XliffSegment[]>();
-  for (const unit of content.segments) {
-    const docId = unit.file.replace(/\.txt$/, '');
-    const list = byDoc.get(docId) ?? [];
-    list.push(unit);
-    byDoc.set(docId, list);
+  for (const unit of content.segments) byDoc.set(unit.file, [...(byDoc.get(unit.file) ?? []), unit]);
+  // Every <file original> must name a document before anything is applied.
+  const sources = new Map<string, SourceDocument>();
+  for (const original of byDoc.keys()) {
+    const entry = entries.get(original);
+    if (!entry) throw new XliffError(`<file original="${original}"> is not a document of this project`, { file });
+    sources.set(original, await parseSource(project, entry));
   }
-  for (const docId of byDoc.keys()) {
-    if (!project.docs.some((doc) => doc.id === docId)) {
-      throw new XliffError(`<file original="${docId}"> is not a document of this project`, { file });
-    }
-  }
+  const qa = qaContext(project);
   const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };
-  const memoryFile = path.join(project.config.memoryDir, `${lang}.json`);
-  let memory = await readMemoryFile(memoryFile);
-  for (const [docId, units] of byDoc) {
-    const doc = project.docs.find((candidate) => candidate.id === docId)!;
+  let memory = await store.readMemory(lang);
+  for (const [original, units] of byDoc) {
+    const source = sources.get(original)!;
+    const doc = source.parsed.doc;
     const incoming = targetsFromXliff(doc, { ...content, segments: units });
-    const targets = new Map((await readProjectTargets(project, doc, lang)).targets);
+    const existing = await store.loadTargets(doc, lang);
+    const targets = new Map(existing.targets);
     result.stale += incoming.stale.length;
     const accepted: { source: string; target: Target }[] = [];
     const sourceOf = new Map(units.map((unit) => [unit.id, unit.source.text]));
     for (const [id, target] of incoming.targets) {
-      const existing = targets.get(id);
-      if (existing && existing.text === target.text && existing.state === target.state) {
+      const known = targets.get(id);
+      if (known && known.text === target.text && known.state === target.state) {
         result.unchanged++;
-      } else if (existing && isApproved(existing.state) && (isMachineOrigin(target.origin) || stateRank(target.state) < stateRank(existing.state))) {
+      } else if (known && isApproved(known.state) && (isMachineOrigin(target.origin) || stateRank(target.state) < stateRank(known.state))) {
         result.kept++;
       } else {
         targets.set(id, target);
@@ -70,10 +76,10 @@ export async function importXliff(project: Project, file: string): Promise<Impor
         accepted.push({ source: sourceOf.get(id)!, target });
       }
     }
-    const findings = checkProjectDoc(project, doc, lang, targets);
-    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, accepted, findings));
-    await writeProjectXliff(project, doc, lang, targets, project.config.xliffVersion, findings);
+    const checked = check({ source, lang, targets, stale: existing.stale }, qa);
+    memory = mergeIntoMemory(memory, memoryWorthy(accepted, lang, qa, checked.findings));
+    await store.saveTargets({ doc, lang, ...forTranslators(checked), version: project.config.xliffVersion });
   }
-  if (memory.size > 0) await writeMemoryFile(memoryFile, memory);
+  if (memory.size > 0) await store.writeMemory(lang, memory);
   return result;
 }

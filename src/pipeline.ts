@@ -1,40 +1,35 @@
 /**
- * The stages put together. Each stage reads what it needs from the project's
- * files and writes its outputs atomically, so every stage runs alone, and a run
- * that is interrupted resumes where it stopped: what was written is complete.
+ * A run: plan which (document, locale) pairs need work, load each of those
+ * once from the store, pass it through the stages, save it once. Every command
+ * that works on the project is a run with some of the stages: `extract` and
+ * `check` stop before translating, `translate` before merging, `run` does all
+ * and skips what is unchanged since the last run. Saves are atomic and
+ * progress is saved while an engine works, so a killed run resumes where it
+ * stopped; the record of finished pairs is written last, so nothing is
+ * reported done that was not written.
  */
-import path from 'node:path';
 import pLimit from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
-import { removeFile, writeFileAtomic } from './core/fs.js';
+import { segmentsOf } from './core/doc.js';
 import type { Lang } from './core/lang.js';
 import { isMachineOrigin } from './core/state.js';
-import type { Doc, Finding, SegmentId, Target } from './core/types.js';
+import type { DocId } from './core/types.js';
 import type { EngineChoice } from './engines.js';
-import {
-  blockOutline,
-  buildResources,
-  decidePublication,
-  MANIFEST_FILE,
-  renderDoc,
-  renderHtml,
-  renderMarkdown,
-  type Manifest,
-  type ManifestDoc,
-} from './merge/index.js';
-import {
-  billedCharacters,
-  MachineCache,
-  mergeIntoMemory,
-  missingSegments,
-  readMemoryFile,
-  translateDoc,
-  writeMemoryFile,
-  type TranslationMemory,
-} from './mt/index.js';
-import { checkProjectDoc, memoryWorthy, outputPath, readProjectTargets, writeProjectXliff, type ExistingTargets, type Project } from './project.js';
+import type { Manifest, ManifestDoc } from './merge/index.js';
+import { blockOutline } from './merge/index.js';
+import { PUBLISHED_FORMATS, RESOURCES_FORMAT } from './merge/outputs.js';
+import { billedCharacters, mergeIntoMemory, missingSegments, type MachineCache, type TranslationMemory } from './mt/index.js';
+import { emptyRecord, planRun, type DocRecord, type PairDecision, type PairRecord, type RunRecord } from './plan.js';
+import { parseSource, qaContext, type Project } from './project.js';
+import { check, forTranslators, reportFindings, type CheckedJob, type ReportFinding } from './stages/check.js';
+import { extract as extractStage, type MemoryEntry } from './stages/extract.js';
+import type { Job, SourceDocument } from './stages/job.js';
+import { merge as mergeStage, sourceOutputs } from './stages/merge.js';
+import { translate as translateStage } from './stages/translate.js';
+import type { SourceEntry } from './store/store.js';
 import type { XliffVersion } from './xliff/index.js';
 
+export type { ReportFinding };
 export type StageName = 'extract' | 'translate' | 'check' | 'merge';
 
 export interface ProgressEvent {
@@ -43,287 +38,258 @@ export interface ProgressEvent {
   readonly total: number;
 }
 
-export interface StageOptions {
+export interface RunOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
-}
-
-/** Every (document, locale) pair of the project, in a stable order. */
-function pairs(project: Project): { doc: Doc; lang: Lang }[] {
-  return project.locales.flatMap((lang) => project.docs.map((doc) => ({ doc, lang })));
-}
-
-function memoryPath(project: Project, lang: Lang): string {
-  return path.join(project.config.memoryDir, `${lang}.json`);
-}
-
-// ---- extract ---------------------------------------------------------------
-
-export interface ExtractResult {
-  readonly files: readonly { readonly doc: string; readonly lang: Lang; readonly file: string; readonly kept: number; readonly stale: number; readonly written: boolean }[];
-}
-
-/**
- * Writes `locales/<lng>/<doc>.xlf` for every document and locale, keeping every
- * target whose source is unchanged. Approved targets also go to the memory, so a
- * reviewed sentence whose source was edited is kept there, not lost.
- */
-export async function extract(project: Project, options: StageOptions & { version?: XliffVersion } = {}): Promise<ExtractResult> {
-  const version = options.version ?? project.config.xliffVersion;
-  const files: ExtractResult['files'][number][] = [];
-  const all = pairs(project);
-  for (const lang of project.locales) {
-    let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
-    for (const doc of project.docs) {
-      const existing = await readProjectTargets(project, doc, lang);
-      // The document's QA serves both the notes in its XLIFF and the memory; stale targets are no longer in it.
-      const findings = checkProjectDoc(project, doc, lang, existing.targets);
-      memory = mergeIntoMemory(memory, [...memoryWorthy(project, lang, sourcesOf(doc, existing.targets), findings), ...memoryWorthy(project, lang, existing.stale)]);
-      const written = await writeProjectXliff(project, doc, lang, existing.targets, version, findings);
-      files.push({ doc: doc.id, lang, file: outputPath(project.config, lang, doc.id, 'xlf'), kept: existing.targets.size, stale: existing.stale.length, written });
-      options.onProgress?.({ stage: 'extract', done: files.length, total: all.length });
-    }
-    if (memory.size > 0) await writeMemoryFile(memoryPath(project, lang), memory);
-  }
-  return { files };
-}
-
-function sourcesOf(doc: Doc, targets: ReadonlyMap<SegmentId, Target>): { source: string; target: Target }[] {
-  return doc.body.flatMap((block) =>
-    block.kind === 'block'
-      ? block.parts.flatMap((part) => {
-          const target = part.kind === 'segment' ? targets.get(part.id) : undefined;
-          return part.kind === 'segment' && target ? [{ source: part.text, target }] : [];
-        })
-      : [],
-  );
-}
-
-// ---- translate -------------------------------------------------------------
-
-export interface LocaleTranslation {
-  readonly lang: Lang;
-  readonly engine: string;
-  readonly fromMemory: number;
-  readonly machineTranslated: number;
-  readonly charactersSent: number;
-}
-
-export interface TranslateOptions extends StageOptions {
-  readonly engines: EngineChoice;
   readonly version?: XliffVersion;
+  /** Translate with these engines; without, untranslated segments stay so. */
+  readonly engines?: EngineChoice;
+  /** Write the localised outputs and the manifest. */
+  readonly merge?: boolean;
+  /** Write `reports/qa.json`. */
+  readonly report?: boolean;
+  /** Skip pairs whose inputs are unchanged since the last run, and record this one. */
+  readonly incremental?: boolean;
   /** Engine requests in flight at once, across locales and documents. Default: config `deepl.concurrency`. */
   readonly concurrency?: number;
 }
 
-/**
- * Fills every untranslated segment: approved memory first, then cached machine
- * results, then the locale's engine. The XLIFF is saved after every batch, so a
- * killed run loses nothing that was paid for and the next run sends only what is
- * still missing. All locales share one cap on requests in flight.
- */
-export async function translate(project: Project, options: TranslateOptions): Promise<LocaleTranslation[]> {
-  const version = options.version ?? project.config.xliffVersion;
-  const limit = pLimit(options.concurrency ?? project.config.deepl.concurrency);
-  const stop = new AbortController();
-  const total = project.docs.length * project.locales.length;
-  let done = 0;
-  return Promise.all(
-    project.locales.map(async (lang) => {
-      const engine = options.engines.engineFor(lang);
-      const { targetsOf, memory } = await readLocale(project, lang);
-      const cache = await MachineCache.open(path.join(project.config.cacheDir, 'mt', `${lang}.json`));
-      // Documents go at once too: their requests share the cap, so many short articles keep it full.
-      const results = await Promise.all(
-        project.docs.map(async (doc) => {
-          const targets = new Map(targetsOf(doc).targets);
-          // Batches finish in any order; writes of one file go one after another, each with all targets so far.
-          const save = coalesceWrites(async () => {
-            await cache.flush();
-            await writeProjectXliff(project, doc, lang, targets, version);
-          });
-          const result = await translateDoc({
-            doc,
-            sourceLang: project.config.sourceLanguage,
-            lang,
-            targets,
-            memory,
-            engine,
-            cache,
-            limit,
-            stop,
-            commit: (added) => {
-              for (const target of added) targets.set(target.segmentId, target);
-              return save();
-            },
-          });
-          options.onProgress?.({ stage: 'translate', done: ++done, total });
-          return result;
-        }),
-      );
-      return {
-        lang,
-        engine: engine?.name ?? 'none',
-        fromMemory: results.reduce((n, r) => n + r.fromMemory, 0),
-        machineTranslated: results.reduce((n, r) => n + r.machineTranslated, 0),
-        charactersSent: results.reduce((n, r) => n + r.charactersSent, 0),
-      };
-    }),
-  );
-}
-
-/**
- * A locale as it is on disk: each document's targets (every XLIFF read once) and
- * the memory they make with the memory file.
- */
-async function readLocale(project: Project, lang: Lang): Promise<{ targetsOf: (doc: Doc) => ExistingTargets; memory: TranslationMemory }> {
-  const byDoc = new Map<Doc, ExistingTargets>();
-  let memory: TranslationMemory = await readMemoryFile(memoryPath(project, lang));
-  for (const doc of project.docs) {
-    const existing = await readProjectTargets(project, doc, lang);
-    byDoc.set(doc, existing);
-    memory = mergeIntoMemory(memory, memoryWorthy(project, lang, sourcesOf(doc, existing.targets)));
-  }
-  return { targetsOf: (doc) => byDoc.get(doc)!, memory };
-}
-
-export interface DryRunLocale {
+/** What happened to one pair. */
+export interface PairResult {
+  readonly docId: DocId;
   readonly lang: Lang;
-  readonly engine: string;
-  /** Untranslated segments that approved memory will fill. */
+  readonly file: string;
+  /** Targets the translators' file held, and those left aside because their source changed. */
+  readonly kept: number;
+  readonly stale: number;
+  readonly written: boolean;
   readonly fromMemory: number;
-  /** Segments and characters the engine would be sent. */
-  readonly toSend: number;
-  readonly characters: number;
-  /** Segments no one will translate: no memory match and no engine for the locale. */
-  readonly leftUntranslated: number;
+  readonly machineTranslated: number;
+  readonly charactersSent: number;
+  readonly record: PairRecord;
 }
 
-/** What `translate` would send and bill, per locale, without sending anything. */
-export async function planTranslation(project: Project, engines: EngineChoice): Promise<DryRunLocale[]> {
-  const plan: DryRunLocale[] = [];
-  for (const lang of project.locales) {
-    const engine = engines.engineFor(lang);
-    const { targetsOf, memory } = await readLocale(project, lang);
-    const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
-    for (const doc of project.docs) {
-      const { targets } = targetsOf(doc);
-      const missing = missingSegments(doc, targets);
-      const toSend = missing.filter((segment) => !memory.has(segment.text));
-      entry.fromMemory += missing.length - toSend.length;
-      if (engine) {
-        entry.toSend += toSend.length;
-        entry.characters += billedCharacters(toSend.map((segment) => segment.text));
-      } else {
-        entry.leftUntranslated += toSend.length;
+export interface RunResult {
+  readonly plan: readonly PairDecision[];
+  readonly pairs: readonly PairResult[];
+  /** The record after this run: every pair, whether it ran now or before. */
+  readonly record: RunRecord;
+  readonly deleted: readonly { readonly docId: DocId; readonly removed: readonly string[]; readonly kept: readonly string[] }[];
+  readonly findings: readonly ReportFinding[];
+  readonly manifest?: Manifest;
+}
+
+/** Jobs in flight at once: enough to keep an engine's requests going, few enough to hold open files down. */
+const JOBS_IN_FLIGHT = 16;
+
+export async function runPipeline(project: Project, options: RunOptions = {}): Promise<RunResult> {
+  const { config, store, locales } = project;
+  const version = options.version ?? config.xliffVersion;
+  const qa = qaContext(project);
+  const engineName = (lang: Lang) => {
+    const engine = options.engines?.engineFor(lang);
+    return engine && engine.unsupported(lang, config.sourceLanguage) === undefined ? engine.name : 'none';
+  };
+  const plan = await planRun({ store, settings: project.settings, locales, engineFor: engineName, sourceLang: config.sourceLanguage, incremental: options.incremental ?? false });
+  const entries = new Map(plan.sources.map((entry) => [entry.id, entry]));
+
+  // Every source that will be used is read and segmented before anything is written: bad input changes nothing.
+  const sources = new Map<DocId, SourceDocument>();
+  const parse = async (docId: DocId) => {
+    if (!sources.has(docId)) sources.set(docId, await parseSource(project, entries.get(docId)!));
+    return sources.get(docId)!;
+  };
+  const toRun = plan.pairs.filter((pair) => pair.run);
+  for (const pair of toRun) await parse(pair.docId);
+  const deleted = [];
+  for (const docId of plan.deleted) {
+    const pairs = plan.record.docs[docId]!.pairs;
+    deleted.push({ docId, ...(await store.removeDocument(docId, locales, (lang) => pairs[lang]?.targets)) });
+  }
+
+  // Extract: load each pair once, all before any is written (a bad file changes nothing); approved
+  // targets go to the memory before anything is translated from it.
+  const jobs: Job[] = [];
+  const found = new Map<Lang, MemoryEntry[]>();
+  const loaded = new Set<string>();
+  const load = async (docId: DocId, lang: Lang) => {
+    loaded.add(`${lang}\n${docId}`);
+    const source = await parse(docId);
+    const existing = await store.loadTargets(source.parsed.doc, lang);
+    const extracted = extractStage({ source, lang, targets: existing.targets, stale: existing.stale }, qa);
+    jobs.push(extracted.job);
+    if (!found.has(lang)) found.set(lang, []);
+    found.get(lang)!.push(...extracted.entries);
+    options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length });
+  };
+  for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
+  const memories = new Map<Lang, TranslationMemory>();
+  const memoryStamps = new Map(plan.memory);
+  for (const lang of found.keys()) {
+    const memory = mergeIntoMemory(await store.readMemory(lang), found.get(lang)!);
+    memories.set(lang, memory);
+    if (memory.size > 0 && (await store.writeMemory(lang, memory))) {
+      memoryStamps.set(lang, await store.memoryStamp(lang, undefined));
+      // New approved translations may fill what skipped pairs left untranslated.
+      for (const pair of plan.pairs) {
+        if (pair.lang === lang && !pair.run && pair.record.untranslated > 0) await load(pair.docId, lang);
       }
     }
-    plan.push(entry);
   }
-  return plan;
-}
 
-// ---- check -----------------------------------------------------------------
-
-/** One line of the QA report, as `l10n check --json` prints it. */
-export interface ReportFinding {
-  readonly file: string;
-  /** The `<file original>` the unit is in, where the XLIFF has several (unit ids repeat across them). */
-  readonly original?: string;
-  readonly unit: string;
-  readonly check: string;
-  readonly severity: Finding['severity'];
-  readonly message: string;
-  /** A reviewer accepted it for this target: it blocks nothing. */
-  readonly accepted?: true;
-}
-
-export const QA_REPORT_FILE = 'qa.json';
-
-export interface CheckResult {
-  readonly findings: readonly ReportFinding[];
-  readonly counts: ReadonlyMap<Lang, { errors: number; warnings: number }>;
-}
-
-/**
- * Runs QA over every translated segment, writes the findings into the XLIFF as
- * notes, and writes `reports/qa.json`.
- */
-export async function check(project: Project, options: StageOptions & { version?: XliffVersion } = {}): Promise<CheckResult> {
-  const report: ReportFinding[] = [];
-  const counts = new Map(project.locales.map((lang) => [lang, { errors: 0, warnings: 0 }]));
-  const all = pairs(project);
-  let done = 0;
-  for (const { doc, lang } of all) {
-    const { targets } = await readProjectTargets(project, doc, lang);
-    const file = path.relative(project.config.root, outputPath(project.config, lang, doc.id, 'xlf')).split(path.sep).join('/');
-    const findings = checkProjectDoc(project, doc, lang, targets);
-    // The translator sees each finding as a note on its unit.
-    await writeProjectXliff(project, doc, lang, targets, options.version ?? project.config.xliffVersion, findings);
-    for (const finding of findings) {
-      report.push({ file, unit: finding.segmentId, check: finding.check, severity: finding.severity, message: finding.message, ...(finding.accepted ? { accepted: true } : {}) });
-      if (!finding.accepted) counts.get(lang)![finding.severity === 'error' ? 'errors' : 'warnings']++;
+  // Translate, check, save, merge: each job once, several at a time.
+  const limit = pLimit(options.concurrency ?? config.deepl.concurrency);
+  const stop = new AbortController();
+  const caches = new Map<Lang, Promise<MachineCache>>();
+  const cacheOf = (lang: Lang) => caches.get(lang) ?? caches.set(lang, store.openCache(lang)).get(lang)!;
+  const formats = options.merge ? config.merge.formats : [];
+  const counters = { translate: 0, check: 0 };
+  const finish = async (start: Job): Promise<PairResult> => {
+    const docId = start.source.parsed.doc.id;
+    let job = start;
+    let fromMemory = 0;
+    let machineTranslated = 0;
+    let charactersSent = 0;
+    const engine = options.engines?.engineFor(job.lang);
+    if (options.engines && missingSegments(job.source.parsed.doc, job.targets).length > 0) {
+      const cache = engine ? await cacheOf(job.lang) : undefined;
+      // Progress is saved as it comes, without notes: the check below adds them.
+      const save = coalesceSaves(async (current: Job) => {
+        await cache?.flush();
+        await store.saveTargets({ doc: current.source.parsed.doc, lang: current.lang, targets: current.targets, notes: new Map(), version });
+      });
+      const memory = memories.get(job.lang) ?? (await store.readMemory(job.lang));
+      const done = await translateStage(job, config.sourceLanguage, { memory, engine, ...(cache ? { cache } : {}), limit, stop, commit: save });
+      ({ fromMemory, machineTranslated, charactersSent } = done.result);
+      job = done.job;
+      options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });
     }
-    options.onProgress?.({ stage: 'check', done: ++done, total: all.length });
+    const checked = check(job, qa);
+    const saved = await store.saveTargets({ doc: checked.source.parsed.doc, lang: checked.lang, ...forTranslators(checked), version });
+    options.onProgress?.({ stage: 'check', done: ++counters.check, total: jobs.length });
+    const file = store.targetsName(docId, job.lang);
+    const merged = options.merge ? mergeStage(checked, formats) : undefined;
+    if (merged) await store.publish(docId, job.lang, merged.outputs, PUBLISHED_FORMATS);
+    return {
+      docId,
+      lang: job.lang,
+      file,
+      kept: start.targets.size,
+      stale: start.stale.length,
+      written: saved.written,
+      fromMemory,
+      machineTranslated,
+      charactersSent,
+      record: pairRecord(checked, file, saved.stamp, [...(merged?.outputs.keys() ?? [])], engineName(job.lang), memoryStamps.get(job.lang)!.hash, merged?.publication),
+    };
+  };
+  const jobLimit = pLimit(JOBS_IN_FLIGHT);
+  const settled = await Promise.allSettled(jobs.map((job) => jobLimit(() => finish(job))));
+  for (const cache of caches.values()) await (await cache).flush();
+  const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (options.merge) {
+    for (const docId of new Set(results.map((result) => result.docId))) {
+      await store.publish(docId, config.sourceLanguage, sourceOutputs(sources.get(docId)!, config.sourceLanguage), [RESOURCES_FORMAT]);
+    }
   }
-  await writeFileAtomic(path.join(project.config.reportsDir, QA_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  return { findings: report, counts };
+
+  // The record: what ran now, and what was skipped as it was recorded before.
+  const record = nextRecord(project, plan, results, sources, memoryStamps, loaded);
+  if (options.incremental) await store.writeRecord(record);
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
+
+  const findings = locales.flatMap((lang) => plan.sources.flatMap((source) => record.docs[source.id]?.pairs[lang]?.findings ?? []));
+  if (options.report) await store.writeReport(findings);
+  let manifest: Manifest | undefined;
+  if (options.merge) {
+    manifest = manifestOf(project, plan.sources, record);
+    await store.writeManifest(manifest);
+  }
+  return { plan: plan.pairs, pairs: results, record, deleted, findings, ...(manifest ? { manifest } : {}) };
 }
 
-// ---- merge -----------------------------------------------------------------
-
-export interface MergeResult {
-  readonly manifest: Manifest;
+function pairRecord(
+  job: CheckedJob,
+  file: string,
+  targets: PairRecord['targets'],
+  formats: readonly string[],
+  engine: string,
+  memory: string,
+  publication: PairRecord['publication'] | undefined,
+): PairRecord {
+  const segments = segmentsOf(job.source.parsed.doc).length;
+  let machineTranslated = 0;
+  for (const target of job.targets.values()) if (isMachineOrigin(target.origin)) machineTranslated++;
+  return {
+    targets,
+    formats,
+    segments,
+    fromMemory: job.targets.size - machineTranslated,
+    machineTranslated,
+    untranslated: segments - job.targets.size,
+    engine,
+    memory,
+    publication: publication ?? { published: false, reason: 'not merged' },
+    findings: reportFindings(job.findings, file),
+  };
 }
 
-/**
- * Writes the localised documents and i18next resources of every locale that is
- * complete and QA-clean, removes them where a locale no longer is, and writes
- * the source resources and the manifest.
- */
-export async function merge(project: Project, options: StageOptions = {}): Promise<MergeResult> {
-  const { config } = project;
+function nextRecord(
+  project: Project,
+  plan: Awaited<ReturnType<typeof planRun>>,
+  results: readonly PairResult[],
+  sources: ReadonlyMap<DocId, SourceDocument>,
+  memory: ReadonlyMap<Lang, PairRecord['targets']>,
+  loaded: ReadonlySet<string>,
+): RunRecord {
+  // A pair an engine could still fill (a failed request stopped the run) is not done: the next run takes it up.
+  const done = results.filter((result) => result.record.untranslated === 0 || result.record.engine === 'none');
+  const fresh = new Map(done.map((result) => [`${result.lang}\n${result.docId}`, result.record]));
+  const skipped = new Map<string, PairRecord>(plan.pairs.flatMap((pair) => (pair.run ? [] : [[`${pair.lang}\n${pair.docId}`, pair.record]])));
+  const docs: Record<string, DocRecord> = {};
+  for (const source of plan.sources) {
+    const pairs: Record<string, PairRecord> = {};
+    for (const lang of project.locales) {
+      const key = `${lang}\n${source.id}`;
+      const pair = fresh.get(key) ?? (loaded.has(key) ? undefined : skipped.get(key));
+      if (pair) pairs[lang] = pair;
+    }
+    const previous = plan.record.docs[source.id];
+    const parsed = sources.get(source.id);
+    const blocks = parsed ? blockOutline(parsed.parsed.doc) : previous?.blocks;
+    if (blocks && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, blocks, pairs };
+  }
+  return { ...emptyRecord(project.settings), memory: Object.fromEntries(memory), docs };
+}
+
+function manifestOf(project: Project, sources: readonly SourceEntry[], record: RunRecord): Manifest {
   const documents: Record<string, ManifestDoc> = {};
-  let done = 0;
-  for (const doc of project.docs) {
-    const source = config.sourceLanguage;
-    await writeJson(outputPath(config, source, doc.id, 'json'), buildResources(doc, source, (segment) => segment.text));
-    const published: string[] = [source];
+  for (const source of sources) {
+    const doc = record.docs[source.id];
+    if (!doc) continue;
+    const published = [project.config.sourceLanguage as string];
     const withheld: Record<string, string> = {};
     for (const lang of project.locales) {
-      const { targets } = await readProjectTargets(project, doc, lang);
-      const findings = checkProjectDoc(project, doc, lang, targets);
-      const decision = decidePublication(doc, targets, findings);
-      const textOf = (segment: { id: SegmentId }) => targets.get(segment.id)!.text;
-      if (decision.published) {
-        await writeJson(outputPath(config, lang, doc.id, 'json'), buildResources(doc, lang, textOf));
-        for (const format of DOCUMENT_FORMATS) {
-          const file = outputPath(config, lang, doc.id, format);
-          if (config.merge.formats.includes(format)) await writeFileAtomic(file, RENDERERS[format](doc, lang, textOf));
-          else await removeFile(file);
-        }
-        published.push(lang);
-      } else {
-        // Never leave an older, complete version behind for a locale that is now incomplete.
-        for (const ext of ['json', ...DOCUMENT_FORMATS] as const) await removeFile(outputPath(config, lang, doc.id, ext));
-        withheld[lang] = decision.reason;
-      }
-      options.onProgress?.({ stage: 'merge', done: ++done, total: project.docs.length * project.locales.length });
+      const publication = doc.pairs[lang]?.publication;
+      if (publication?.published) published.push(lang);
+      else if (publication) withheld[lang] = publication.reason;
     }
-    documents[doc.id] = { blocks: blockOutline(doc), published, withheld };
+    documents[source.id] = { blocks: doc.blocks, published, withheld };
   }
-  const manifest: Manifest = { sourceLanguage: config.sourceLanguage, documents };
-  await writeJson(path.join(config.localesDir, MANIFEST_FILE), manifest);
-  return { manifest };
+  return { sourceLanguage: project.config.sourceLanguage, documents };
 }
 
-const DOCUMENT_FORMATS = ['txt', 'md', 'html'] as const;
-const RENDERERS = { txt: renderDoc, md: renderMarkdown, html: renderHtml } as const;
-
-function writeJson(file: string, value: unknown): Promise<boolean> {
-  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+/** Saves with the latest value; saves asked for while one runs share the next one. */
+function coalesceSaves<T>(save: (value: T) => Promise<void>): (value: T) => Promise<void> {
+  let latest: T;
+  const write = coalesceWrites(() => save(latest));
+  return (value) => {
+    latest = value;
+    return write();
+  };
 }
 
-// ---- run -------------------------------------------------------------------
+// ---- summaries ---------------------------------------------------------------
 
 /** Per locale, what `l10n run --json` prints. */
 export interface LocaleSummary {
@@ -348,41 +314,74 @@ export interface RunSummary {
   readonly findings: readonly ReportFinding[];
 }
 
-/** segment → extract → translate → check → merge. */
-export async function run(project: Project, options: TranslateOptions): Promise<RunSummary> {
-  await extract(project, options);
-  const translated = await translate(project, options);
-  const { counts, findings } = await check(project, options);
-  const { manifest } = await merge(project, options);
-  const locales: LocaleSummary[] = [];
+/** The project's state per locale after a run, whether each pair ran now or was skipped. */
+export function summarize(project: Project, result: RunResult, engines: EngineChoice): RunSummary {
+  const docs = Object.entries(result.record.docs);
+  const locales = project.locales.map((lang): LocaleSummary => {
+    const pairs = docs.flatMap(([docId, doc]) => (doc.pairs[lang] ? [{ docId, pair: doc.pairs[lang] }] : []));
+    const sum = (of: (pair: PairRecord) => number) => pairs.reduce((n, { pair }) => n + of(pair), 0);
+    const findings = pairs.flatMap(({ pair }) => pair.findings.filter((finding) => !finding.accepted));
+    return {
+      locale: lang,
+      engine: engines.engineFor(lang)?.name ?? 'none',
+      segments: sum((pair) => pair.segments),
+      fromMemory: sum((pair) => pair.fromMemory),
+      machineTranslated: sum((pair) => pair.machineTranslated),
+      untranslated: sum((pair) => pair.untranslated),
+      charactersSent: result.pairs.filter((pair) => pair.lang === lang).reduce((n, pair) => n + pair.charactersSent, 0),
+      qaErrors: findings.filter((finding) => finding.severity === 'error').length,
+      qaWarnings: findings.filter((finding) => finding.severity === 'warning').length,
+      published: pairs.filter(({ pair }) => pair.publication.published).map(({ docId }) => docId),
+      withheld: Object.fromEntries(pairs.flatMap(({ docId, pair }) => (pair.publication.published ? [] : [[docId, pair.publication.reason]]))),
+    };
+  });
+  return { documents: docs.length, locales, findings: result.findings };
+}
+
+export interface DryRunLocale {
+  readonly lang: Lang;
+  readonly engine: string;
+  /** Untranslated segments that approved memory will fill. */
+  readonly fromMemory: number;
+  /** Segments and characters the engine would be sent. */
+  readonly toSend: number;
+  readonly characters: number;
+  /** Segments no one will translate: no memory match and no engine for the locale. */
+  readonly leftUntranslated: number;
+}
+
+/** What translating would send and bill, per locale, without sending or writing anything. */
+export async function planTranslation(project: Project, engines: EngineChoice): Promise<DryRunLocale[]> {
+  const { store } = project;
+  const qa = qaContext(project);
+  const entries = await store.listSources(() => undefined);
+  const sources = [];
+  for (const entry of entries) sources.push(await parseSource(project, entry));
+  const plan: DryRunLocale[] = [];
   for (const lang of project.locales) {
-    let segments = 0;
-    let fromMemory = 0;
-    let machineTranslated = 0;
-    for (const doc of project.docs) {
-      const { targets } = await readProjectTargets(project, doc, lang);
-      segments += doc.body.reduce((n, block) => n + (block.kind === 'block' ? block.parts.filter((p) => p.kind === 'segment').length : 0), 0);
-      for (const target of targets.values()) {
-        if (isMachineOrigin(target.origin)) machineTranslated++;
-        else fromMemory++;
+    const engine = engines.engineFor(lang);
+    const jobs = [];
+    const found = [];
+    for (const source of sources) {
+      const existing = await store.loadTargets(source.parsed.doc, lang);
+      const extracted = extractStage({ source, lang, ...existing }, qa);
+      jobs.push(extracted.job);
+      found.push(...extracted.entries);
+    }
+    const memory = mergeIntoMemory(await store.readMemory(lang), found);
+    const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
+    for (const job of jobs) {
+      const missing = missingSegments(job.source.parsed.doc, job.targets);
+      const toSend = missing.filter((segment) => !memory.has(segment.text));
+      entry.fromMemory += missing.length - toSend.length;
+      if (engine) {
+        entry.toSend += toSend.length;
+        entry.characters += billedCharacters(toSend.map((segment) => segment.text));
+      } else {
+        entry.leftUntranslated += toSend.length;
       }
     }
-    const qa = counts.get(lang) ?? { errors: 0, warnings: 0 };
-    const docs = Object.entries(manifest.documents);
-    const sent = translated.find((entry) => entry.lang === lang);
-    locales.push({
-      locale: lang,
-      engine: sent?.engine ?? 'none',
-      segments,
-      fromMemory,
-      machineTranslated,
-      untranslated: segments - fromMemory - machineTranslated,
-      charactersSent: sent?.charactersSent ?? 0,
-      qaErrors: qa.errors,
-      qaWarnings: qa.warnings,
-      published: docs.filter(([, doc]) => doc.published.includes(lang)).map(([id]) => id),
-      withheld: Object.fromEntries(docs.flatMap(([id, doc]) => (doc.withheld[lang] ? [[id, doc.withheld[lang]]] : []))),
-    });
+    plan.push(entry);
   }
-  return { documents: project.docs.length, locales, findings };
+  return plan;
 }

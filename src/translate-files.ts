@@ -18,7 +18,7 @@ import { isMachineOrigin } from './core/state.js';
 import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './engines.js';
 import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
-import { readXliffText } from './project.js';
+import { readXliffFile } from './xliff/file.js';
 import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
 import { parseXml } from './xml/parse.js';
 import { prepareUpdate, type MappedXliff, type TargetUpdate, type XliffContent } from './xliff/index.js';
@@ -59,7 +59,7 @@ export async function translateXliffFiles(
   // Read and check every file before changing any.
   const inputs = [];
   for (const file of files) {
-    const read = await readXliffText(file);
+    const read = await readXliffFile(file);
     if (!read) throw new InputError('no such file', { file });
     if (!options.dryRun && !canEncode(read.encoding)) {
       throw new XliffError(`is in ${read.encoding.name}, which l10n reads but cannot write back; convert it to UTF-8 first`, { file });
@@ -138,7 +138,7 @@ async function translateFile(
     const updated = update(updates);
     rejected = updated.rejected.length;
     // The file we would write must read back: a translator's only copy is never replaced by broken XML.
-    parseXml(updated.text.charCodeAt(0) === 0xfeff ? updated.text.slice(1) : updated.text, file);
+    parseXml(updated.text, file);
     await writeFileAtomic(file, encodeXml(updated.text, encoding));
   }, SAVE_INTERVAL_MS);
   if (fromMemory.length > 0) await saves.flush();
@@ -172,7 +172,7 @@ async function translateFile(
 
 /** The origins of the targets that are in the file on disk now and were not in `before`. */
 async function filledSince(file: string, before: XliffContent): Promise<Target['origin'][]> {
-  const after = (await readXliffText(file))!.content;
+  const after = (await readXliffFile(file))!.content;
   const had = new Set(before.segments.filter((segment) => segment.target).map((segment) => segment.key));
   return after.segments.flatMap((segment) => (segment.target && !had.has(segment.key) ? [segment.target.origin] : []));
 }

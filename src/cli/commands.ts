@@ -4,24 +4,22 @@
  */
 import path from 'node:path';
 import { ConfigError, InputError, quoted } from '../core/errors.js';
-import { baseLanguage, parseLang, type Lang } from '../core/lang.js';
+import { parseLang, type Lang } from '../core/lang.js';
 import { isBlocking, type DocId } from '../core/types.js';
-import { chooseEngines } from '../engines.js';
-import { check, extract, merge, planTranslation, QA_REPORT_FILE, run, translate, type ReportFinding, type RunSummary } from '../pipeline.js';
-import { loadProject, loadTermbase, memoryWorthy, readXliffText } from '../project.js';
-import { checkXliff } from '../qa/index.js';
+import { chooseEngines, type EngineChoice } from '../engines.js';
+import { planTranslation, runPipeline, summarize, type ReportFinding, type RunSummary } from '../pipeline.js';
+import { planRun } from '../plan.js';
+import { loadProject, loadTermbase, type Project } from '../project.js';
+import { acceptFinding, checkXliffFiles } from '../review.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
-import { fileLanguages, translateXliffFiles } from '../translate-files.js';
-import { loadConfig, outputLocales } from '../core/config.js';
+import { translateXliffFiles } from '../translate-files.js';
+import { loadConfig } from '../core/config.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
-import { readMemoryFile, writeTmx, type TranslationMemory } from '../mt/index.js';
-import { TOOL_VERSION } from '../xliff/tool-version.js';
-import { checkStructure, mapXliffText, segmentLabel } from '../xliff/index.js';
-import { addUnitNote } from '../xliff/notes.js';
-import { formatAcceptance, targetHash } from '../core/acceptance.js';
-import { encodeXml } from '../xml/encoding.js';
+import { exportMemories } from '../tm-export.js';
+import { checkStructure } from '../xliff/index.js';
+import { readXliffFile } from '../xliff/file.js';
 import { createProgress, formatTable } from './output.js';
 
 export interface GlobalOptions {
@@ -51,6 +49,12 @@ const warn = (message: string) => void process.stderr.write(`l10n: warning: ${me
 
 function projectOptions(global: GlobalOptions) {
   return { root: path.resolve(global.root), ...(global.config ? { configFile: path.resolve(global.config) } : {}) };
+}
+
+/** `loadConfig`'s arguments for the global options. */
+function configOf(global: GlobalOptions): [string, string?] {
+  const { root, configFile } = projectOptions(global);
+  return configFile ? [root, configFile] : [root];
 }
 
 function parseLangOption(value: string, key: string): Lang {
@@ -90,13 +94,8 @@ export async function segmentCommand(file: string, options: { lang: string; json
 export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0' }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
   const progress = createProgress(!global.quiet);
-  const result = await extract(project, { ...progress, ...(options.xliff ? { version: options.xliff } : {}) }).finally(progress.stop);
-  const rows = result.files.map((file) => [
-    path.relative(project.config.root, file.file),
-    file.kept,
-    file.stale,
-    file.written ? 'written' : 'unchanged',
-  ]);
+  const result = await runPipeline(project, { ...progress, ...(options.xliff ? { version: options.xliff } : {}) }).finally(progress.stop);
+  const rows = result.pairs.map((pair) => [pair.file, pair.kept, pair.stale, pair.written ? 'written' : 'unchanged']);
   return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
 }
 
@@ -120,7 +119,12 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
     return ok(`${text}\n`);
   }
   const progress = createProgress(!global.quiet && !options.json);
-  const result = await translate(project, { engines, ...progress }).finally(progress.stop);
+  const { pairs } = await runPipeline(project, { engines, ...progress }).finally(progress.stop);
+  const result = project.locales.map((lang) => {
+    const ofLocale = pairs.filter((pair) => pair.lang === lang);
+    const sum = (key: 'fromMemory' | 'machineTranslated' | 'charactersSent') => ofLocale.reduce((n, pair) => n + pair[key], 0);
+    return { lang, engine: engines.engineFor(lang)?.name ?? 'none', fromMemory: sum('fromMemory'), machineTranslated: sum('machineTranslated'), charactersSent: sum('charactersSent') };
+  });
   if (options.json) return ok(`${JSON.stringify(result, null, 2)}\n`);
   const rows = result.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
   return ok(`${formatTable([['locale', 'engine', 'from memory', 'machine translated', 'characters sent'], ...rows])}\n`);
@@ -128,8 +132,7 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
 
 /** `l10n translate FILE.xlf…`: pre-translate XLIFF from a CAT tool or TMS, in place. */
 async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
-  const { root, configFile } = projectOptions(global);
-  const config = await loadConfig(root, configFile);
+  const config = await loadConfig(...configOf(global));
   const engines = await chooseEngines(config, process.env, await loadTermbase(config), warn);
   const results = await translateXliffFiles(config, engines, files, {
     dryRun: options.dryRun,
@@ -153,7 +156,8 @@ export async function checkCommand(
     ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
   };
-  const findings = files.length > 0 ? await checkFiles(global, files, languages) : (await check(await loadProject(projectOptions(global)))).findings;
+  const findings =
+    files.length > 0 ? await checkXliffFiles(await loadConfig(...configOf(global)), files, languages) : (await runPipeline(await loadProject(projectOptions(global)), { report: true })).findings;
   const exitCode = findings.some(isBlocking) ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
   return { stdout: formatFindings(findings), exitCode };
@@ -167,36 +171,6 @@ function formatFindings(findings: readonly ReportFinding[]): string {
     ? `${formatTable([['file', 'unit', 'check', 'severity', 'message'], ...findings.map((f) => [f.file, f.unit, f.check, f.accepted ? `${f.severity} (accepted)` : f.severity, f.message])])}\n`
     : '';
   return `${table}${errors} error(s), ${findings.length - errors - accepted} warning(s)${accepted > 0 ? `, ${accepted} accepted` : ''}\n`;
-}
-
-/** QA straight from XLIFF files: source and target pairs as the file has them. */
-async function checkFiles(global: GlobalOptions, files: readonly string[], languages: { sourceLang?: Lang; targetLang?: Lang }): Promise<ReportFinding[]> {
-  const qa = await xliffQa(global, languages);
-  const findings: ReportFinding[] = [];
-  for (const file of files) {
-    const { content, findings: found } = await qa(file);
-    // Findings are keyed by the segment's key (ids repeat across <file>s) and shown by label.
-    const where = new Map(content.segments.map((segment) => [segment.key, { unit: segmentLabel(segment), ...(content.files > 1 ? { original: segment.file } : {}) }]));
-    for (const finding of found) {
-      findings.push({ file, ...where.get(finding.key)!, check: finding.check, severity: finding.severity, message: finding.message, ...(finding.accepted ? { accepted: true } : {}) });
-    }
-  }
-  return findings;
-}
-
-/** QA of one XLIFF file at a time: its reading, its languages, and the project's termbase where the source language matches. */
-async function xliffQa(global: GlobalOptions, languages: { sourceLang?: Lang; targetLang?: Lang }) {
-  const { root, configFile } = projectOptions(global);
-  const config = await loadConfig(root, configFile);
-  const projectTermbase = await loadTermbase(config);
-  return async (file: string) => {
-    const read = await readXliffText(file);
-    if (!read) throw new InputError('no such file', { file });
-    const { sourceLang, lang } = fileLanguages(file, read.content, languages);
-    // The termbase names things as the project's source language does: other sources are not checked against it.
-    const termbase = baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? projectTermbase : undefined;
-    return { ...read, findings: checkXliff(read.content, { sourceLang, lang, ...(termbase ? { termbase } : {}) }) };
-  };
 }
 
 /**
@@ -213,22 +187,8 @@ export async function acceptCommand(
     ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
   };
-  const { text, encoding, content, findings } = await (await xliffQa(global, languages))(file);
-  const segments = content.segments.filter((segment) => segmentLabel(segment) === options.unit || segment.id === options.unit);
-  if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file });
-  const keys = new Set(segments.map((segment) => segment.key));
-  const found = findings.filter((finding) => keys.has(finding.key) && finding.check === options.check);
-  if (found.length === 0) throw new InputError(`unit ${quoted(options.unit)} has no "${options.check}" finding to accept`, { file });
-  const open = [...new Set(found.filter((finding) => !finding.accepted).map((finding) => finding.key))];
-  if (open.length === 0) return ok(`${file}: ${options.unit}: "${options.check}" is already accepted for this target\n`);
-  let updated = text;
-  for (const key of open) {
-    const segment = segments.find((candidate) => candidate.key === key)!;
-    const acceptance = { check: options.check, target: targetHash(segment.target?.text ?? ''), ...(options.note ? { note: options.note } : {}) };
-    updated = addUnitNote(updated, mapXliffText(updated, file), key, formatAcceptance(acceptance), file);
-  }
-  await writeFileAtomic(path.resolve(file), encodeXml(updated, encoding));
-  return ok(`${file}: ${options.unit}: "${options.check}" accepted for this target (${found.length} finding(s)); it blocks nothing until the target changes\n`);
+  const accept = { unit: options.unit, check: options.check, ...(options.note ? { note: options.note } : {}), ...languages };
+  return ok(`${await acceptFinding(await loadConfig(...configOf(global)), file, accept)}\n`);
 }
 
 export async function validateCommand(files: readonly string[]): Promise<CommandResult> {
@@ -238,7 +198,7 @@ export async function validateCommand(files: readonly string[]): Promise<Command
   const { validateDeclared } = await import('../xliff/schema.js');
   for (const file of files) {
     // The same reading as everywhere: size limit, declared encoding, the strict XML gate.
-    const read = await readXliffText(file);
+    const read = await readXliffFile(file);
     if (!read) throw new InputError('no such file', { file });
     const { text, content, mapped } = read;
     const { schema, problems, note } = await validateDeclared(text, content.namespace, mapped.root);
@@ -255,30 +215,17 @@ export async function validateCommand(files: readonly string[]): Promise<Command
 
 /** `l10n tm export`: the approved translations of every locale as TMX 1.4. */
 export async function tmExportCommand(global: GlobalOptions, options: { out?: string }): Promise<CommandResult> {
-  const { root, configFile } = projectOptions(global);
-  const config = await loadConfig(root, configFile);
-  const termbase = await loadTermbase(config);
-  const memories = new Map<Lang, TranslationMemory>();
-  for (const lang of outputLocales(config)) {
-    const memory = await readMemoryFile(path.join(config.memoryDir, `${lang}.json`));
-    if (memory.size === 0) continue;
-    // A memory written before QA guarded it may hold a translation that now fails: never exported as final.
-    const entries = [...memory].map(([source, target]) => ({ source, target }));
-    const clean = new Set(memoryWorthy({ config, ...(termbase ? { termbase } : {}) }, lang, entries).map((entry) => entry.source));
-    memories.set(lang, new Map(entries.map(({ source, target }) => [source, clean.has(source) ? target : { ...target, state: 'translated' as const }])));
-  }
-  const tmx = writeTmx({ sourceLang: config.sourceLanguage, memories, toolVersion: TOOL_VERSION });
+  const { tmx, units, locales } = await exportMemories(await loadProject(projectOptions(global)));
   if (!options.out) return ok(tmx);
   await writeFileAtomic(path.resolve(options.out), tmx);
-  const units = [...memories.values()].reduce((n, memory) => n + memory.size, 0);
-  return ok(`${options.out}: ${units} translations in ${memories.size} locale(s)\n`);
+  return ok(`${options.out}: ${units} translations in ${locales} locale(s)\n`);
 }
 
 export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
   const progress = createProgress(!global.quiet);
-  const { manifest } = await merge(project, progress).finally(progress.stop);
-  const rows = Object.entries(manifest.documents).flatMap(([doc, entry]) => [
+  const { manifest } = await runPipeline(project, { ...progress, merge: true }).finally(progress.stop);
+  const rows = Object.entries(manifest!.documents).flatMap(([doc, entry]) => [
     ...entry.published.map((lang) => [doc, lang, 'published', '']),
     ...Object.entries(entry.withheld).map(([lang, reason]) => [doc, lang, 'withheld', reason]),
   ]);
@@ -295,18 +242,41 @@ export async function importCommand(global: GlobalOptions, files: readonly strin
   return ok(`${formatTable([['file', 'locale', 'applied', 'unchanged', 'kept (reviewed)', 'stale', 'emptied (not applied)'], ...rows])}\n`);
 }
 
-export async function runCommand(global: GlobalOptions, options: { json: boolean }): Promise<CommandResult> {
+export async function runCommand(global: GlobalOptions, options: { json: boolean; explain?: boolean }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
   const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
+  if (options.explain) return explainRun(project, engines, options.json);
   const progress = createProgress(!global.quiet && !options.json);
-  const summary = await run(project, { engines, ...progress }).finally(progress.stop);
+  const result = await runPipeline(project, { engines, merge: true, report: true, incremental: true, ...progress }).finally(progress.stop);
+  const summary = summarize(project, result, engines);
+  const skipped = result.plan.length - result.pairs.length;
+  const removed = result.deleted.map(({ docId, removed, kept }) => ({ document: docId, removed, kept }));
   if (options.json) {
     const { findings: _, ...rest } = summary;
-    return ok(`${JSON.stringify(rest, null, 2)}\n`);
+    return ok(`${JSON.stringify({ ...rest, ran: result.pairs.length, skipped, removed }, null, 2)}\n`);
   }
-  if (summary.findings.length === 0) return ok(formatSummary(summary));
-  const report = path.relative(project.config.root, path.join(project.config.reportsDir, QA_REPORT_FILE));
-  return ok(`${formatSummary(summary)}\nQA findings (${report}):\n${formatFindings(summary.findings)}`);
+  let text = formatSummary(summary);
+  if (skipped > 0) text += `${skipped} of ${result.plan.length} document-locale pairs unchanged since the last run: skipped (l10n run --explain says why)\n`;
+  for (const { document, removed: gone, kept } of removed) {
+    text += `${document}: source deleted; removed ${gone.length} file(s)${kept.length > 0 ? `, kept ${kept.join(', ')} (edited since the last run)` : ''}\n`;
+  }
+  if (summary.findings.length === 0) return ok(text);
+  return ok(`${text}\nQA findings (${project.store.reportName}):\n${formatFindings(summary.findings)}`);
+}
+
+/** `l10n run --explain`: per pair, whether the next run does it and why; nothing is written. */
+async function explainRun(project: Project, engines: EngineChoice, json: boolean): Promise<CommandResult> {
+  const engineFor = (lang: Lang) => {
+    const engine = engines.engineFor(lang);
+    return engine && engine.unsupported(lang, project.config.sourceLanguage) === undefined ? engine.name : 'none';
+  };
+  const plan = await planRun({ store: project.store, settings: project.settings, locales: project.locales, engineFor, sourceLang: project.config.sourceLanguage, incremental: true });
+  const pairs = plan.pairs.map((pair) => ({ document: pair.docId, locale: pair.lang, action: pair.run ? 'run' : 'skip', why: pair.run ? pair.reasons.join('; ') : 'unchanged since the last run' }));
+  const deleted = plan.deleted.map((docId) => ({ document: docId, action: 'remove', why: 'source deleted: its outputs are removed' }));
+  if (json) return ok(`${JSON.stringify({ pairs, deleted }, null, 2)}\n`);
+  const rows = [...pairs.map((p) => [p.document, p.locale, p.action, p.why]), ...deleted.map((d) => [d.document, '*', d.action, d.why])];
+  const running = pairs.filter((pair) => pair.action === 'run').length;
+  return ok(`${formatTable([['document', 'locale', 'action', 'why'], ...rows])}\n${running} of ${pairs.length} pair(s) would run, ${pairs.length - running} skipped, ${deleted.length} document(s) removed\n`);
 }
 
 function formatSummary(summary: RunSummary): string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, quoted } from './errors.js';
 import { isPseudoLocale, parseLang, type Lang } from './lang.js';
+import { DOCUMENT_FORMATS } from '../merge/outputs.js';
 
 export const CONFIG_FILE = 'l10n.config.json';
 
@@ -48,7 +49,7 @@ const configSchema = z
     merge: z
       .object({
         /** Localised documents to write per locale: `txt` (always useful), `md`, `html`. Default ["txt"]. */
-        formats: z.array(z.enum(['txt', 'md', 'html'])).min(1).default(['txt']),
+        formats: z.array(z.enum(DOCUMENT_FORMATS)).min(1).default(['txt']),
       })
       .strict()
       .prefault({}),

@@ -1,3 +1,4 @@
+import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { baseLanguage, type Lang } from '../core/lang.js';
 import { isBlocking, type BlockKind, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
 
@@ -37,10 +38,9 @@ export interface DocResources {
 export function buildResources(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): DocResources {
   const blocks: Record<string, string> = {};
   const segments: Record<string, string> = {};
-  for (const item of doc.body) {
-    if (item.kind !== 'block') continue;
-    blocks[item.id] = renderDoc({ ...doc, body: [item] }, lang, textOf);
-    for (const part of item.parts) if (part.kind === 'segment') segments[part.id] = textOf(part);
+  for (const block of blocksOf(doc)) {
+    blocks[block.id] = renderDoc({ ...doc, body: [block] }, lang, textOf);
+    for (const segment of segmentsOfBlock(block)) segments[segment.id] = textOf(segment);
   }
   return { blocks, segments };
 }
@@ -55,7 +55,7 @@ export function decidePublication(
   targets: ReadonlyMap<SegmentId, Target>,
   findings: readonly Finding[],
 ): Publication {
-  const segments = doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((p) => p.kind === 'segment') : []));
+  const segments = segmentsOf(doc);
   const untranslated = segments.filter((segment) => !targets.has(segment.id)).length;
   const errors = findings.filter(isBlocking).length;
   const reasons = [];
@@ -66,7 +66,7 @@ export function decidePublication(
 
 /** The structure apps need to render an article: blocks in order with their kind. */
 export function blockOutline(doc: Doc): { id: string; kind: BlockKind }[] {
-  return doc.body.flatMap((item) => (item.kind === 'block' ? [{ id: item.id, kind: item.type }] : []));
+  return blocksOf(doc).map((block) => ({ id: block.id, kind: block.type }));
 }
 
 /** Languages written right to left (Intl.Locale's textInfo is not in every Node version we support). */

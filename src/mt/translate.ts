@@ -1,6 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { cacheKey, type MachineCache } from './cache.js';
 import { billedCharacters, type TranslationEngine } from './engine.js';
 import type { TranslationMemory } from './memory.js';
@@ -51,11 +52,7 @@ export interface TranslateResult {
 
 /** Segments of a document that have no target yet, in document order. */
 export function missingSegments(doc: Doc, targets: ReadonlyMap<SegmentId, Target>): Segment[] {
-  return doc.body.flatMap((block) =>
-    block.kind === 'block'
-      ? block.parts.filter((part): part is Segment => part.kind === 'segment' && !targets.has(part.id))
-      : [],
-  );
+  return segmentsOf(doc).filter((segment) => !targets.has(segment.id));
 }
 
 /** Fills the segments of a document that have no target; never touches an existing target. */
@@ -73,10 +70,10 @@ const MAX_CONTEXT = 4000;
  * resolve pronouns and keep names consistent. Context is not billed.
  */
 function neighbourhood(doc: Doc): (batch: readonly SegmentRef[]) => string | undefined {
-  const blocks = doc.body.filter((item) => item.kind === 'block');
+  const blocks = blocksOf(doc);
   const blockOf = new Map<string, number>();
   blocks.forEach((block, index) => {
-    for (const part of block.parts) if (part.kind === 'segment') blockOf.set(part.id, index);
+    for (const segment of segmentsOfBlock(block)) blockOf.set(segment.id, index);
   });
   return (batch) => {
     const indexes = batch.map((segment) => blockOf.get(segment.id) ?? 0);

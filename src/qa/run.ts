@@ -3,6 +3,7 @@ import type { Termbase } from '../termbase/index.js';
 import type { Doc, Finding, SegmentId, Target } from '../core/types.js';
 import type { Check, SegmentPair } from './check.js';
 import { acceptedChecks } from '../core/acceptance.js';
+import { segmentsOf } from '../core/doc.js';
 import { checks as allChecks } from './checks/index.js';
 import { localeRules } from './locales/rules.js';
 import { namesKeptInDocument, namesToRemember } from './locales/names.js';
@@ -62,14 +63,9 @@ export function checkPairs(input: Iterable<CheckItem>, options: CheckOptions): F
 /** Checks every translated segment of a document. */
 export function checkDoc(doc: Doc, targets: ReadonlyMap<SegmentId, Target>, options: CheckOptions): Finding[] {
   const items: CheckItem[] = [];
-  for (const block of doc.body) {
-    if (block.kind !== 'block') continue;
-    for (const segment of block.parts) {
-      const target = segment.kind === 'segment' ? targets.get(segment.id) : undefined;
-      if (segment.kind === 'segment' && target) {
-        items.push({ segmentId: segment.id, source: segment.text, target: target.text, accepted: acceptedChecks(target.accepted, target.text) });
-      }
-    }
+  for (const segment of segmentsOf(doc)) {
+    const target = targets.get(segment.id);
+    if (target) items.push({ segmentId: segment.id, source: segment.text, target: target.text, accepted: acceptedChecks(target.accepted, target.text) });
   }
   return checkPairs(items, options);
 }

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { rulesFor } from './rules/index.js';
 import type { LanguageRules } from './rules/types.js';
-import { decodeXml } from '../xml/encoding.js';
+import { readXmlFile } from '../xml/file.js';
 import { parseSrx, srxRulesFor } from './srx.js';
 
 /**
@@ -13,14 +12,9 @@ import { parseSrx, srxRulesFor } from './srx.js';
  */
 export async function loadRules(lang: Lang, srxFile?: string): Promise<LanguageRules> {
   if (!srxFile) return rulesFor(lang);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(srxFile);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`, { file: srxFile }, { cause: error });
-  }
-  const rules = srxRulesFor(parseSrx(decodeXml(bytes, srxFile).text, srxFile), lang);
+  const xml = await readXmlFile(srxFile);
+  if (!xml) throw new InputError('no such file', { file: srxFile });
+  const rules = srxRulesFor(parseSrx(xml.text, srxFile), lang);
   if (rules.rules.length === 0) throw new InputError(`no <languagemap> matches the language "${lang}"`, { file: srxFile });
   // The user's patterns may backtrack without end: they run under a time budget.
   return { ...rules, file: srxFile };

@@ -18,14 +18,13 @@ export interface SrxRules {
 
 /** Parses an SRX document through the strict XML gate. `file` names it in errors. */
 export function parseSrx(xml: string, file: string): SrxRules {
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const { root } = parseXml(text, file);
+  const { root } = parseXml(xml, file);
   if (root.local !== 'srx') throw new InputError(`no <srx> root element (the root is <${root.name}>)`, { file });
   const ns = root.ns;
   const header = firstChild(root, 'header', ns);
   const body = firstChild(root, 'body', ns);
   if (!body) throw new InputError('<srx> has no <body>', { file });
-  const where = (element: XmlElement) => ({ file, line: lineAndColumn(text, element.start).line });
+  const where = (element: XmlElement) => ({ file, line: lineAndColumn(xml, element.start).line });
 
   const languages = new Map<string, SegmentationRule[]>();
   const languageRules = firstChild(body, 'languagerules', ns);

@@ -39,7 +39,7 @@ export interface Termbase {
 const ITS_NAMESPACE = 'http://www.w3.org/2005/11/its';
 
 export function parseTermbase(xml: string, file: string): Termbase {
-  const { root } = parseXml(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml, file);
+  const { root } = parseXml(xml, file);
   if (root.local !== 'martif' && root.local !== 'tbx') throw new InputError(`no <martif> (TBX) root element (the root is <${root.name}>)`, { file });
   const ns = root.ns;
   const text = firstChild(root, 'text', ns);

@@ -33,8 +33,7 @@ export interface MappedXliff {
 }
 
 export function mapXliffText(text: string, file: string): MappedXliff {
-  const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { root } = parseXml(xml, file);
+  const { root } = parseXml(text, file);
   return { document: mapXliff({ root, declaredEncoding: undefined }, file), root };
 }
 

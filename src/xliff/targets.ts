@@ -1,6 +1,7 @@
 import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
 import type { XliffContent } from './model.js';
 import { targetHash } from '../core/acceptance.js';
+import { segmentsOf } from '../core/doc.js';
 
 export interface ExistingTargets {
   /** Targets whose unit still has the same source text. */
@@ -15,11 +16,7 @@ export interface ExistingTargets {
  * applied silently.
  */
 export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTargets {
-  const segments = new Map<string, Segment>();
-  for (const block of doc.body) {
-    if (block.kind !== 'block') continue;
-    for (const part of block.parts) if (part.kind === 'segment') segments.set(part.id, part);
-  }
+  const segments = new Map<string, Segment>(segmentsOf(doc).map((segment) => [segment.id, segment]));
   const targets = new Map<SegmentId, Target>();
   const stale: { id: string; source: string; target: Target }[] = [];
   for (const unit of content.segments) {

@@ -6,6 +6,7 @@ import { formatAcceptance, targetHash } from '../core/acceptance.js';
  * no pretty-printing inside `<source>`/`<target>`, stable attribute order, so an
  * unchanged export is byte-identical.
  */
+import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { isMachineOrigin } from '../core/state.js';
 import { stateToXliff12 } from './flavours/index.js';
 import type { Block, Segment, Target } from '../core/types.js';
@@ -28,12 +29,9 @@ export function writeXliff12(input: XliffExport): string {
     '  </header>',
     '  <body>',
   ];
-  for (const block of input.doc.body) {
-    if (block.kind !== 'block') continue;
+  for (const block of blocksOf(input.doc)) {
     out.push(`   <group${attributes({ id: block.id, restype: BLOCK_RESTYPE[block.type] })}>`);
-    for (const segment of block.parts) {
-      if (segment.kind === 'segment') out.push(...writeUnit(block, segment, input));
-    }
+    for (const segment of segmentsOfBlock(block)) out.push(...writeUnit(block, segment, input));
     out.push('   </group>');
   }
   out.push('  </body>', ' </file>', '</xliff>', '');

@@ -4,8 +4,9 @@
  * `initial` + subState), `<ignorable>` for the whitespace between sentences, so
  * the unit's text comes back exactly. Valid against xliff-2.1-with-modules.xsd.
  */
+import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { isMachineOrigin } from '../core/state.js';
-import type { Block, Segment } from '../core/types.js';
+import type { Block } from '../core/types.js';
 import { attributes, escapeText } from './escape.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
 import { notesFor } from './write-12.js';
@@ -24,15 +25,13 @@ export function writeXliff20(input: XliffExport): string {
     })}>`,
     ` <file${attributes({ id: 'f1', original: `${input.doc.id}.txt` })}>`,
   ];
-  for (const block of input.doc.body) {
-    if (block.kind === 'block') out.push(...writeUnit(block, input));
-  }
+  for (const block of blocksOf(input.doc)) out.push(...writeUnit(block, input));
   out.push(' </file>', '</xliff>', '');
   return out.join('\n');
 }
 
 function writeUnit(block: Block, input: XliffExport): string[] {
-  const segments = block.parts.filter((part): part is Segment => part.kind === 'segment');
+  const segments = segmentsOfBlock(block);
   const notes = segments.flatMap((segment) => notesFor(block, segment, input).map((note) => ({ segment, note })));
   const machine = segments.flatMap((segment) => {
     const target = input.targets.get(segment.id);

@@ -72,9 +72,9 @@ const NAME = new RegExp(`[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u0
 const SPACE = /[ \t\r\n]*/y;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Parses `text` (already decoded, BOM removed). `file` names the input in errors. */
+/** Parses decoded `text` (a leading byte order mark is skipped). `file` names the input in errors. */
 export function parseXml(text: string, file: string): XmlDocument {
-  return new Parser(text, file).document();
+  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file).document();
 }
 
 class Parser {

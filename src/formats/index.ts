@@ -1,0 +1,15 @@
+/**
+ * The source formats the pipeline reads. Adding one is a file beside
+ * `plain-text.ts` and a line here.
+ */
+import { plainText } from './plain-text.js';
+import type { SourceFormat } from './types.js';
+
+export type { ParseOptions, Parsed, SourceFormat } from './types.js';
+
+export const SOURCE_FORMATS: readonly SourceFormat[] = [plainText];
+
+/** The format of a source file name, or undefined when no format reads it. */
+export function formatOfFile(name: string): SourceFormat | undefined {
+  return SOURCE_FORMATS.find((format) => name.endsWith(`.${format.extension}`));
+}

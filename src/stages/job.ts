@@ -1,0 +1,31 @@
+/**
+ * A job is one (document, locale) pair: the segmented source, the targets the
+ * translators' file holds, the targets whose source changed since, and, once
+ * the check stage ran, the QA findings of exactly these targets. Stages take a
+ * job and return a new one; they read no file and know no path.
+ */
+import type { Lang } from '../core/lang.js';
+import type { Finding, SegmentId, Target } from '../core/types.js';
+import type { Parsed, SourceFormat } from '../formats/index.js';
+import type { Termbase } from '../termbase/index.js';
+import type { StaleTarget } from '../store/store.js';
+
+export interface SourceDocument {
+  readonly format: SourceFormat;
+  readonly parsed: Parsed<unknown>;
+}
+
+export interface Job {
+  readonly source: SourceDocument;
+  readonly lang: Lang;
+  readonly targets: ReadonlyMap<SegmentId, Target>;
+  readonly stale: readonly StaleTarget[];
+  /** QA of `targets`; absent until the check stage ran, and again after a stage changed them. */
+  readonly findings?: readonly Finding[];
+}
+
+/** What QA needs besides the job: the project's source language and termbase. */
+export interface QaContext {
+  readonly sourceLang: Lang;
+  readonly termbase?: Termbase;
+}

@@ -1,0 +1,38 @@
+/**
+ * Stage 5, merge: a checked job's localised outputs, or why it is withheld.
+ * A locale is published for a document only when every sentence is translated
+ * and QA found no error; its outputs are the i18next resources and the
+ * documents the config asks for.
+ */
+import type { Lang } from '../core/lang.js';
+import type { Segment } from '../core/types.js';
+import { buildResources, decidePublication, type Publication } from '../merge/index.js';
+import { RENDERERS, RESOURCES_FORMAT, type DocumentFormat } from '../merge/outputs.js';
+import type { Outputs } from '../store/store.js';
+import type { CheckedJob } from './check.js';
+import type { SourceDocument } from './job.js';
+
+export function merge(job: CheckedJob, formats: readonly DocumentFormat[]): { publication: Publication; outputs: Outputs } {
+  const publication = decidePublication(job.source.parsed.doc, job.targets, job.findings);
+  if (!publication.published) return { publication, outputs: new Map() };
+  return { publication, outputs: render(job.source, job.lang, formats, (segment) => job.targets.get(segment.id)!.text) };
+}
+
+/** The source language's own resources and documents, for apps that show the original. */
+export function sourceOutputs(source: SourceDocument, lang: Lang): Outputs {
+  return new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, (segment) => segment.text))]]);
+}
+
+function render(source: SourceDocument, lang: Lang, formats: readonly DocumentFormat[], textOf: (segment: Segment) => string): Outputs {
+  const outputs = new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, textOf))]]);
+  for (const format of formats) {
+    // A document in its own format is written back from its skeleton.
+    const own = source.format.extension === format;
+    outputs.set(format, own ? source.format.write(source.parsed, lang, textOf) : RENDERERS[format](source.parsed.doc, lang, textOf));
+  }
+  return outputs;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

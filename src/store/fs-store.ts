@@ -1,0 +1,276 @@
+/**
+ * The project as folders, the layout users know and keep in git:
+ * `source/<src>/<doc>.<ext>`, `locales/<lng>/<doc>.xlf` (the translators'
+ * file) and the published `<doc>.{json,txt,md,html}` beside it,
+ * `memory/<lng>.json`, `cache/mt/<lng>.json`, `reports/qa.json`, and the record
+ * of the last run in `cache/runs.json`. Every write is atomic; the project lock
+ * is taken by the command before a store is opened.
+ */
+import { hash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../core/config.js';
+import { InputError, unreadable, XliffError } from '../core/errors.js';
+import { removeFile, removeStaleTempFiles, writeFileAtomic } from '../core/fs.js';
+import type { Lang } from '../core/lang.js';
+import type { Doc, DocId } from '../core/types.js';
+import { formatOfFile } from '../formats/index.js';
+import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
+import { PUBLISHED_FORMATS } from '../merge/outputs.js';
+import { MachineCache, readMemoryFile, writeMemoryFile, type TranslationMemory } from '../mt/index.js';
+import { readSourceText } from '../segment/index.js';
+import type { ReportFinding } from '../stages/check.js';
+import { readXliffFile } from '../xliff/file.js';
+import { targetsFromXliff, writeXliff, type ExistingTargets } from '../xliff/index.js';
+import type { Outputs, ProjectStore, SavedTargets, SourceEntry, Stamp } from './store.js';
+
+const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const RECORD_FILE = 'runs.json';
+export const QA_REPORT_FILE = 'qa.json';
+
+export class FsStore implements ProjectStore {
+  readonly #config: ResolvedConfig;
+  /** The names in each `locales/<lng>/`, read once: a run checks thousands of outputs. */
+  readonly #listings = new Map<string, Set<string>>();
+
+  private constructor(config: ResolvedConfig) {
+    this.#config = config;
+  }
+
+  /**
+   * Opens a project's folders: removes what killed writers left, and refuses a
+   * memory or cache that is not a file now, before anything is written.
+   */
+  static async open(config: ResolvedConfig, locales: readonly Lang[]): Promise<FsStore> {
+    await removeStaleTempFiles([config.localesDir, config.memoryDir, config.cacheDir, config.reportsDir]);
+    const store = new FsStore(config);
+    for (const lang of locales) {
+      statFile(store.#memoryFile(lang));
+      statFile(store.#cacheFile(lang));
+    }
+    return store;
+  }
+
+  #memoryFile = (lang: Lang) => path.join(this.#config.memoryDir, `${lang}.json`);
+  #cacheFile = (lang: Lang) => path.join(this.#config.cacheDir, 'mt', `${lang}.json`);
+  #file = (lang: string, docId: string, ext: string) => path.join(this.#config.localesDir, lang, `${docId}.${ext}`);
+  #sourceFile = (entry: { id: DocId; format: { extension: string } }) => path.join(this.#config.sourceDir, `${entry.id}.${entry.format.extension}`);
+  readonly #sources = new Map<DocId, SourceEntry>();
+
+  async listSources(previous: (id: DocId) => Stamp | undefined): Promise<SourceEntry[]> {
+    const dir = this.#config.sourceDir;
+    let names: string[];
+    let root: string;
+    try {
+      names = readdirSync(dir).sort();
+      root = realpathSync(dir);
+    } catch (error) {
+      throw sourceError(error, dir);
+    }
+    const entries: SourceEntry[] = [];
+    for (const name of names) {
+      const format = formatOfFile(name);
+      if (!format) continue;
+      const file = path.join(dir, name);
+      const id = name.slice(0, -format.extension.length - 1) as DocId;
+      if (!DOC_ID.test(id)) throw new InputError('a document file name may only use letters, digits, ".", "_" and "-"', { file });
+      // A link leading outside the source folder would publish that file.
+      const real = realpathOrThrow(file);
+      if (!real.startsWith(root + path.sep)) throw new InputError('is a link to a file outside the source folder: refused', { file });
+      const info = statSync(real);
+      if (!info.isFile()) throw new InputError('is not a regular file', { file });
+      const entry = { id, format, stamp: stampOf(info, previous(id), () => readFileSync(real)) };
+      this.#sources.set(id, entry);
+      entries.push(entry);
+    }
+    if (entries.length === 0) throw new InputError('no documents (*.txt) in the source folder', { file: dir });
+    return entries;
+  }
+
+  readSource(id: DocId): Promise<string> {
+    const entry = this.#sources.get(id);
+    if (!entry) throw new Error(`listSources() did not list ${id}`);
+    return readSourceText(this.#sourceFile(entry));
+  }
+
+  async targetsStamp(docId: DocId, lang: Lang, previous: Stamp | undefined): Promise<Stamp | undefined> {
+    const file = this.#file(lang, docId, 'xlf');
+    const info = statFile(file);
+    return info && stampOf(info, previous, () => readFileSync(file));
+  }
+
+  async loadTargets(doc: Doc, lang: Lang): Promise<ExistingTargets> {
+    const file = this.#file(lang, doc.id, 'xlf');
+    const read = await readXliffFile(file);
+    if (!read) return { targets: new Map(), stale: [] };
+    const { content } = read;
+    if (content.targetLang !== undefined && content.targetLang !== lang) {
+      throw new XliffError(`target language is ${content.targetLang}, expected ${lang}`, { file });
+    }
+    if (content.sourceLang !== undefined && content.sourceLang !== this.#config.sourceLanguage) {
+      throw new XliffError(`source language is ${content.sourceLang}, expected ${this.#config.sourceLanguage}`, { file });
+    }
+    return targetsFromXliff(doc, content);
+  }
+
+  async saveTargets(saved: SavedTargets): Promise<{ stamp: Stamp; written: boolean }> {
+    const file = this.#file(saved.lang, saved.doc.id, 'xlf');
+    const text = writeXliff(
+      { doc: saved.doc, sourceLang: this.#config.sourceLanguage, targetLang: saved.lang, targets: saved.targets, notes: saved.notes },
+      saved.version,
+    );
+    const written = await writeFileAtomic(file, text);
+    this.#listed(saved.lang).add(`${saved.doc.id}.xlf`);
+    const info = statSync(file);
+    return { stamp: { hash: hashOf(Buffer.from(text, 'utf8')), size: info.size, mtimeMs: info.mtimeMs }, written };
+  }
+
+  readMemory(lang: Lang): Promise<TranslationMemory> {
+    return readMemoryFile(this.#memoryFile(lang));
+  }
+
+  async memoryStamp(lang: Lang, previous: Stamp | undefined): Promise<Stamp> {
+    const file = this.#memoryFile(lang);
+    const info = statFile(file);
+    return info ? stampOf(info, previous, () => readFileSync(file)) : { hash: 'none' };
+  }
+
+  writeMemory(lang: Lang, memory: TranslationMemory): Promise<boolean> {
+    return writeMemoryFile(this.#memoryFile(lang), memory);
+  }
+
+  openCache(lang: Lang): Promise<MachineCache> {
+    return MachineCache.open(this.#cacheFile(lang));
+  }
+
+  async publishedFormats(docId: DocId, lang: Lang): Promise<ReadonlySet<string>> {
+    const listing = this.#listed(lang);
+    const prefix = `${docId}.`;
+    const formats = new Set<string>();
+    for (const ext of PUBLISHED_FORMATS) if (listing.has(prefix + ext)) formats.add(ext);
+    return formats;
+  }
+
+  async publish(docId: DocId, lang: Lang, outputs: Outputs, formats: readonly string[]): Promise<void> {
+    const listing = this.#listed(lang);
+    for (const format of formats) {
+      const file = this.#file(lang, docId, format);
+      const content = outputs.get(format);
+      if (content === undefined) {
+        await removeFile(file);
+        listing.delete(`${docId}.${format}`);
+      } else {
+        await writeFileAtomic(file, content);
+        listing.add(`${docId}.${format}`);
+      }
+    }
+  }
+
+  async writeManifest(manifest: Manifest): Promise<void> {
+    await writeJson(path.join(this.#config.localesDir, MANIFEST_FILE), manifest);
+  }
+
+  async writeReport(findings: readonly ReportFinding[]): Promise<void> {
+    await writeJson(path.join(this.#config.reportsDir, QA_REPORT_FILE), findings);
+  }
+
+  get reportName(): string {
+    return this.#relative(path.join(this.#config.reportsDir, QA_REPORT_FILE));
+  }
+
+  targetsName(docId: DocId, lang: Lang): string {
+    return this.#relative(this.#file(lang, docId, 'xlf'));
+  }
+
+  async removeDocument(docId: DocId, langs: readonly Lang[], stamps: (lang: Lang) => Stamp | undefined) {
+    const removed: string[] = [];
+    const kept: string[] = [];
+    for (const lang of [this.#config.sourceLanguage, ...langs]) {
+      for (const ext of PUBLISHED_FORMATS) {
+        const file = this.#file(lang, docId, ext);
+        if (await removeFile(file)) removed.push(this.#relative(file));
+      }
+      const xliff = this.#file(lang, docId, 'xlf');
+      const recorded = stamps(lang);
+      const now = statFile(xliff);
+      if (!now) continue;
+      // A file a translator worked on since our last write is theirs: kept.
+      if (recorded && stampOf(now, recorded, () => readFileSync(xliff)).hash === recorded.hash && (await removeFile(xliff))) removed.push(this.#relative(xliff));
+      else kept.push(this.#relative(xliff));
+    }
+    return { removed, kept };
+  }
+
+  async readRecord(): Promise<unknown> {
+    try {
+      return JSON.parse(await readFile(path.join(this.#config.cacheDir, RECORD_FILE), 'utf8'));
+    } catch {
+      // No record, or one that cannot be read: every pair runs, which rebuilds it.
+      return undefined;
+    }
+  }
+
+  async writeRecord(record: unknown): Promise<void> {
+    await writeFileAtomic(path.join(this.#config.cacheDir, RECORD_FILE), JSON.stringify(record));
+  }
+
+  #listed(lang: string): Set<string> {
+    let listing = this.#listings.get(lang);
+    if (!listing) {
+      try {
+        listing = new Set(readdirSync(path.join(this.#config.localesDir, lang)));
+      } catch {
+        listing = new Set();
+      }
+      this.#listings.set(lang, listing);
+    }
+    return listing;
+  }
+
+  #relative(file: string): string {
+    return path.relative(this.#config.root, file).split(path.sep).join('/');
+  }
+}
+
+function writeJson(file: string, value: unknown): Promise<boolean> {
+  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function hashOf(bytes: Buffer): string {
+  return hash('sha256', bytes, 'hex').slice(0, 32);
+}
+
+/** The stamp of a file: the previous one while size and modification time are as recorded, else its hash now. */
+function stampOf(info: Stats, previous: Stamp | undefined, read: () => Buffer): Stamp {
+  if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs) return previous;
+  return { hash: hashOf(read()), size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** A file's stats, undefined when it does not exist; a folder or an unreadable path is refused. */
+function statFile(file: string): Stats | undefined {
+  let info: Stats;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw unreadable(file, error);
+  }
+  if (!info.isFile()) throw unreadable(file, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+  return info;
+}
+
+function realpathOrThrow(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    throw sourceError(error, file);
+  }
+}
+
+function sourceError(error: unknown, file: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'is a file, not a folder' : (error as Error).message;
+  return new InputError(why, { file }, { cause: error });
+}
