@@ -8,6 +8,7 @@
  * stopped; the record of finished pairs is written last, so nothing is
  * reported done that was not written.
  */
+import { hash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
 import { segmentsOf } from './core/doc.js';
@@ -125,13 +126,16 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   const memories = new Map<Lang, TranslationMemory>();
   const memoryStamps = new Map(plan.memory);
   for (const lang of found.keys()) {
-    const memory = mergeIntoMemory(await store.readMemory(lang), found.get(lang)!);
+    const before = await store.readMemory(lang);
+    const memory = mergeIntoMemory(before, found.get(lang)!);
     memories.set(lang, memory);
     if (memory.size > 0 && (await store.writeMemory(lang, memory))) {
       memoryStamps.set(lang, await store.memoryStamp(lang, undefined));
-      // New approved translations may fill what skipped pairs left untranslated.
+      // A new approved translation fills the sentence wherever a skipped pair left it untranslated.
+      const added = new Set([...memory].filter(([source, target]) => before.get(source)?.text !== target.text).map(([source]) => sentenceKey(source)));
       for (const pair of plan.pairs) {
-        if (pair.lang === lang && !pair.run && pair.record.untranslated > 0) await load(pair.docId, lang);
+        if (pair.lang !== lang || pair.run || pair.record.untranslated === 0 || loaded.has(`${lang}\n${pair.docId}`)) continue;
+        if (plan.record.docs[pair.docId]!.sentences.some((key) => added.has(key))) await load(pair.docId, lang);
       }
     }
   }
@@ -208,6 +212,11 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   return { plan: plan.pairs, pairs: results, record, deleted, findings, ...(manifest ? { manifest } : {}) };
 }
 
+/** A short key of a sentence, for the record: enough to tell which documents a memory entry may fill. */
+function sentenceKey(text: string): string {
+  return hash('sha256', text, 'hex').slice(0, 10);
+}
+
 function pairRecord(
   job: CheckedJob,
   file: string,
@@ -251,13 +260,15 @@ function nextRecord(
     const pairs: Record<string, PairRecord> = {};
     for (const lang of project.locales) {
       const key = `${lang}\n${source.id}`;
-      const pair = fresh.get(key) ?? (loaded.has(key) ? undefined : skipped.get(key));
+      // A skipped pair was checked against this run's memory: what it left untranslated, the memory does not fill.
+      const kept = loaded.has(key) ? undefined : skipped.get(key);
+      const pair = fresh.get(key) ?? (kept && { ...kept, memory: memory.get(lang)!.hash });
       if (pair) pairs[lang] = pair;
     }
     const previous = plan.record.docs[source.id];
     const parsed = sources.get(source.id);
-    const blocks = parsed ? blockOutline(parsed.parsed.doc) : previous?.blocks;
-    if (blocks && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, blocks, pairs };
+    const outline = parsed ? { blocks: blockOutline(parsed.parsed.doc), sentences: segmentsOf(parsed.parsed.doc).map((segment) => sentenceKey(segment.text)) } : previous;
+    if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, blocks: outline.blocks, sentences: outline.sentences, pairs };
   }
   return { ...emptyRecord(project.settings), memory: Object.fromEntries(memory), docs };
 }

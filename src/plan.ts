@@ -13,7 +13,7 @@ import type { ReportFinding } from './stages/check.js';
 import type { ProjectStore, SourceEntry, Stamp } from './store/store.js';
 
 /** Bump when what is recorded or how outputs are made changes: every pair runs once again. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 export interface PairRecord {
   /** The translators' file as this run wrote it. */
@@ -34,6 +34,8 @@ export interface PairRecord {
 export interface DocRecord {
   readonly source: Stamp;
   readonly blocks: ManifestDoc['blocks'];
+  /** A short hash of each sentence, so a new memory entry finds the skipped documents it may fill. */
+  readonly sentences: readonly string[];
   readonly pairs: Readonly<Record<string, PairRecord>>;
 }
 
@@ -94,10 +96,12 @@ export async function planRun(inputs: PlanInputs): Promise<Plan & { readonly rec
     const doc = record.docs[source.id];
     const sourceMissing = doc !== undefined && (await store.publishedFormats(source.id, inputs.sourceLang)).size === 0;
     for (const lang of inputs.locales) {
-      const reasons = usable.reason ? [usable.reason] : await reasonsToRun(inputs, doc, source, lang, memory.get(lang)!);
-      if (sourceMissing) reasons.push('source resources missing');
       const pair = doc?.pairs[lang];
-      pairs.push(reasons.length > 0 || !pair ? { docId: source.id, lang, run: true, reasons } : { docId: source.id, lang, run: false, record: pair });
+      const { reasons, targets } = usable.reason ? { reasons: [usable.reason] } : await reasonsToRun(inputs, doc, source, lang, memory.get(lang)!);
+      if (sourceMissing) reasons.push('source resources missing');
+      if (reasons.length > 0 || !pair || !targets) pairs.push({ docId: source.id, lang, run: true, reasons });
+      // The XLIFF's stamp as it is now: touched but unchanged, the next run need not read it again.
+      else pairs.push({ docId: source.id, lang, run: false, record: { ...pair, targets } });
     }
   }
   const listed = new Set(sources.map((source) => source.id));
@@ -111,11 +115,11 @@ async function reasonsToRun(
   source: SourceEntry,
   lang: Lang,
   memory: Stamp,
-): Promise<string[]> {
-  if (!doc) return ['new document'];
-  if (doc.source.hash !== source.stamp.hash) return ['source changed'];
+): Promise<{ reasons: string[]; targets?: Stamp }> {
+  if (!doc) return { reasons: ['new document'] };
+  if (doc.source.hash !== source.stamp.hash) return { reasons: ['source changed'] };
   const pair = doc.pairs[lang];
-  if (!pair) return ['not finished by the last run'];
+  if (!pair) return { reasons: ['not finished by the last run'] };
   const reasons: string[] = [];
   const targets = await inputs.store.targetsStamp(source.id, lang, pair.targets);
   if (targets?.hash !== pair.targets.hash) reasons.push(targets ? 'XLIFF changed since the last run' : 'XLIFF missing');
@@ -126,5 +130,5 @@ async function reasonsToRun(
     if (inputs.engineFor(lang) !== pair.engine) reasons.push(`engine is now ${inputs.engineFor(lang)}, ${pair.untranslated} segment(s) untranslated`);
     if (memory.hash !== pair.memory) reasons.push(`memory changed, ${pair.untranslated} segment(s) untranslated`);
   }
-  return reasons;
+  return { reasons, ...(targets ? { targets } : {}) };
 }

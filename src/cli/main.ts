@@ -103,9 +103,14 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .action(async (options) => done(await tmExportCommand(global(), options)));
   program
     .command('run')
-    .description('segment, extract, translate, check and merge, in order')
+    .description('segment, extract, translate, check and merge, in order; pairs unchanged since the last run are skipped')
     .option('--json', 'print a machine-readable summary', false)
-    .action(async (options) => done(await locked(global(), 'run', () => runCommand(global(), options))));
+    .option('--explain', 'print per document and locale whether it would run and why; change nothing', false)
+    .option('--dry-run', 'the same as --explain', false)
+    .action(async (options) => {
+      const explain = options.explain || options.dryRun;
+      done(await (explain ? runCommand(global(), { json: options.json, explain }) : locked(global(), 'run', () => runCommand(global(), options))));
+    });
   program
     .command('serve')
     .description('serve the localised articles over HTTP with i18next')
