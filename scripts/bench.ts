@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
-import { chooseEngines } from '../src/engines.js';
+import { chooseEngines } from '../src/mt/registry.js';
 import { runPipeline } from '../src/pipeline.js';
 import { loadProject } from '../src/project.js';
 import { checkPairs, checkXliff } from '../src/qa/index.js';
@@ -150,7 +150,7 @@ async function benchXliff(seed: string): Promise<Row> {
   const doc = documentOf(seed, 100_000);
   const segments = doc.body.flatMap((b) => (b.kind === 'block' ? b.parts.filter((p): p is Segment => p.kind === 'segment') : []));
   const targets = new Map<SegmentId, Target>(
-    segments.map((s) => [s.id, { segmentId: s.id, text: `EN ${s.text}`, state: 'translated', origin: 'deepl' }]),
+    segments.map((s) => [s.id, { segmentId: s.id, text: `EN ${s.text}`, state: 'translated', origin: { by: 'machine', engine: 'deepl' } }]),
   );
   const input = { doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets };
   let xml = '';
@@ -223,7 +223,7 @@ async function benchCheck(seed: string): Promise<Row> {
   const segments = doc.body.flatMap((b) => (b.kind === 'block' ? b.parts.filter((p): p is Segment => p.kind === 'segment') : []));
   const english = (text: string) => text.replace(/„/g, '“').replace(/“(?=[\s,.;:!?]|$)/g, '”');
   const targets = new Map<SegmentId, Target>(
-    segments.map((s) => [s.id, { segmentId: s.id, text: english(s.text), state: 'translated', origin: 'deepl' }]),
+    segments.map((s) => [s.id, { segmentId: s.id, text: english(s.text), state: 'translated', origin: { by: 'machine', engine: 'deepl' } }]),
   );
   const xml = writeXliff({ doc, sourceLang: 'de' as Lang, targetLang: 'en' as Lang, targets }, '1.2');
   const project = await loadProject({ root: ROOT });

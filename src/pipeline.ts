@@ -9,17 +9,17 @@
  * reported done that was not written.
  */
 import { hash } from 'node:crypto';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
 import { segmentsOf } from './core/doc.js';
 import type { Lang } from './core/lang.js';
 import { isMachineOrigin } from './core/state.js';
 import type { DocId } from './core/types.js';
-import type { EngineChoice } from './engines.js';
+import type { EngineChoice } from './mt/registry.js';
 import type { Manifest, ManifestDoc } from './merge/index.js';
 import { blockOutline } from './merge/index.js';
 import { PUBLISHED_FORMATS, RESOURCES_FORMAT } from './merge/outputs.js';
-import { billedCharacters, mergeIntoMemory, missingSegments, type MachineCache, type TranslationMemory } from './mt/index.js';
+import { mergeIntoMemory, missingSegments, type MachineCache, type TranslationEngine, type TranslationMemory } from './mt/index.js';
 import { emptyRecord, planRun, type DocRecord, type PairDecision, type PairRecord, type RunRecord } from './plan.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators, reportFindings, type CheckedJob, type ReportFinding } from './stages/check.js';
@@ -50,7 +50,7 @@ export interface RunOptions {
   readonly report?: boolean;
   /** Skip pairs whose inputs are unchanged since the last run, and record this one. */
   readonly incremental?: boolean;
-  /** Engine requests in flight at once, across locales and documents. Default: config `deepl.concurrency`. */
+  /** Requests in flight at once per engine, across locales and documents. Default: the engine's own limit. */
   readonly concurrency?: number;
 }
 
@@ -141,7 +141,10 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   }
 
   // Translate, check, save, merge: each job once, several at a time.
-  const limit = pLimit(options.concurrency ?? config.deepl.concurrency);
+  // Each engine's requests share one cap, across locales and documents.
+  const limits = new Map<TranslationEngine, LimitFunction>();
+  const limitOf = (engine: TranslationEngine | undefined) =>
+    engine ? (limits.get(engine) ?? limits.set(engine, pLimit(options.concurrency ?? engine.limits.concurrency)).get(engine)!) : pLimit(1);
   const stop = new AbortController();
   const caches = new Map<Lang, Promise<MachineCache>>();
   const cacheOf = (lang: Lang) => caches.get(lang) ?? caches.set(lang, store.openCache(lang)).get(lang)!;
@@ -162,7 +165,7 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
         await store.saveTargets({ doc: current.source.parsed.doc, lang: current.lang, targets: current.targets, notes: new Map(), version });
       });
       const memory = memories.get(job.lang) ?? (await store.readMemory(job.lang));
-      const done = await translateStage(job, config.sourceLanguage, { memory, engine, ...(cache ? { cache } : {}), limit, stop, commit: save });
+      const done = await translateStage(job, config.sourceLanguage, { memory, engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
       ({ fromMemory, machineTranslated, charactersSent } = done.result);
       job = done.job;
       options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });
@@ -387,7 +390,7 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
       entry.fromMemory += missing.length - toSend.length;
       if (engine) {
         entry.toSend += toSend.length;
-        entry.characters += billedCharacters(toSend.map((segment) => segment.text));
+        entry.characters += engine.billed(toSend.map((segment) => segment.text), false);
       } else {
         entry.leftUntranslated += toSend.length;
       }

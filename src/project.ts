@@ -47,12 +47,6 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   return { config, locales, rules, settings: fingerprint, store: await FsStore.open(config, locales), ...(termbase ? { termbase } : {}) };
 }
 
-/** The project's termbase, or undefined when there is none. */
-export async function loadTermbase(config: ResolvedConfig): Promise<Termbase | undefined> {
-  const xml = await readXmlFile(config.termbaseFile);
-  return xml && parseTermbase(xml.text, config.termbaseFile);
-}
-
 /** Reads and segments a source document in its format. */
 export async function parseSource(project: Project, entry: SourceEntry): Promise<SourceDocument> {
   const text = await project.store.readSource(entry.id);

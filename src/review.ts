@@ -6,11 +6,10 @@
  */
 import path from 'node:path';
 import { formatAcceptance, targetHash } from './core/acceptance.js';
-import type { ResolvedConfig } from './core/config.js';
 import { InputError, quoted } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import { baseLanguage, type Lang } from './core/lang.js';
-import { loadTermbase } from './project.js';
+import type { Project } from './project.js';
 import { checkXliff } from './qa/index.js';
 import type { ReportFinding } from './stages/check.js';
 import { fileLanguages } from './translate-files.js';
@@ -25,8 +24,7 @@ export interface FileLanguages {
 }
 
 /** QA of one XLIFF file at a time, for files of any producer. */
-async function fileQa(config: ResolvedConfig, languages: FileLanguages) {
-  const projectTermbase = await loadTermbase(config);
+function fileQa({ config, termbase: projectTermbase }: ProjectTerms, languages: FileLanguages) {
   return async (file: string) => {
     const read = await readXliffFile(file);
     if (!read) throw new InputError('no such file', { file });
@@ -37,8 +35,11 @@ async function fileQa(config: ResolvedConfig, languages: FileLanguages) {
   };
 }
 
-export async function checkXliffFiles(config: ResolvedConfig, files: readonly string[], languages: FileLanguages): Promise<ReportFinding[]> {
-  const qa = await fileQa(config, languages);
+/** What file QA takes from the project: its source language and termbase. */
+export type ProjectTerms = Pick<Project, 'config' | 'termbase'>;
+
+export async function checkXliffFiles(project: ProjectTerms, files: readonly string[], languages: FileLanguages): Promise<ReportFinding[]> {
+  const qa = fileQa(project, languages);
   const findings: ReportFinding[] = [];
   for (const file of files) {
     const { content, findings: found } = await qa(file);
@@ -57,11 +58,11 @@ export async function checkXliffFiles(config: ResolvedConfig, files: readonly st
  * publication until the target changes. Returns the line to print.
  */
 export async function acceptFinding(
-  config: ResolvedConfig,
+  project: ProjectTerms,
   file: string,
   options: FileLanguages & { readonly unit: string; readonly check: string; readonly note?: string },
 ): Promise<string> {
-  const { text, encoding, content, findings } = await (await fileQa(config, options))(file);
+  const { text, encoding, content, findings } = await fileQa(project, options)(file);
   const segments = content.segments.filter((segment) => segmentLabel(segment) === options.unit || segment.id === options.unit);
   if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file, unitId: options.unit });
   const keys = new Set(segments.map((segment) => segment.key));

@@ -9,15 +9,15 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { ResolvedConfig } from './core/config.js';
+import type { Project } from './project.js';
 import { throttleWrites } from './core/coalesce.js';
 import { InputError, XliffError } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import { baseLanguage, parseLang, type Lang } from './core/lang.js';
-import { isMachineOrigin } from './core/state.js';
+import { isMachineOrigin, MEMORY } from './core/state.js';
 import type { SegmentId, Target } from './core/types.js';
-import type { EngineChoice } from './engines.js';
-import { billedCharacters, MachineCache, readMemoryFile, translateSegments, type TranslationMemory } from './mt/index.js';
+import type { EngineChoice } from './mt/registry.js';
+import { translateSegments, type TranslationMemory } from './mt/index.js';
 import { readXliffFile } from './xliff/file.js';
 import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
 import { parseXml } from './xml/parse.js';
@@ -51,7 +51,7 @@ export interface TranslateFilesOptions {
 }
 
 export async function translateXliffFiles(
-  config: ResolvedConfig,
+  project: Project,
   engines: EngineChoice,
   files: readonly string[],
   options: TranslateFilesOptions,
@@ -67,7 +67,7 @@ export async function translateXliffFiles(
     inputs.push({ file, ...read, ...fileLanguages(file, read.content, options) });
   }
   const results: FileTranslation[] = [];
-  for (const input of inputs) results.push(await translateFile(config, engines, input, options));
+  for (const input of inputs) results.push(await translateFile(project, engines, input, options));
   return results;
 }
 
@@ -99,7 +99,7 @@ function localeInName(file: string): Lang | undefined {
 }
 
 async function translateFile(
-  config: ResolvedConfig,
+  project: Project,
   engines: EngineChoice,
   input: { file: string; text: string; encoding: XmlEncoding; content: XliffContent; mapped: MappedXliff; lang: Lang; sourceLang: Lang },
   options: TranslateFilesOptions,
@@ -108,7 +108,7 @@ async function translateFile(
   const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
   // Memory holds plain sentences of the project's source language: it serves segments without codes.
   const memory: TranslationMemory =
-    baseLanguage(sourceLang) === baseLanguage(config.sourceLanguage) ? await readMemoryFile(path.join(config.memoryDir, `${lang}.json`)) : new Map();
+    baseLanguage(sourceLang) === baseLanguage(project.config.sourceLanguage) ? await project.store.readMemory(lang) : new Map();
   const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
   const reused = new Set(fromMemory);
   const toEngine = empty.filter((segment) => !reused.has(segment));
@@ -121,16 +121,16 @@ async function translateFile(
       ...base,
       fromMemory: fromMemory.length,
       machineTranslated: engine ? toEngine.length : 0,
-      charactersSent: engine ? billedCharacters(toEngine.map((segment) => segment.source.markup), true) : 0,
+      charactersSent: engine ? engine.billed(toEngine.map((segment) => segment.source.markup), true) : 0,
       rejected: 0,
       untranslated: engine ? 0 : toEngine.length,
     };
   }
   const updates = new Map<string, TargetUpdate>();
   for (const segment of fromMemory) {
-    updates.set(segment.key, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: 'memory' });
+    updates.set(segment.key, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: MEMORY });
   }
-  const cache = await MachineCache.open(path.join(config.cacheDir, 'mt', `${lang}.json`));
+  const cache = await project.store.openCache(lang);
   let rejected = 0;
   const update = prepareUpdate(original, file, mapped);
   const saves = throttleWrites(async () => {
@@ -152,7 +152,7 @@ async function translateFile(
       engine,
       cache,
       markup: true,
-      limit: pLimit(config.deepl.concurrency),
+      limit: pLimit(engine?.limits.concurrency ?? 1),
       commit: async (targets: readonly Target[]) => {
         for (const target of targets) updates.set(target.segmentId, { ...target, markup: true });
         saves.request();
@@ -162,7 +162,7 @@ async function translateFile(
   const filled = await filledSince(file, content);
   return {
     ...base,
-    fromMemory: filled.filter((origin) => origin === 'memory').length,
+    fromMemory: filled.filter((origin) => origin.by === 'memory').length,
     machineTranslated: filled.filter(isMachineOrigin).length,
     charactersSent: result.charactersSent,
     rejected,

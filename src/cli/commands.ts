@@ -6,15 +6,14 @@ import path from 'node:path';
 import { ConfigError, InputError, quoted } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import { isBlocking, type DocId } from '../core/types.js';
-import { chooseEngines, type EngineChoice } from '../engines.js';
+import { chooseEngines, type EngineChoice } from '../mt/registry.js';
 import { planTranslation, runPipeline, summarize, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { planRun } from '../plan.js';
-import { loadProject, loadTermbase, type Project } from '../project.js';
+import { loadProject, type Project } from '../project.js';
 import { acceptFinding, checkXliffFiles } from '../review.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { translateXliffFiles } from '../translate-files.js';
-import { loadConfig } from '../core/config.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
 import { exportMemories } from '../tm-export.js';
@@ -49,12 +48,6 @@ const warn = (message: string) => void process.stderr.write(`l10n: warning: ${me
 
 function projectOptions(global: GlobalOptions) {
   return { root: path.resolve(global.root), ...(global.config ? { configFile: path.resolve(global.config) } : {}) };
-}
-
-/** `loadConfig`'s arguments for the global options. */
-function configOf(global: GlobalOptions): [string, string?] {
-  const { root, configFile } = projectOptions(global);
-  return configFile ? [root, configFile] : [root];
 }
 
 function parseLangOption(value: string, key: string): Lang {
@@ -132,9 +125,9 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
 
 /** `l10n translate FILE.xlf…`: pre-translate XLIFF from a CAT tool or TMS, in place. */
 async function translateFilesCommand(global: GlobalOptions, files: readonly string[], options: TranslateCommandOptions): Promise<CommandResult> {
-  const config = await loadConfig(...configOf(global));
-  const engines = await chooseEngines(config, process.env, await loadTermbase(config), warn);
-  const results = await translateXliffFiles(config, engines, files, {
+  const project = await loadProject(projectOptions(global));
+  const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
+  const results = await translateXliffFiles(project, engines, files, {
     dryRun: options.dryRun,
     ...(options.sourceLang ? { sourceLang: parseLangOption(options.sourceLang, '--source-lang') } : {}),
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
@@ -157,7 +150,7 @@ export async function checkCommand(
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
   };
   const findings =
-    files.length > 0 ? await checkXliffFiles(await loadConfig(...configOf(global)), files, languages) : (await runPipeline(await loadProject(projectOptions(global)), { report: true })).findings;
+    files.length > 0 ? await checkXliffFiles(await loadProject(projectOptions(global)), files, languages) : (await runPipeline(await loadProject(projectOptions(global)), { report: true })).findings;
   const exitCode = findings.some(isBlocking) ? 1 : 0;
   if (options.json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, exitCode };
   return { stdout: formatFindings(findings), exitCode };
@@ -188,7 +181,7 @@ export async function acceptCommand(
     ...(options.targetLang ? { targetLang: parseLangOption(options.targetLang, '--target-lang') } : {}),
   };
   const accept = { unit: options.unit, check: options.check, ...(options.note ? { note: options.note } : {}), ...languages };
-  return ok(`${await acceptFinding(await loadConfig(...configOf(global)), file, accept)}\n`);
+  return ok(`${await acceptFinding(await loadProject(projectOptions(global)), file, accept)}\n`);
 }
 
 export async function validateCommand(files: readonly string[]): Promise<CommandResult> {

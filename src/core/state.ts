@@ -14,6 +14,14 @@ export function isApproved(state: State): boolean {
   return stateRank(state) >= stateRank('reviewed');
 }
 
-export function isMachineOrigin(origin: Origin): boolean {
-  return origin === 'deepl' || origin === 'offline' || origin === 'machine';
+export const HUMAN: Origin = { by: 'human' };
+export const MEMORY: Origin = { by: 'memory' };
+
+/** Machine output, by the named engine where it is known. */
+export function machineOrigin(engine: string | undefined): Origin {
+  return engine ? { by: 'machine', engine } : { by: 'machine' };
+}
+
+export function isMachineOrigin(origin: Origin): origin is Extract<Origin, { by: 'machine' }> {
+  return origin.by === 'machine';
 }

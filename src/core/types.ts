@@ -56,10 +56,11 @@ export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const;
 export type State = (typeof STATES)[number];
 
 /**
- * Who produced a target. `memory` = reused from an approved translation;
- * `machine` = machine translation by an engine outside this project (a CAT tool's MT).
+ * Who made a target: a person, the translation memory (reuse of an approved
+ * translation), or a machine translation engine, named where it is known (a
+ * CAT tool's own MT often names none).
  */
-export type Origin = 'human' | 'memory' | 'deepl' | 'offline' | 'machine';
+export type Origin = { readonly by: 'human' } | { readonly by: 'memory' } | { readonly by: 'machine'; readonly engine?: string };
 
 /** A translation of one segment into one locale. */
 export interface Target {

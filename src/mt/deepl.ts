@@ -8,7 +8,7 @@ import * as deepl from 'deepl-node';
 import { EngineError } from '../core/errors.js';
 import { baseLanguage, type Lang } from '../core/lang.js';
 import { deeplSourceCode, deeplTargetCode } from './deepl-languages.js';
-import type { TranslationEngine } from './engine.js';
+import { billedCharacters, type TranslationEngine } from './engine.js';
 
 /** Part of the cache key: another client version may send other defaults. */
 const DEEPL_NODE_VERSION = '1.28.0';
@@ -34,7 +34,13 @@ export interface DeepLEngineOptions {
   readonly glossary?: { readonly sourceLang: Lang; readonly dictionaries: ReadonlyMap<string, Readonly<Record<string, string>>> };
   /** Told once when the glossary cannot be had and translation goes on without it. Default: nothing. */
   readonly warn?: (message: string) => void;
+  /** Requests in flight at once. Default 2. */
+  readonly concurrency?: number;
 }
+
+/** DeepL's request limits: 50 texts and 128 KiB per request; we keep a margin for the other fields. */
+const TEXTS_PER_REQUEST = 50;
+const BYTES_PER_REQUEST = 120 * 1024;
 
 /** Languages DeepL glossaries support (DeepL API docs, "glossary languages"). */
 const GLOSSARY_LANGUAGES = new Set('ar bg cs da de el en es et fi fr he hu id it ja ko lt lv nb nl pl pt ro ru sk sl sv tr uk vi zh'.split(' '));
@@ -62,6 +68,8 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
   const usesGlossary = (to: Lang, from: Lang) => !withoutGlossary && glossary?.hashFor(to, from) !== undefined;
   return {
     name: 'deepl',
+    limits: { textsPerRequest: TEXTS_PER_REQUEST, bytesPerRequest: BYTES_PER_REQUEST, concurrency: options.concurrency ?? 2 },
+    billed: billedCharacters,
     async prepare(to: Lang, from: Lang) {
       if (usesGlossary(to, from)) await resolveGlossary();
     },
@@ -82,7 +90,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
       return undefined;
     },
     async translate(texts, request) {
-      if (texts.length === 0) return [];
+      if (texts.length === 0) return { texts: [], billed: 0 };
       const source = deeplSourceCode(request.from);
       const target = deeplTargetCode(request.to, options.targetCodes);
       if (!source || !target) throw new EngineError(`DeepL does not translate ${request.from} → ${request.to}`, { engine: 'deepl', retryable: false });
@@ -103,7 +111,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             ...(request.markup ? { tagHandling: 'xml' as const, tagHandlingVersion: 'v2' as const } : {}),
           },
         );
-        return results.map((result) => result.text);
+        return { texts: results.map((result) => result.text), billed: billedCharacters(texts, request.markup ?? false) };
       } catch (error) {
         throw toEngineError(error);
       }

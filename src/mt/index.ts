@@ -2,7 +2,7 @@
  * Stage 3, translate. Takes: Doc + existing targets + memory. Sends: new Target[]
  * (memory first, then an engine: offline pseudo-localisation or DeepL).
  */
-export { billedCharacters, type TranslationEngine, type EngineName } from './engine.js';
+export { billedCharacters, type EngineLimits, type TranslationEngine, type Translated } from './engine.js';
 export { createOfflineEngine, pseudoLocalize } from './offline.js';
 // The DeepL engine (mt/deepl.ts) is loaded on demand: deepl-node and its HTTP stack cost start-up time.
 export type { DeepLEngineOptions } from './deepl.js';

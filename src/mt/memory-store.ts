@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, unreadable } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { isApproved, stateRank } from '../core/state.js';
+import { isApproved, MEMORY, stateRank } from '../core/state.js';
 import { STATES, type SegmentId, type State, type Target } from '../core/types.js';
 import type { TranslationMemory } from './memory.js';
 
@@ -37,7 +37,7 @@ export async function readMemoryFile(file: string): Promise<Map<string, Target>>
     if (typeof entry?.source !== 'string' || typeof entry.target !== 'string' || !STATES.includes(entry.state as State)) {
       throw new InputError(`entry ${index + 1} needs string "source" and "target" and a known "state"`, { file });
     }
-    memory.set(entry.source, { segmentId: '' as SegmentId, text: entry.target, state: entry.state!, origin: 'memory' });
+    memory.set(entry.source, { segmentId: '' as SegmentId, text: entry.target, state: entry.state!, origin: MEMORY });
   });
   return memory;
 }
@@ -51,7 +51,7 @@ export function mergeIntoMemory(
   for (const { source, target } of entries) {
     if (!isApproved(target.state)) continue;
     const known = merged.get(source);
-    if (!known || stateRank(target.state) >= stateRank(known.state)) merged.set(source, { ...target, origin: 'memory' });
+    if (!known || stateRank(target.state) >= stateRank(known.state)) merged.set(source, { ...target, origin: MEMORY });
   }
   return merged;
 }

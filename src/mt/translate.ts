@@ -2,13 +2,10 @@ import type { Lang } from '../core/lang.js';
 import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
+import { machineOrigin, MEMORY } from '../core/state.js';
 import { cacheKey, type MachineCache } from './cache.js';
-import { billedCharacters, type TranslationEngine } from './engine.js';
+import type { EngineLimits, TranslationEngine } from './engine.js';
 import type { TranslationMemory } from './memory.js';
-
-/** DeepL's request limits: 50 texts and 128 KiB per request; we keep a margin for the other fields. */
-export const MAX_TEXTS_PER_REQUEST = 50;
-export const MAX_REQUEST_BYTES = 120 * 1024;
 
 export interface TranslateOptions {
   readonly sourceLang: Lang;
@@ -97,7 +94,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   const rest: SegmentRef[] = [];
   for (const segment of segments) {
     const known = options.memory.get(segment.text);
-    if (known) reused.push({ segmentId: segment.id, text: known.text, state: 'translated', origin: 'memory' });
+    if (known) reused.push({ segmentId: segment.id, text: known.text, state: 'translated', origin: MEMORY });
     else rest.push(segment);
   }
   if (reused.length > 0) await options.commit(reused);
@@ -110,10 +107,11 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   const stop = options.stop ?? new AbortController();
   let machineTranslated = 0;
   let charactersSent = 0;
-  const machine = (segment: SegmentRef, text: string): Target => ({ segmentId: segment.id, text, state: 'translated', origin: engine.name });
+  const origin = machineOrigin(engine.name);
+  const machine = (segment: SegmentRef, text: string): Target => ({ segmentId: segment.id, text, state: 'translated', origin });
 
   await Promise.all(
-    batchTexts(rest).map((batch) =>
+    batchTexts(rest, engine.limits).map((batch) =>
       limit(async () => {
         if (stop.signal.aborted) return;
         const context = options.contextFor?.(batch);
@@ -130,7 +128,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
         let sent: Target[] = [];
         if (toSend.length > 0) {
           const texts = toSend.map((segment) => segment.text);
-          const translated = await engine
+          const { texts: translated, billed } = await engine
             .translate(texts, {
               from: options.sourceLang,
               to: options.lang,
@@ -142,7 +140,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
               stop.abort();
               throw error;
             });
-          charactersSent += billedCharacters(texts, options.markup);
+          charactersSent += billed;
           sent = toSend.map((segment, i) => machine(segment, translated[i]!));
           toSend.forEach((segment, i) => {
             const key = keyOf(segment);
@@ -157,15 +155,15 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   return { fromMemory: reused.length, machineTranslated, charactersSent };
 }
 
-/** Splits segments into requests within the API limits, in order. */
-export function batchTexts<T extends { readonly text: string }>(items: readonly T[]): T[][] {
+/** Splits segments into requests within an engine's limits, in order. */
+export function batchTexts<T extends { readonly text: string }>(items: readonly T[], limits: Pick<EngineLimits, 'textsPerRequest' | 'bytesPerRequest'>): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const item of items) {
     // Form encoding is what deepl-node sends; it is the larger of the two encodings.
     const size = encodeURIComponent(item.text).length + '&text='.length;
-    if (current.length > 0 && (current.length === MAX_TEXTS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)) {
+    if (current.length > 0 && (current.length === limits.textsPerRequest || bytes + size > limits.bytesPerRequest)) {
       batches.push(current);
       current = [];
       bytes = 0;

@@ -7,7 +7,7 @@ import { formatAcceptance, targetHash } from '../core/acceptance.js';
  * unchanged export is byte-identical.
  */
 import { blocksOf, segmentsOfBlock } from '../core/doc.js';
-import { isMachineOrigin } from '../core/state.js';
+import { HUMAN, isMachineOrigin } from '../core/state.js';
 import { stateToXliff12 } from './flavours/index.js';
 import type { Block, Segment, Target } from '../core/types.js';
 import { attributes, escapeText } from './escape.js';
@@ -40,7 +40,7 @@ export function writeXliff12(input: XliffExport): string {
 
 function writeUnit(block: Block, segment: Segment, input: XliffExport): string[] {
   const target = input.targets.get(segment.id);
-  const xliffState = stateToXliff12(target?.state ?? 'initial', target?.origin ?? 'human');
+  const xliffState = stateToXliff12(target?.state ?? 'initial', target?.origin ?? HUMAN);
   const lines = [
     `    <trans-unit${attributes({
       id: segment.id,
@@ -53,7 +53,7 @@ function writeUnit(block: Block, segment: Segment, input: XliffExport): string[]
   ];
   if (target && isMachineOrigin(target.origin)) {
     lines.push(
-      `     <alt-trans${attributes({ origin: target.origin, alttranstype: 'proposal' })}><target>${escapeText(target.text)}</target></alt-trans>`,
+      `     <alt-trans${attributes({ origin: target.origin.engine ?? 'machine', alttranstype: 'proposal' })}><target>${escapeText(target.text)}</target></alt-trans>`,
     );
   }
   for (const note of notesFor(block, segment, input)) {

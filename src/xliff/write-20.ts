@@ -35,16 +35,16 @@ function writeUnit(block: Block, input: XliffExport): string[] {
   const notes = segments.flatMap((segment) => notesFor(block, segment, input).map((note) => ({ segment, note })));
   const machine = segments.flatMap((segment) => {
     const target = input.targets.get(segment.id);
-    return target && isMachineOrigin(target.origin) ? [{ segment, target }] : [];
+    return target && isMachineOrigin(target.origin) ? [{ segment, target, engine: target.origin.engine }] : [];
   });
   const lines = [
     `  <unit${attributes({ id: block.id, type: `${TOOL_ID}:${BLOCK_RESTYPE[block.type].slice(2)}`, 'xml:space': 'preserve' })}>`,
   ];
   if (machine.length > 0) {
     lines.push('   <mtc:matches>');
-    for (const { segment, target } of machine) {
+    for (const { segment, target, engine } of machine) {
       lines.push(
-        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: target.origin })}><source>${escapeText(segment.text)}</source><target>${escapeText(target.text)}</target></mtc:match>`,
+        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: engine ?? 'machine' })}><source>${escapeText(segment.text)}</source><target>${escapeText(target.text)}</target></mtc:match>`,
       );
     }
     lines.push('   </mtc:matches>');
@@ -64,7 +64,7 @@ function writeUnit(block: Block, input: XliffExport): string[] {
     const target = input.targets.get(part.id);
     const machineMade = target !== undefined && isMachineOrigin(target.origin) && target.state === 'translated';
     const state = target === undefined || machineMade ? 'initial' : target.state;
-    const subState = machineMade ? `${TOOL_ID}:mt` : target?.origin === 'memory' ? `${TOOL_ID}:tm` : undefined;
+    const subState = machineMade ? `${TOOL_ID}:mt` : target?.origin.by === 'memory' ? `${TOOL_ID}:tm` : undefined;
     lines.push(
       `   <segment${attributes({ id: part.id, state, subState })}><source>${escapeText(part.text)}</source>${
         target ? `<target>${escapeText(target.text)}</target>` : ''

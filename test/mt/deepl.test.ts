@@ -131,14 +131,14 @@ describe('DeepL engine', () => {
 
   it('maps en to the configured variant and keeps the order of texts', async () => {
     const out = await engine().translate(['Eins.', 'Zwei.', 'Drei.'], { from: 'de' as Lang, to: 'en' as Lang });
-    expect(out).toEqual(['⟦EN-GB⟧ Eins.', '⟦EN-GB⟧ Zwei.', '⟦EN-GB⟧ Drei.']);
+    expect(out).toEqual({ texts: ['⟦EN-GB⟧ Eins.', '⟦EN-GB⟧ Zwei.', '⟦EN-GB⟧ Drei.'], billed: 15 });
     expect(server.calls[0]!.formality).toBe('prefer_more');
   });
 
   it('retries a rate limit (429) and then succeeds', async () => {
     server.options = { tooManyRequests: 1 };
     const out = await engine(3).translate(['Eins.'], { from: 'de' as Lang, to: 'fr' as Lang });
-    expect(out).toEqual(['⟦FR⟧ Eins.']);
+    expect(out.texts).toEqual(['⟦FR⟧ Eins.']);
   });
 
   it('gives up on lasting rate limits with a retryable EngineError', async () => {
@@ -149,13 +149,14 @@ describe('DeepL engine', () => {
   });
 
   it('keeps every request within 50 texts and 128 KiB', () => {
+    const { limits } = engine();
     const many = Array.from({ length: 120 }, (_, i) => ({ text: `Satz ${i}.` }));
-    expect(batchTexts(many).map((batch) => batch.length)).toEqual([50, 50, 20]);
+    expect(batchTexts(many, limits).map((batch) => batch.length)).toEqual([50, 50, 20]);
     const long = Array.from({ length: 10 }, () => ({ text: 'ü'.repeat(5000) }));
-    for (const batch of batchTexts(long)) {
+    for (const batch of batchTexts(long, limits)) {
       const bytes = batch.reduce((sum, item) => sum + encodeURIComponent(item.text).length + 6, 0);
       expect(bytes).toBeLessThanOrEqual(128 * 1024);
     }
-    expect(batchTexts(long).length).toBeGreaterThan(1);
+    expect(batchTexts(long, limits).length).toBeGreaterThan(1);
   });
 });

@@ -32,7 +32,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     expect(server.calls.map((call) => [call.targetLang, call.sourceLang?.toUpperCase()])).toEqual([['FR', 'EN']]);
     const after = await readFile(file, 'utf8');
     const [segment] = readXliff(after, file).segments;
-    expect(segment!.target).toMatchObject({ state: 'translated', origin: 'machine' });
+    expect(segment!.target).toMatchObject({ state: 'translated', origin: { by: 'machine' } });
     // The fake engine marks lower-case words with ʼ so QA reads them as translated.
     expect(segment!.target!.text.replace(/ʼ/g, '')).toBe(`⟦FR⟧ ${segment!.source.text}`);
     expect(after.match(/<iws:[^>]*>/g)).toEqual(before.match(/<iws:[^>]*>/g));
@@ -53,7 +53,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
     const result = await runCli(['translate', file], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
     expect(result.stdout).toMatch(/test4_fr\.xlf\s+en→fr\s+deepl\s+1\s+0\s+0\s+0\s+0/);
     expect(server.calls).toHaveLength(0);
-    expect(readXliff(await readFile(file, 'utf8'), file).segments[0]!.target).toMatchObject({ text: 'Accueil relu', origin: 'memory' });
+    expect(readXliff(await readFile(file, 'utf8'), file).segments[0]!.target).toMatchObject({ text: 'Accueil relu', origin: { by: 'memory' } });
   });
 
   it('sends inline codes as tags and puts the file’s own code markup back (memoQ bpt/ept/ph)', async () => {

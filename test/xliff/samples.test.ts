@@ -75,7 +75,7 @@ describe('what the flavours mean', () => {
   it('XTM: signed-off is reviewed, the qualifier says where it came from', () => {
     const reviewed = read('xtm-StatusSample.docx.xlf').segments.filter((s) => s.target);
     expect(reviewed.map((s) => s.target!.state)).toEqual(['reviewed', 'reviewed', 'reviewed']);
-    expect(reviewed.map((s) => s.target!.origin)).toContain('memory');
+    expect(reviewed.map((s) => s.target!.origin.by)).toContain('memory');
   });
 
   it('memoQ: a blank <target> is no translation; codes are counted, their native markup is not text', () => {

@@ -22,13 +22,13 @@ describe('updating a CAT tool’s XLIFF in place', () => {
       // Every segment is translated (or has codes): a translation is never overwritten.
       const translated = content.segments.find((s) => s.target);
       if (!translated) return;
-      const result = updateXliffInPlace(before, new Map([[translated.key, { text: 'x', state: 'translated', origin: 'machine' }]]));
+      const result = updateXliffInPlace(before, new Map([[translated.key, { text: 'x', state: 'translated', origin: { by: 'machine' } }]]));
       expect(result.kept).toEqual([translated.key]);
       expect(result.text).toBe(before);
       return;
     }
     const newText = `Ü & <neu> ${segment.source.text.trim().slice(0, 20)}`;
-    const { text: after, missing, written } = updateXliffInPlace(before, new Map([[segment.key, { text: newText, state: 'translated', origin: 'machine' }]]));
+    const { text: after, missing, written } = updateXliffInPlace(before, new Map([[segment.key, { text: newText, state: 'translated', origin: { by: 'machine' } }]]));
     expect(missing).toEqual([]);
     expect(written).toEqual([segment.key]);
 
@@ -48,7 +48,7 @@ describe('updating a CAT tool’s XLIFF in place', () => {
     // Read back: the new target with its state, every other segment as it was.
     const reread = readXliff(after, name);
     const changed = reread.segments.find((s) => s.key === segment.key)!;
-    expect(changed.target).toMatchObject({ text: newText, state: 'translated', origin: 'machine' });
+    expect(changed.target).toMatchObject({ text: newText, state: 'translated', origin: { by: 'machine' } });
     const others = (segments: readonly XliffSegment[]) => segments.filter((s) => s.key !== segment.key);
     expect(others(reread.segments)).toEqual(others(content.segments));
 
@@ -59,7 +59,7 @@ describe('updating a CAT tool’s XLIFF in place', () => {
 
   it('reports ids it did not find', () => {
     const before = readFileSync(path.join(SAMPLES, 'okapi-rainbow-potest.po.xlf'), 'utf8');
-    const { text, missing } = updateXliffInPlace(before, new Map([['nope', { text: 'x', state: 'translated', origin: 'human' }]]));
+    const { text, missing } = updateXliffInPlace(before, new Map([['nope', { text: 'x', state: 'translated', origin: { by: 'human' } }]]));
     expect(missing).toEqual(['nope']);
     expect(text).toBe(before);
   });
@@ -71,7 +71,7 @@ describe('updating a CAT tool’s XLIFF in place', () => {
     // The same file as Trados writes it before segment 2 is translated: an empty marker.
     const before = original.replace(/(<target>(?:(?!<\/target>).)*?<mrk mtype="seg" mid="2")>(?:(?!<\/mrk>).)*<\/mrk>/s, '$1/>');
     expect(readXliff(before, name).segments.find((s) => s.key === segment.key)!.target).toBeUndefined();
-    const { text, written } = updateXliffInPlace(before, new Map([[segment.key, { text: 'Deuxième phrase.', state: 'reviewed', origin: 'human' }]]));
+    const { text, written } = updateXliffInPlace(before, new Map([[segment.key, { text: 'Deuxième phrase.', state: 'reviewed', origin: { by: 'human' } }]]));
     expect(written).toEqual([segment.key]);
     expect(readXliff(text, name).segments.find((s) => s.key === segment.key)!.target).toMatchObject({ text: 'Deuxième phrase.', state: 'reviewed' });
     expect(text).toMatch(/<sdl:seg id="2"[^>]*conf="ApprovedTranslation"/);
@@ -85,7 +85,7 @@ describe('#10 an update lands in its own unit, however the unit is named', () =>
   function fillAll(before: string) {
     const content = readXliff(before, 'x.xliff');
     const empty = content.segments.filter((s) => !s.target && s.source.text.trim());
-    const updates = new Map(empty.map((s) => [s.key, { text: `T(${s.source.text})`, state: 'translated' as const, origin: 'machine' as const }]));
+    const updates = new Map(empty.map((s) => [s.key, { text: `T(${s.source.text})`, state: 'translated' as const, origin: { by: 'machine' as const } }]));
     const result = updateXliffInPlace(before, updates);
     expect(result.written).toHaveLength(empty.length);
     const after = readXliff(result.text, 'x.xliff');
@@ -120,7 +120,7 @@ describe('#10 an update lands in its own unit, however the unit is named', () =>
   });
 
   it('a key from another file is never applied here', () => {
-    const { text, missing, written } = updateXliffInPlace(xcode, new Map([['[99,"CFBundleName",null]', { text: 'x', state: 'translated', origin: 'machine' }]]));
+    const { text, missing, written } = updateXliffInPlace(xcode, new Map([['[99,"CFBundleName",null]', { text: 'x', state: 'translated', origin: { by: 'machine' } }]]));
     expect([missing, written, text === xcode]).toEqual([['[99,"CFBundleName",null]'], [], true]);
   });
 });
@@ -130,8 +130,8 @@ describe('#10 nothing is written that would break the file', () => {
     const before = readFileSync(path.join(import.meta.dirname, 'fixtures/wild/prefixed-x-NSTest01.xlf'), 'utf8');
     const segment = readXliff(before, 'x').segments.find((s) => s.translate)!;
     for (const update of [
-      { text: 'Texte\u0001 numéro 1', state: 'translated' as const, origin: 'machine' as const },
-      { text: 'Texte &#1; numéro 1', state: 'translated' as const, origin: 'machine' as const, markup: true },
+      { text: 'Texte\u0001 numéro 1', state: 'translated' as const, origin: { by: 'machine' as const } },
+      { text: 'Texte &#1; numéro 1', state: 'translated' as const, origin: { by: 'machine' as const }, markup: true },
     ]) {
       const result = updateXliffInPlace(before, new Map([[segment.key, update]]));
       expect([result.rejected, result.written, result.text === before]).toEqual([[segment.key], [], true]);

@@ -16,12 +16,12 @@ const LOCALES = ['en', 'fr', 'es', 'it', 'pl', 'ja', 'en-XA'] as Lang[];
 function sampleTargets(): Map<SegmentId, Target> {
   const targets = new Map<SegmentId, Target>();
   const kinds: Omit<Target, 'segmentId' | 'text'>[] = [
-    { state: 'final', origin: 'human' },
-    { state: 'reviewed', origin: 'human' },
-    { state: 'translated', origin: 'human' },
-    { state: 'translated', origin: 'deepl' },
-    { state: 'translated', origin: 'offline' },
-    { state: 'translated', origin: 'memory' },
+    { state: 'final', origin: { by: 'human' } },
+    { state: 'reviewed', origin: { by: 'human' } },
+    { state: 'translated', origin: { by: 'human' } },
+    { state: 'translated', origin: { by: 'machine', engine: 'deepl' } },
+    { state: 'translated', origin: { by: 'machine', engine: 'offline' } },
+    { state: 'translated', origin: { by: 'memory' } },
   ];
   segments.slice(0, kinds.length).forEach((segment, i) => {
     targets.set(segment.id, { segmentId: segment.id, text: `T${i} <b> & "q" \r\n\t{{x}} $t(y)`, ...kinds[i]! });

@@ -2,7 +2,7 @@
  * memoQ (its XLIFF flavour): `mq:status` on each trans-unit, one unit per segment.
  * memoQ also reads XLIFF 1.2's attributes, so those are written as well.
  */
-import { isMachineOrigin } from '../../core/state.js';
+import { isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { State, Origin } from '../../core/types.js';
 import { attribute } from '../../xml/parse.js';
 import type { Flavour } from './types.js';
@@ -23,9 +23,9 @@ export function stateFromMemoQ(status: string): { state: State; origin?: Origin 
     case 'PartiallyEdited':
       return { state: 'translated' };
     case 'MachineTranslated':
-      return { state: 'translated', origin: 'machine' };
+      return { state: 'translated', origin: machineOrigin(undefined) };
     case 'Pretranslated':
-      return { state: 'translated', origin: 'memory' };
+      return { state: 'translated', origin: MEMORY };
     default:
       // NotStarted, Rejected and unknown values.
       return { state: 'initial' };
@@ -37,7 +37,7 @@ function memoQStatus(state: State, origin: Origin): string {
   if (state === 'reviewed') return 'Reviewer1Confirmed';
   if (state === 'initial') return 'NotStarted';
   if (isMachineOrigin(origin)) return 'MachineTranslated';
-  return origin === 'memory' ? 'Pretranslated' : 'ManuallyConfirmed';
+  return origin.by === 'memory' ? 'Pretranslated' : 'ManuallyConfirmed';
 }
 
 export const memoQ: Flavour = {

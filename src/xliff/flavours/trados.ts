@@ -3,7 +3,7 @@
  * `conf` and `origin`. Draft and the rejected states are work in progress;
  * ApprovedTranslation is a review, ApprovedSignOff the final sign-off.
  */
-import { isMachineOrigin } from '../../core/state.js';
+import { HUMAN, isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { Origin, State } from '../../core/types.js';
 import { attribute, descendantsNamed, type XmlElement } from '../../xml/parse.js';
 import type { MappedSegment } from '../units.js';
@@ -17,7 +17,7 @@ function segDef(segment: MappedSegment): XmlElement | undefined {
 }
 
 export function stateFromTrados(conf: string | undefined, origin: string | undefined): { state: State; origin: Origin } {
-  const from: Origin = origin === 'mt' || origin === 'nmt' ? 'machine' : origin === 'tm' || origin === 'document-match' || origin === 'auto-propagated' ? 'memory' : 'human';
+  const from: Origin = origin === 'mt' || origin === 'nmt' ? machineOrigin(undefined) : origin === 'tm' || origin === 'document-match' || origin === 'auto-propagated' ? MEMORY : HUMAN;
   switch (conf) {
     case 'ApprovedSignOff':
       return { state: 'final', origin: from };
@@ -43,7 +43,7 @@ export const trados: Flavour = {
   write(segment, target) {
     const machine = isMachineOrigin(target.origin);
     const conf = { initial: 'Draft', translated: machine ? 'Draft' : 'Translated', reviewed: 'ApprovedTranslation', final: 'ApprovedSignOff' }[target.state];
-    const origin = machine ? 'mt' : target.origin === 'memory' ? 'tm' : 'interactive';
+    const origin = machine ? 'mt' : target.origin.by === 'memory' ? 'tm' : 'interactive';
     return { elsewhere: [{ element: segDef(segment)!, changes: { conf, origin } }] };
   },
 };

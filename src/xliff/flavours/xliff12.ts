@@ -3,7 +3,7 @@
  * `trans-unit/@approved` (XLIFF 1.2 §2.5.2 and §4.3.4). Unknown values count as
  * unreviewed: a value we don't know never passes as approved.
  */
-import { isMachineOrigin } from '../../core/state.js';
+import { HUMAN, isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { Origin, State } from '../../core/types.js';
 import { attribute, childrenNamed } from '../../xml/parse.js';
 import type { Flavour, StateOfTarget } from './types.js';
@@ -23,14 +23,11 @@ export function stateFromXliff12(state: string | undefined, approved: boolean): 
 
 /** Origin from `state-qualifier` (and the engine named by an `alt-trans`). */
 export function originFromXliff12(qualifier: string | undefined, altTransOrigin: string | undefined): Origin {
-  if (qualifier === 'leveraged-mt' || qualifier === 'mt-suggestion') {
-    if (altTransOrigin === 'offline' || altTransOrigin === 'deepl') return altTransOrigin;
-    return 'machine';
-  }
+  if (qualifier === 'leveraged-mt' || qualifier === 'mt-suggestion') return machineOrigin(altTransOrigin === 'machine' ? undefined : altTransOrigin);
   if (qualifier === 'leveraged-tm' || qualifier === 'exact-match' || qualifier === 'fuzzy-match' || qualifier === 'leveraged-inherited') {
-    return 'memory';
+    return MEMORY;
   }
-  return 'human';
+  return HUMAN;
 }
 
 /** Our state in XLIFF 1.2 terms: machine output is marked as such, and only reviewed work is approved. */
@@ -42,7 +39,7 @@ export function stateToXliff12(state: State, origin: Origin): { state: string; q
       return { state: 'signed-off', approved: true };
     case 'translated':
       if (isMachineOrigin(origin)) return { state: 'needs-review-translation', qualifier: 'leveraged-mt', approved: false };
-      if (origin === 'memory') return { state: 'needs-review-translation', qualifier: 'leveraged-tm', approved: false };
+      if (origin.by === 'memory') return { state: 'needs-review-translation', qualifier: 'leveraged-tm', approved: false };
       return { state: 'translated', approved: false };
     case 'initial':
       return { state: 'needs-translation', approved: false };

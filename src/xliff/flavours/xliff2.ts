@@ -3,7 +3,7 @@
  * markers go in `subState`: machine output is `initial` + `l10n-pipeline:mt`,
  * reuse from memory `l10n-pipeline:tm`; the engine is named by an `mtc:match`.
  */
-import { isMachineOrigin } from '../../core/state.js';
+import { HUMAN, isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { Origin, State } from '../../core/types.js';
 import { attribute, descendantsNamed } from '../../xml/parse.js';
 import { TOOL_ID } from '../model.js';
@@ -26,16 +26,12 @@ export const xliff2: Flavour = {
     const engine = descendantsNamed(segment.unit, 'match', MTC_NS)
       .find((match) => attribute(match, 'ref')?.replace(/^#/, '') === segment.segment)
       ?.attributes.find((attr) => attr.local === 'origin')?.value;
-    const origin: Origin = machine
-      ? engine === 'offline' || engine === 'deepl' ? engine : 'machine'
-      : subState === `${TOOL_ID}:tm`
-        ? 'memory'
-        : 'human';
+    const origin: Origin = machine ? machineOrigin(engine === 'machine' ? undefined : engine) : subState === `${TOOL_ID}:tm` ? MEMORY : HUMAN;
     return { state: machine ? 'translated' : stateFromXliff2(attribute(element, 'state')), origin };
   },
   write(_segment, target) {
     const machine = isMachineOrigin(target.origin) && target.state === 'translated';
-    const subState = machine ? `${TOOL_ID}:mt` : target.origin === 'memory' ? `${TOOL_ID}:tm` : undefined;
+    const subState = machine ? `${TOOL_ID}:mt` : target.origin.by === 'memory' ? `${TOOL_ID}:tm` : undefined;
     return { segment: { state: machine ? 'initial' : target.state, subState } };
   },
 };
