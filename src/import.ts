@@ -12,7 +12,7 @@ import { mergeIntoMemory } from './mt/index.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators } from './stages/check.js';
 import { memoryWorthy } from './stages/extract.js';
-import type { SourceDocument } from './stages/job.js';
+import { originalOf, type SourceDocument } from './stages/job.js';
 import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
@@ -78,7 +78,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
     }
     const checked = check({ source, lang, targets, stale: existing.stale }, qa);
     memory = mergeIntoMemory(memory, memoryWorthy(accepted, lang, qa, checked.findings));
-    await store.saveTargets({ doc, lang, ...forTranslators(checked), version: project.config.xliffVersion });
+    await store.saveTargets({ doc, original: originalOf(source), lang, ...forTranslators(checked), version: project.config.xliffVersion });
   }
   if (memory.size > 0) await store.writeMemory(lang, memory);
   return result;

@@ -24,7 +24,7 @@ import { emptyRecord, planRun, type DocRecord, type PairDecision, type PairRecor
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators, reportFindings, type CheckedJob, type ReportFinding } from './stages/check.js';
 import { extract as extractStage, type MemoryEntry } from './stages/extract.js';
-import type { Job, SourceDocument } from './stages/job.js';
+import { originalOf, type Job, type SourceDocument } from './stages/job.js';
 import { merge as mergeStage, sourceOutputs } from './stages/merge.js';
 import { translate as translateStage } from './stages/translate.js';
 import type { SourceEntry } from './store/store.js';
@@ -162,7 +162,7 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
       // Progress is saved as it comes, without notes: the check below adds them.
       const save = coalesceSaves(async (current: Job) => {
         await cache?.flush();
-        await store.saveTargets({ doc: current.source.parsed.doc, lang: current.lang, targets: current.targets, notes: new Map(), version });
+        await store.saveTargets({ doc: current.source.parsed.doc, original: originalOf(current.source), lang: current.lang, targets: current.targets, notes: new Map(), version });
       });
       const memory = memories.get(job.lang) ?? (await store.readMemory(job.lang));
       const done = await translateStage(job, config.sourceLanguage, { memory, engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
@@ -171,7 +171,7 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
       options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });
     }
     const checked = check(job, qa);
-    const saved = await store.saveTargets({ doc: checked.source.parsed.doc, lang: checked.lang, ...forTranslators(checked), version });
+    const saved = await store.saveTargets({ doc: checked.source.parsed.doc, original: originalOf(checked.source), lang: checked.lang, ...forTranslators(checked), version });
     options.onProgress?.({ stage: 'check', done: ++counters.check, total: jobs.length });
     const file = store.targetsName(docId, job.lang);
     const merged = options.merge ? mergeStage(checked, formats) : undefined;

@@ -64,7 +64,7 @@ export async function acceptFinding(
 ): Promise<string> {
   const { text, encoding, content, findings } = await fileQa(project, options)(file);
   const segments = content.segments.filter((segment) => segmentLabel(segment) === options.unit || segment.id === options.unit);
-  if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file, unitId: options.unit });
+  if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file });
   const keys = new Set(segments.map((segment) => segment.key));
   const found = findings.filter((finding) => keys.has(finding.key) && finding.check === options.check);
   if (found.length === 0) throw new InputError(`unit ${quoted(options.unit)} has no "${options.check}" finding to accept`, { file });

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { ConfigError, quoted } from './errors.js';
 import { isPseudoLocale, parseLang, type Lang } from './lang.js';
 import { DOCUMENT_FORMATS } from '../merge/outputs.js';
-import { ENGINE_CHOICES } from '../mt/registry.js';
 
 export const CONFIG_FILE = 'l10n.config.json';
 
@@ -39,7 +38,7 @@ const configSchema = z
       .default(['en-XA'] as Lang[])
       .refine((langs) => langs.every(isPseudoLocale), 'only pseudo-locales (en-XA, ar-XB) may be listed here'),
     /** auto: DeepL when DEEPL_AUTH_KEY is set, else offline. */
-    engine: z.enum(ENGINE_CHOICES).default('auto'),
+    engine: z.enum(['auto', 'offline', 'deepl']).default('auto'),
     segmentation: z
       .object({
         /** An SRX 2.0 file with the rules to use instead of the built-in ones (path from the project root). */

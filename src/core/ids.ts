@@ -15,10 +15,6 @@ import type { BlockId, SegmentId } from './types.js';
 
 const HASH_CHARS = 10;
 
-export function segmentIdFor(text: string, occurrence: number): SegmentId {
-  return withOccurrence(digestOf(text), occurrence);
-}
-
 function digestOf(text: string): string {
   return hash('sha256', text.normalize('NFC'), 'hex').slice(0, HASH_CHARS);
 }

@@ -2,7 +2,7 @@
  * Language tags are parsed once, at the boundary (config, CLI, XLIFF), into a
  * canonical BCP 47 `Lang`. Inside the pipeline nothing parses a tag again.
  */
-import type { Brand } from './types.js';
+import type { Brand } from './brand.js';
 
 export type Lang = Brand<string, 'Lang'>;
 
@@ -34,6 +34,17 @@ export function parseLang(tag: string): Lang | undefined {
 export function isPseudoLocale(lang: Lang): boolean {
   const region = new Intl.Locale(lang).region;
   return region !== undefined && PSEUDO_REGIONS.has(region);
+}
+
+/** Right-to-left languages, for runtimes whose Intl.Locale has no text info. */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** The direction a language is written in, for HTML's `dir`. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+  const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+  if (direction === 'rtl' || direction === 'ltr') return direction;
+  return RTL_LANGUAGES.has(locale.language) ? 'rtl' : 'ltr';
 }
 
 const bases = new Map<string, Lang>();

@@ -1,13 +1,12 @@
-import type { Acceptance } from './acceptance.js';
 /**
  * The plain data that moves between stages. Every value here is readonly and
  * JSON-serialisable, so a stage's output can be written out, diffed and read back.
  */
+import type { Acceptance } from './acceptance.js';
+import type { Brand } from './brand.js';
 import type { Lang } from './lang.js';
 
-declare const brand: unique symbol;
-/** A string that the type system keeps apart from other strings. */
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+export type { Brand };
 
 /** File name of a source document without `.txt` (`usa-russland-is`). */
 export type DocId = Brand<string, 'DocId'>;

@@ -1,5 +1,6 @@
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { baseLanguage, type Lang } from '../core/lang.js';
+import { renderArticleHtml } from '../html/article.js';
 import { isBlocking, type BlockKind, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
 
 /** Languages written without spaces between sentences. */
@@ -69,11 +70,6 @@ export function blockOutline(doc: Doc): { id: string; kind: BlockKind }[] {
   return blocksOf(doc).map((block) => ({ id: block.id, kind: block.type }));
 }
 
-/** Languages written right to left (Intl.Locale's textInfo is not in every Node version we support). */
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb']);
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
-
 /** The document as Markdown: headline as a heading, caption in italics, paragraphs as they are. */
 export function renderMarkdown(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): string {
   const escape = (text: string) => text.replace(/([\\`*_[\]#<>])/g, '\\$1');
@@ -90,15 +86,6 @@ export function renderMarkdown(doc: Doc, lang: Lang, textOf: (segment: Segment) 
 
 /** The document as an HTML page in its language, for a CMS or a static site. */
 export function renderHtml(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): string {
-  const blocks = doc.body.flatMap((item) => {
-    if (item.kind !== 'block') return [];
-    const text = escapeHtml(renderDoc({ ...doc, body: [item] }, lang, textOf)).replace(/\n/g, '<br>');
-    if (item.type === 'headline') return [`<h1>${text}</h1>`];
-    if (item.type === 'caption') return [`<p class="caption"><small>${text}</small></p>`];
-    return [`<p>${text}</p>`];
-  });
-  const title = doc.body.find((item) => item.kind === 'block' && item.type === 'headline');
-  const titleText = title && title.kind === 'block' ? escapeHtml(renderDoc({ ...doc, body: [title] }, lang, textOf)) : doc.id;
-  const dir = RTL_LANGUAGES.has(baseLanguage(lang)) ? 'rtl' : 'ltr';
-  return `<!doctype html>\n<html lang="${escapeHtml(lang)}" dir="${dir}">\n<head><meta charset="utf-8"><title>${titleText}</title></head>\n<body>\n<article>\n${blocks.join('\n')}\n</article>\n</body>\n</html>\n`;
+  const blocks = blocksOf(doc).map((block) => ({ id: block.id, kind: block.type, text: renderDoc({ ...doc, body: [block] }, lang, textOf) }));
+  return renderArticleHtml({ id: doc.id, lang, blocks });
 }

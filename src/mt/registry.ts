@@ -21,7 +21,8 @@ export interface EngineContext {
 }
 
 export interface EngineEntry {
-  readonly name: string;
+  /** As the config's `engine` names it (the config lists the names and each engine's options). */
+  readonly name: Exclude<ResolvedConfig['engine'], 'auto' | 'offline'>;
   /** With `engine: auto`: whether the environment has what the engine needs (its key). */
   ready(env: NodeJS.ProcessEnv): boolean;
   /** Loaded on demand: an engine's client costs start-up time. */
@@ -52,9 +53,6 @@ export const ENGINES: readonly EngineEntry[] = [
     },
   },
 ];
-
-/** What the config's `engine` may name: an engine, `auto`, or `offline` (no engine for real locales). */
-export const ENGINE_CHOICES = ['auto', 'offline', ...ENGINES.map((entry) => entry.name)] as [string, ...string[]];
 
 export interface EngineChoice {
   /** The engine for `lang`, or undefined: memory only. */

@@ -6,5 +6,5 @@ export { segmentText, segmentStream, type SegmentOptions } from './segment-text.
 export { rulesFor } from './rules/index.js';
 export { parseSrx, type SrxRules } from './srx.js';
 export type { LanguageRules, SegmentationRule } from './rules/types.js';
-export { readSourceText, readSourceStream, listSourceDocs, type SourceDoc } from './source.js';
+export { readSourceText, readSourceStream } from './source.js';
 export { loadRules } from './load-rules.js';

@@ -1,17 +1,10 @@
-/** Reading source documents: strict UTF-8, one document per `*.txt`. */
+/** Reading source text: strict UTF-8, NFC, no character XML cannot carry. */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { InputError, lineAndColumn } from '../core/errors.js';
 import { codePointName, decodeUtf8, FORBIDDEN_CHARACTER, firstInvalidUtf8 } from '../core/text.js';
-import type { DocId } from '../core/types.js';
 
-const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export interface SourceDoc {
-  readonly id: DocId;
-  readonly file: string;
-}
 
 /**
  * Reads a source file as text. Refuses bytes that are not UTF-8 (naming the
@@ -94,45 +87,6 @@ function lastStarter(text: string): number {
     if (!/\p{M}/u.test(text[i]!)) return i;
   }
   return 0;
-}
-
-/** The documents in a source folder, sorted by id. */
-export async function listSourceDocs(dir: string): Promise<SourceDoc[]> {
-  let names: string[];
-  let root: string;
-  try {
-    names = await readdir(dir);
-    root = await realpath(dir);
-  } catch (error) {
-    throw new InputError(describeReadError(error), { file: dir }, { cause: error });
-  }
-  const docs = names
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => {
-      const id = name.slice(0, -'.txt'.length);
-      if (!DOC_ID.test(id)) {
-        throw new InputError('a document file name may only use letters, digits, ".", "_" and "-"', {
-          file: path.join(dir, name),
-        });
-      }
-      return { id: id as DocId, file: path.join(dir, name) };
-    });
-  if (docs.length === 0) throw new InputError('no *.txt documents in the source folder', { file: dir });
-  for (const doc of docs) await refuseOutside(doc.file, root);
-  return docs;
-}
-
-/** A source is a regular file inside the source folder: a link leading elsewhere would publish that file. */
-async function refuseOutside(file: string, root: string): Promise<void> {
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch (error) {
-    throw new InputError(describeReadError(error), { file }, { cause: error });
-  }
-  if (!real.startsWith(root + path.sep)) throw new InputError('is a link to a file outside the source folder: refused', { file });
-  if (!(await stat(real)).isFile()) throw new InputError('is not a regular file', { file });
 }
 
 function describeReadError(error: unknown): string {

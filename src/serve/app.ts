@@ -19,7 +19,8 @@ import { InputError } from '../core/errors.js';
 import { safeJoin } from '../core/fs.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { negotiateLanguage } from './negotiate.js';
-import { renderArticlePage } from './page.js';
+import { renderArticleHtml, type ArticleBlock } from '../html/article.js';
+import { textDirection } from '../core/lang.js';
 
 export interface ServeOptions {
   /** The `locales/` folder written by `l10n merge`. */
@@ -32,12 +33,6 @@ export interface ServeOptions {
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-
-export interface ArticleBlock {
-  readonly id: string;
-  readonly kind: string;
-  readonly text: string;
-}
 
 /** A response prepared once per reload: the body and its strong ETag. */
 interface Prepared {
@@ -126,11 +121,12 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
     for (const lang of published) {
       if (articles.has(`${id}|${lang}`)) continue;
       const bundle = instance.getResourceBundle(lang, id) as { blocks: Record<string, string> };
-      const article = { id, lang, dir: instance.dir(lang), blocks: entry.blocks.map((block) => ({ ...block, text: bundle.blocks[block.id]! })) };
+      const blocks: ArticleBlock[] = entry.blocks.map((block) => ({ ...block, text: bundle.blocks[block.id]! }));
+      const article = { id, lang, dir: textDirection(lang), blocks };
       articles.set(`${id}|${lang}`, {
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
-        html: prepare(renderArticlePage(article, published), 'text/html; charset=utf-8'),
+        html: prepare(renderArticleHtml(article, { languages: published }), 'text/html; charset=utf-8'),
       });
     }
   }

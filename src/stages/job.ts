@@ -8,18 +8,23 @@ import type { Lang } from '../core/lang.js';
 import type { Finding, SegmentId, Target } from '../core/types.js';
 import type { Parsed, SourceFormat } from '../formats/index.js';
 import type { Termbase } from '../termbase/index.js';
-import type { StaleTarget } from '../store/store.js';
+import type { ExistingTargets } from '../xliff/index.js';
 
 export interface SourceDocument {
   readonly format: SourceFormat;
   readonly parsed: Parsed<unknown>;
 }
 
+/** The source file's name (`<doc>.<extension>`), as XLIFF's `<file original>` records it. */
+export function originalOf(source: SourceDocument): string {
+  return `${source.parsed.doc.id}.${source.format.extension}`;
+}
+
 export interface Job {
   readonly source: SourceDocument;
   readonly lang: Lang;
   readonly targets: ReadonlyMap<SegmentId, Target>;
-  readonly stale: readonly StaleTarget[];
+  readonly stale: ExistingTargets['stale'];
   /** QA of `targets`; absent until the check stage ran, and again after a stage changed them. */
   readonly findings?: readonly Finding[];
 }

@@ -117,7 +117,7 @@ export class FsStore implements ProjectStore {
   async saveTargets(saved: SavedTargets): Promise<{ stamp: Stamp; written: boolean }> {
     const file = this.#file(saved.lang, saved.doc.id, 'xlf');
     const text = writeXliff(
-      { doc: saved.doc, sourceLang: this.#config.sourceLanguage, targetLang: saved.lang, targets: saved.targets, notes: saved.notes },
+      { doc: saved.doc, original: saved.original, sourceLang: this.#config.sourceLanguage, targetLang: saved.lang, targets: saved.targets, notes: saved.notes },
       saved.version,
     );
     const written = await writeFileAtomic(file, text);

@@ -31,10 +31,11 @@ export interface SourceEntry {
   readonly stamp: Stamp;
 }
 
-export type StaleTarget = ExistingTargets['stale'][number];
 
 export interface SavedTargets {
   readonly doc: Doc;
+  /** The source file's name, as the translators' file records it. */
+  readonly original: string;
   readonly lang: Lang;
   readonly targets: ReadonlyMap<SegmentId, Target>;
   /** Notes for the translator per unit (QA findings). */

@@ -8,6 +8,8 @@ export type XliffVersion = '1.2' | '2.0';
 /** What `extract` writes: one document into one target locale. */
 export interface XliffExport {
   readonly doc: Doc;
+  /** The source file's name, for `<file original>`; default `<doc id>.txt`. */
+  readonly original?: string;
   readonly sourceLang: Lang;
   readonly targetLang: Lang;
   /** Current translations by segment; segments without one get an empty target. */

@@ -19,7 +19,7 @@ export function writeXliff12(input: XliffExport): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
     ` <file${attributes({
-      original: `${input.doc.id}.txt`,
+      original: input.original ?? `${input.doc.id}.txt`,
       'source-language': input.sourceLang,
       'target-language': input.targetLang,
       datatype: 'plaintext',

@@ -23,7 +23,7 @@ export function writeXliff20(input: XliffExport): string {
       srcLang: input.sourceLang,
       trgLang: input.targetLang,
     })}>`,
-    ` <file${attributes({ id: 'f1', original: `${input.doc.id}.txt` })}>`,
+    ` <file${attributes({ id: 'f1', original: input.original ?? `${input.doc.id}.txt` })}>`,
   ];
   for (const block of blocksOf(input.doc)) out.push(...writeUnit(block, input));
   out.push(' </file>', '</xliff>', '');
