@@ -86,6 +86,103 @@ async function benchEndToEnd(): Promise<Row> {
   };
 }
 
+/** A project of `count` articles: the seed, each with a closing sentence of its own. */
+async function newsroom(count: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+  await mkdir(path.join(dir, 'source/de'), { recursive: true });
+  await cp(path.join(ROOT, 'l10n.config.json'), path.join(dir, 'l10n.config.json'));
+  const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
+  for (let i = 1; i <= count; i++) await writeFile(path.join(dir, `source/de/article-${i}.txt`), `${seed.trimEnd()}\n\nArtikel Nummer ${i} endet hier.\n`);
+  return dir;
+}
+
+/** Peak resident memory of the child is printed by this preload when it exits. */
+const PEAK_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS}\\n`))';
+
+/** `l10n run` in `dir`: wall time and peak memory (MB). */
+function runOnce(dir: string): { ms: number; mb: number } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', PEAK_RSS, BIN, 'run', '--quiet'], { cwd: dir, env: { ...process.env, DEEPL_AUTH_KEY: '' }, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`l10n run failed in ${dir}: ${result.stderr}`);
+  const kb = Number(/peak-rss (\d+)/.exec(result.stderr)?.[1]);
+  return { ms, mb: kb / 1024 };
+}
+
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Runs as a newsroom's project grows: a run with nothing to do on 1,000
+ * articles against one on a single article; a run after one sentence of one
+ * article changed; and a full run's time and memory per article from 100 to
+ * 1,000 articles (flat is ratio 1).
+ */
+async function benchIncremental(): Promise<Row[]> {
+  const dirs: string[] = [];
+  try {
+    const project = async (count: number) => {
+      const dir = await newsroom(count);
+      dirs.push(dir);
+      return dir;
+    };
+    const one = await project(1);
+    runOnce(one);
+    const noOpOne = median([0, 1, 2].map(() => runOnce(one).ms));
+    const hundred = await project(100);
+    process.stderr.write('  full run, 100 articles\n');
+    const full100 = runOnce(hundred);
+    const thousand = await project(1000);
+    process.stderr.write('  full run, 1,000 articles\n');
+    const full1000 = runOnce(thousand);
+    process.stderr.write('  runs with nothing to do, and after one edit\n');
+    const noOpThousand = median([0, 1, 2].map(() => runOnce(thousand).ms));
+    const edited = path.join(thousand, 'source/de/article-500.txt');
+    const editOne = median(
+      [1, 2, 3].map((n) => {
+        spawnSync('sed', ['-i', `s/endet hier\\.*/endet hier${'.'.repeat(n)}/`, edited]);
+        return runOnce(thousand).ms;
+      }),
+    );
+    const pairs = 7;
+    return [
+      {
+        stage: 'run (nothing to do)',
+        ours: `l10n run, 1,000 articles x ${pairs} locales, all unchanged`,
+        baseline: 'the same on 1 article (limit 3x)',
+        oursMs: noOpThousand,
+        baselineMs: noOpOne,
+        throughput: `${Math.round((1000 * pairs) / (noOpThousand / 1000))} pairs checked/s`,
+      },
+      {
+        stage: 'run (one edit)',
+        ours: 'l10n run after one sentence of 1 of 1,000 articles changed',
+        baseline: 'nothing to do on 1 article',
+        oursMs: editOne,
+        baselineMs: noOpOne,
+        throughput: `${pairs} pairs run`,
+      },
+      {
+        stage: 'run (growth)',
+        ours: 'full run, 1,000 articles',
+        baseline: '10 x full run, 100 articles (limit 1.1x)',
+        oursMs: full1000.ms,
+        baselineMs: 10 * full100.ms,
+        throughput: `${(full1000.ms / 1000).toFixed(1)} vs ${(full100.ms / 100).toFixed(1)} ms/article`,
+      },
+      {
+        stage: 'run (memory growth)',
+        ours: 'peak memory, full run, 1,000 articles',
+        baseline: '10 x peak memory, 100 articles (linear: <= 1x)',
+        oursMs: full1000.mb,
+        baselineMs: 10 * full100.mb,
+        throughput: `${full1000.mb.toFixed(0)} vs ${full100.mb.toFixed(0)} MB`,
+      },
+    ];
+  } finally {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function benchSegment(paragraphs: readonly string[]): Row[] {
   const de = 'de' as Lang;
   const bytes = paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p), 0);
@@ -391,6 +488,7 @@ async function main(): Promise<void> {
   const big = corpus(seed, 10);
   const benches: [string, () => Row | Row[] | Promise<Row | Row[]>][] = [
     ['run (all stages)', benchEndToEnd],
+    ['run (incremental, growth)', benchIncremental],
     ['segment', () => benchSegment(big)],
     ['segment (memory)', benchStreamMemory],
     // DeepL before the 100,000-unit rows: their heap would slow its event loop.
