@@ -101,11 +101,6 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   };
   const toRun = plan.pairs.filter((pair) => pair.run);
   for (const pair of toRun) await parse(pair.docId);
-  const deleted = [];
-  for (const docId of plan.deleted) {
-    const pairs = plan.record.docs[docId]!.pairs;
-    deleted.push({ docId, ...(await store.removeDocument(docId, locales, (lang) => pairs[lang]?.targets)) });
-  }
 
   // Extract: load each pair once, all before any is written (a bad file changes nothing); approved
   // targets go to the memory before anything is translated from it.
@@ -123,6 +118,11 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
     options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length });
   };
   for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
+  const deleted = [];
+  for (const docId of plan.deleted) {
+    const pairs = plan.record.docs[docId]!.pairs;
+    deleted.push({ docId, ...(await store.removeDocument(docId, locales, (lang) => pairs[lang]?.targets)) });
+  }
   const memories = new Map<Lang, TranslationMemory>();
   const memoryStamps = new Map(plan.memory);
   for (const lang of found.keys()) {
