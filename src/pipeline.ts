@@ -121,7 +121,9 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   const deleted = [];
   for (const docId of plan.deleted) {
     const pairs = plan.record.docs[docId]!.pairs;
-    deleted.push({ docId, ...(await store.removeDocument(docId, locales, (lang) => pairs[lang]?.targets)) });
+    // Machine and memory output can be made again; what people translated stays, in a file of its own.
+    const removable = (lang: Lang) => (pairs[lang] && pairs[lang].human === 0 ? pairs[lang].targets : undefined);
+    deleted.push({ docId, ...(await store.removeDocument(docId, locales, removable)) });
   }
   const memories = new Map<Lang, TranslationMemory>();
   const memoryStamps = new Map(plan.memory);
@@ -231,13 +233,18 @@ function pairRecord(
 ): PairRecord {
   const segments = segmentsOf(job.source.parsed.doc).length;
   let machineTranslated = 0;
-  for (const target of job.targets.values()) if (isMachineOrigin(target.origin)) machineTranslated++;
+  let human = 0;
+  for (const target of job.targets.values()) {
+    if (isMachineOrigin(target.origin)) machineTranslated++;
+    else if (target.origin.by === 'human') human++;
+  }
   return {
     targets,
     formats,
     segments,
     fromMemory: job.targets.size - machineTranslated,
     machineTranslated,
+    human,
     untranslated: segments - job.targets.size,
     engine,
     memory,

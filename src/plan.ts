@@ -13,7 +13,7 @@ import type { ReportFinding } from './stages/check.js';
 import type { ProjectStore, SourceEntry, Stamp } from './store/store.js';
 
 /** Bump when what is recorded or how outputs are made changes: every pair runs once again. */
-const RECORD_VERSION = 2;
+const RECORD_VERSION = 3;
 
 export interface PairRecord {
   /** The translators' file as this run wrote it. */
@@ -23,6 +23,8 @@ export interface PairRecord {
   readonly segments: number;
   readonly fromMemory: number;
   readonly machineTranslated: number;
+  /** Targets people wrote: their file is never removed with a deleted document. */
+  readonly human: number;
   /** Segments left without a target, which a new memory entry or engine could fill. */
   readonly untranslated: number;
   readonly engine: string;

@@ -251,7 +251,7 @@ export async function runCommand(global: GlobalOptions, options: { json: boolean
   let text = formatSummary(summary);
   if (skipped > 0) text += `${skipped} of ${result.plan.length} document-locale pairs unchanged since the last run: skipped (l10n run --explain says why)\n`;
   for (const { document, removed: gone, kept } of removed) {
-    text += `${document}: source deleted; removed ${gone.length} file(s)${kept.length > 0 ? `, kept ${kept.join(', ')} (edited since the last run)` : ''}\n`;
+    text += `${document}: source deleted; removed ${gone.length} file(s)${kept.length > 0 ? `, kept ${kept.join(', ')} (translated by people, or edited since the last run)` : ''}\n`;
   }
   if (summary.findings.length === 0) return ok(text);
   return ok(`${text}\nQA findings (${project.store.reportName}):\n${formatFindings(summary.findings)}`);

@@ -183,7 +183,7 @@ export class FsStore implements ProjectStore {
     return this.#relative(this.#file(lang, docId, 'xlf'));
   }
 
-  async removeDocument(docId: DocId, langs: readonly Lang[], stamps: (lang: Lang) => Stamp | undefined) {
+  async removeDocument(docId: DocId, langs: readonly Lang[], removable: (lang: Lang) => Stamp | undefined) {
     const removed: string[] = [];
     const kept: string[] = [];
     for (const lang of [this.#config.sourceLanguage, ...langs]) {
@@ -192,7 +192,7 @@ export class FsStore implements ProjectStore {
         if (await removeFile(file)) removed.push(this.#relative(file));
       }
       const xliff = this.#file(lang, docId, 'xlf');
-      const recorded = stamps(lang);
+      const recorded = removable(lang);
       const now = statFile(xliff);
       if (!now) continue;
       // A file a translator worked on since our last write is theirs: kept.

@@ -77,11 +77,11 @@ export interface ProjectStore {
   targetsName(docId: DocId, lang: Lang): string;
 
   /**
-   * Removes what a deleted document left: its outputs always, its targets only
-   * when they are still as last written (`stamps`), so a translator's later
-   * work is kept. Returns the names removed and kept.
+   * Removes what a deleted document left: its outputs always; its targets
+   * only where `removable` gives their stamp and they are still as stamped, so
+   * a translator's later work is kept. Returns the names removed and kept.
    */
-  removeDocument(docId: DocId, langs: readonly Lang[], stamps: (lang: Lang) => Stamp | undefined): Promise<{ removed: string[]; kept: string[] }>;
+  removeDocument(docId: DocId, langs: readonly Lang[], removable: (lang: Lang) => Stamp | undefined): Promise<{ removed: string[]; kept: string[] }>;
 
   /** The record of the last run (the store keeps it, the plan reads it). */
   readRecord(): Promise<unknown>;

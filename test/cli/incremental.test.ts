@@ -131,12 +131,22 @@ describe('l10n run skips what is unchanged', () => {
 
     const text = await runCli(['run'], { cwd: project.dir });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/dritter: source deleted; removed \d+ file\(s\), kept locales\/fr\/dritter\.xlf \(edited since the last run\)/);
+    expect(text.stdout).toMatch(/dritter: source deleted; removed \d+ file\(s\), kept locales\/fr\/dritter\.xlf \(translated by people, or edited since the last run\)/);
     const left = [...(await snapshotTree(file('locales'))).keys()].filter((name) => name.includes('dritter'));
     expect(left).toEqual([path.join('fr', 'dritter.xlf')]);
     const manifest = JSON.parse(await readFile(file('locales/index.json'), 'utf8'));
     expect(Object.keys(manifest.documents).sort()).toEqual([SEED, 'zweiter']);
     expect((await run(project.dir)).removed).toEqual([]);
+  });
+
+  it("keeps the XLIFF of a deleted document where people translated it", async () => {
+    await rm(file('source/de', `${SEED}.txt`));
+    const result = await run(project.dir);
+    expect(result.removed).toHaveLength(1);
+    expect([...result.removed[0]!.kept].sort()).toEqual([`locales/en/${SEED}.xlf`, `locales/fr/${SEED}.xlf`]);
+    // Machine output and empty files go; nothing is published for the document any more.
+    const left = [...(await snapshotTree(file('locales'))).keys()].filter((name) => name.includes(SEED)).sort();
+    expect(left).toEqual([path.join('en', `${SEED}.xlf`), path.join('fr', `${SEED}.xlf`)]);
   });
 
   it('writes a deleted output again', async () => {
