@@ -13,7 +13,10 @@ import { performance } from 'node:perf_hooks';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/mt/registry.js';
-import { runPipeline } from '../src/pipeline.js';
+import pLimit from 'p-limit';
+import { parseConfig } from '../src/core/config.js';
+import { plainText } from '../src/formats/plain-text.js';
+import { translate as translateStage } from '../src/stages/translate.js';
 import { loadProject } from '../src/project.js';
 import { checkPairs, checkXliff } from '../src/qa/index.js';
 import { compileRules, findBreaks } from '../src/segment/engine.js';
@@ -278,7 +281,6 @@ async function benchDeepL(seed: string): Promise<Row> {
   const locales = ['en', 'fr', 'es', 'it', 'pl'];
   const doc = documentOf(seed, 2000);
   const sentences = doc.body.reduce((n, b) => n + (b.kind === 'block' ? b.parts.filter((p) => p.kind === 'segment').length : 0), 0);
-  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
   // The server runs in its own process, as DeepL would: it must not take our CPU.
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/scripts/fake-deepl.js'), JSON.stringify({ latencyMs })], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -287,16 +289,18 @@ async function benchDeepL(seed: string): Promise<Row> {
   });
   const stats = async () => (await (await fetch(`${url}/__stats`)).json()) as { requests: number };
   try {
-    await mkdir(path.join(dir, 'source/de'), { recursive: true });
-    await writeFile(
-      path.join(dir, 'source/de/bench.txt'),
-      doc.body.map((item) => (item.kind === 'gap' ? item.text : item.parts.map((p) => p.text).join(''))).join(''),
-    );
-    await writeFile(path.join(dir, 'l10n.config.json'), JSON.stringify({ targetLocales: locales, pseudoLocales: [], deepl: { concurrency } }));
-    const project = await loadProject({ root: dir });
-    const engines = await chooseEngines(project.config, { DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: url });
+    const config = parseConfig({ targetLocales: locales, pseudoLocales: [], deepl: { concurrency } }, 'bench', tmpdir());
+    const engine = (await chooseEngines(config, { DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: url })).engineFor('en' as Lang)!;
+    // The translate stage over one job per locale, sharing the engine's cap on requests in flight.
+    const limit = pLimit(engine.limits.concurrency);
+    const stop = new AbortController();
+    const source = { format: plainText, parsed: { doc, skeleton: null } };
     const started = performance.now();
-    await runPipeline(project, { engines });
+    await Promise.all(
+      locales.map((lang) =>
+        translateStage({ source, lang: lang as Lang, targets: new Map(), stale: [] }, 'de' as Lang, { memory: new Map(), engine, limit, stop, commit: async () => {} }),
+      ),
+    );
     const oursMs = performance.now() - started;
     const minimum = locales.length * Math.ceil(sentences / 50);
     const { requests } = await stats();
@@ -310,7 +314,6 @@ async function benchDeepL(seed: string): Promise<Row> {
     };
   } finally {
     child.kill('SIGTERM');
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
