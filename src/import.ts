@@ -12,7 +12,7 @@ import { mergeIntoMemory } from './mt/index.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators } from './stages/check.js';
 import { memoryWorthy } from './stages/extract.js';
-import { originalOf, type SourceDocument } from './stages/job.js';
+import { forLocale, originalOf, type SourceDocument } from './stages/job.js';
 import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
@@ -50,7 +50,7 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   for (const original of byDoc.keys()) {
     const entry = entries.get(original);
     if (!entry) throw new XliffError(`<file original="${original}"> is not a document of this project`, { file });
-    sources.set(original, await parseSource(project, entry));
+    sources.set(original, forLocale(await parseSource(project, entry), lang));
   }
   const qa = qaContext(project);
   const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };

@@ -16,15 +16,15 @@ import type { Lang } from './core/lang.js';
 import { isMachineOrigin } from './core/state.js';
 import type { DocId } from './core/types.js';
 import type { EngineChoice } from './mt/registry.js';
-import type { Manifest, ManifestDoc } from './merge/index.js';
+import type { Manifest, ManifestDoc, ManifestNamespace } from './merge/index.js';
 import { blockOutline } from './merge/index.js';
-import { PUBLISHED_FORMATS, RESOURCES_FORMAT } from './merge/outputs.js';
+import { PUBLISHED_FORMATS } from './merge/outputs.js';
 import { mergeIntoMemory, missingSegments, type MachineCache, type TranslationEngine, type TranslationMemory } from './mt/index.js';
 import { emptyRecord, planRun, type DocRecord, type PairDecision, type PairRecord, type RunRecord } from './plan.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators, reportFindings, type CheckedJob, type ReportFinding } from './stages/check.js';
 import { extract as extractStage, type MemoryEntry } from './stages/extract.js';
-import { originalOf, type Job, type SourceDocument } from './stages/job.js';
+import { forLocale, originalOf, type Job, type SourceDocument } from './stages/job.js';
 import { merge as mergeStage, sourceOutputs } from './stages/merge.js';
 import { translate as translateStage } from './stages/translate.js';
 import type { SourceEntry } from './store/store.js';
@@ -109,7 +109,7 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   const loaded = new Set<string>();
   const load = async (docId: DocId, lang: Lang) => {
     loaded.add(`${lang}\n${docId}`);
-    const source = await parse(docId);
+    const source = forLocale(await parse(docId), lang);
     const existing = await store.loadTargets(source.parsed.doc, lang);
     const extracted = extractStage({ source, lang, targets: existing.targets, stale: existing.stale }, qa);
     jobs.push(extracted.job);
@@ -197,7 +197,8 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
   const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   if (options.merge) {
     for (const docId of new Set(results.map((result) => result.docId))) {
-      await store.publish(docId, config.sourceLanguage, sourceOutputs(sources.get(docId)!, config.sourceLanguage), [RESOURCES_FORMAT]);
+      const outputs = sourceOutputs(sources.get(docId)!, config.sourceLanguage);
+      await store.publish(docId, config.sourceLanguage, outputs, [...outputs.keys()]);
     }
   }
 
@@ -278,13 +279,14 @@ function nextRecord(
     const previous = plan.record.docs[source.id];
     const parsed = sources.get(source.id);
     const outline = parsed ? { blocks: blockOutline(parsed.parsed.doc), sentences: segmentsOf(parsed.parsed.doc).map((segment) => sentenceKey(segment.text)) } : previous;
-    if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, blocks: outline.blocks, sentences: outline.sentences, pairs };
+    if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, kind: source.format.kind, blocks: outline.blocks, sentences: outline.sentences, pairs };
   }
   return { ...emptyRecord(project.settings), memory: Object.fromEntries(memory), docs };
 }
 
 function manifestOf(project: Project, sources: readonly SourceEntry[], record: RunRecord): Manifest {
   const documents: Record<string, ManifestDoc> = {};
+  const namespaces: Record<string, ManifestNamespace> = {};
   for (const source of sources) {
     const doc = record.docs[source.id];
     if (!doc) continue;
@@ -295,9 +297,10 @@ function manifestOf(project: Project, sources: readonly SourceEntry[], record: R
       if (publication?.published) published.push(lang);
       else if (publication) withheld[lang] = publication.reason;
     }
-    documents[source.id] = { blocks: doc.blocks, published, withheld };
+    if (doc.kind === 'resources') namespaces[source.id] = { published, withheld };
+    else documents[source.id] = { blocks: doc.blocks, published, withheld };
   }
-  return { sourceLanguage: project.config.sourceLanguage, documents };
+  return { sourceLanguage: project.config.sourceLanguage, documents, ...(Object.keys(namespaces).length > 0 ? { namespaces } : {}) };
 }
 
 /** Saves with the latest value; saves asked for while one runs share the next one. */
@@ -383,7 +386,8 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
     const engine = engines.engineFor(lang);
     const jobs = [];
     const found = [];
-    for (const source of sources) {
+    for (const parsed of sources) {
+      const source = forLocale(parsed, lang);
       const existing = await store.loadTargets(source.parsed.doc, lang);
       const extracted = extractStage({ source, lang, ...existing }, qa);
       jobs.push(extracted.job);

@@ -15,8 +15,8 @@ export type BlockId = Brand<string, 'BlockId'>;
 /** A sentence, named after its content (see `ids.ts`): `s-3f9a0c1d2e`. */
 export type SegmentId = Brand<string, 'SegmentId'>;
 
-/** What a block is in a news article; CAT tools see it as the group's `restype`. */
-export type BlockKind = 'headline' | 'paragraph' | 'caption';
+/** What a block is: in a news article, or one entry of a resource file; CAT tools see it as the group's `restype`. */
+export type BlockKind = 'headline' | 'paragraph' | 'caption' | 'entry';
 
 /** Whitespace and line breaks between blocks and sentences: kept, never dropped. */
 export interface Gap {
@@ -38,6 +38,8 @@ export interface Block {
   readonly id: BlockId;
   readonly type: BlockKind;
   readonly parts: readonly (Segment | Gap)[];
+  /** What a translator should know about it (a plural form and the numbers it is used for). */
+  readonly note?: string;
 }
 
 /** A segmented document; joining `body` gives back the source text exactly. */

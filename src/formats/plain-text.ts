@@ -8,6 +8,7 @@ import type { SourceFormat } from './types.js';
 
 export const plainText: SourceFormat<null> = {
   extension: 'txt',
+  kind: 'document',
   parse: (text, options) => ({ doc: segmentText(text, options), skeleton: null }),
   write: ({ doc }, lang, textOf) => renderDoc(doc, lang, textOf),
 };

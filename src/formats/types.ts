@@ -5,13 +5,15 @@
  * needs to rebuild the file around the translated sentences.
  */
 import type { Lang } from '../core/lang.js';
-import type { Doc, DocId, Segment } from '../core/types.js';
+import type { Doc, DocId, Finding, Segment, SegmentId, Target } from '../core/types.js';
 import type { LanguageRules } from '../segment/index.js';
 
 export interface ParseOptions {
   readonly docId: DocId;
   readonly lang: Lang;
   readonly rules: LanguageRules;
+  /** Names the file in errors. */
+  readonly file: string;
 }
 
 export interface Parsed<Skeleton> {
@@ -22,7 +24,22 @@ export interface Parsed<Skeleton> {
 export interface SourceFormat<Skeleton = unknown> {
   /** The file name extension, without the dot; `<doc>.<extension>` in the source folder. */
   readonly extension: string;
+  /**
+   * `document`: an article, published as resources and in the documents the
+   * config asks for (txt, md, html). `resources`: a file of UI strings,
+   * published as itself, in its own format only.
+   */
+  readonly kind: 'document' | 'resources';
   parse(text: string, options: ParseOptions): Parsed<Skeleton>;
+  /**
+   * The document as one target language needs it, where that differs from the
+   * source: i18next plural keys are the target's own CLDR categories.
+   */
+  forLocale?(parsed: Parsed<Skeleton>, lang: Lang): Parsed<Skeleton>;
   /** The localised file: the skeleton with each segment's text in `lang`. */
   write(parsed: Parsed<Skeleton>, lang: Lang, textOf: (segment: Segment) => string): string;
+  /** Spans of the text that are code, not language (`{{count}}`): an engine gets them as tags and must give them back. */
+  readonly protect?: RegExp;
+  /** QA the format knows and the sentence checks cannot (a plural form missing among translated ones). */
+  check?(parsed: Parsed<Skeleton>, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[];
 }

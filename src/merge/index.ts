@@ -3,4 +3,4 @@
  * localised document text, i18next resources and the publication manifest.
  */
 export { renderDoc, renderMarkdown, renderHtml, buildResources, decidePublication, blockOutline, type DocResources, type Publication } from './render.js';
-export { MANIFEST_FILE, type Manifest, type ManifestDoc } from './manifest.js';
+export { MANIFEST_FILE, type Manifest, type ManifestDoc, type ManifestNamespace } from './manifest.js';

@@ -12,9 +12,17 @@ export interface ManifestDoc {
   readonly withheld: Readonly<Record<string, string>>;
 }
 
+/** An i18next namespace from a resource file of the source folder: `locales/<lng>/<namespace>.json`. */
+export interface ManifestNamespace {
+  readonly published: readonly string[];
+  readonly withheld: Readonly<Record<string, string>>;
+}
+
 export interface Manifest {
   readonly sourceLanguage: string;
   readonly documents: Readonly<Record<string, ManifestDoc>>;
+  /** Present when the project has resource files. */
+  readonly namespaces?: Readonly<Record<string, ManifestNamespace>>;
 }
 
 export const MANIFEST_FILE = 'index.json';

@@ -4,6 +4,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { machineOrigin, MEMORY } from '../core/state.js';
 import { cacheKey, type MachineCache } from './cache.js';
+import { protectSpans } from './protect.js';
 import type { EngineLimits, TranslationEngine } from './engine.js';
 import type { TranslationMemory } from './memory.js';
 
@@ -19,6 +20,8 @@ export interface TranslateOptions {
   readonly limit?: LimitFunction;
   /** The texts are XML with placeholder tags for inline codes (`XliffText.markup`). */
   readonly markup?: boolean;
+  /** Spans of plain texts that are code (`{{count}}`): sent as placeholder tags, put back from the answer. */
+  readonly protect?: RegExp;
   /** Text around a batch, sent as DeepL `context` (not billed). */
   readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
   /** Called with the new targets after memory lookup and after every engine batch, so callers can save progress. */
@@ -102,7 +105,13 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   const engine = options.engine;
   if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
   if (rest.length > 0) await engine.prepare?.(options.lang, options.sourceLang);
-  const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang, options.sourceLang)}${options.markup ? '|xml' : ''}`;
+  const markup = options.markup || options.protect !== undefined;
+  const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang, options.sourceLang)}${markup ? '|xml' : ''}`;
+  // What the engine gets for each segment, and how its answer becomes the target.
+  const protect = options.protect;
+  const wire = new Map(rest.map((segment) => [segment, protect ? protectSpans(segment.text, protect) : undefined]));
+  const sentText = (segment: SegmentRef) => wire.get(segment)?.markup ?? segment.text;
+  const received = (segment: SegmentRef, text: string) => wire.get(segment)?.restore(text) ?? text;
   const limit = options.limit ?? pLimit(1);
   const stop = options.stop ?? new AbortController();
   let machineTranslated = 0;
@@ -123,17 +132,17 @@ export async function translateSegments(segments: readonly SegmentRef[], options
           const key = keyOf(segment);
           const hit = key === undefined ? undefined : options.cache?.get(key);
           if (hit === undefined) toSend.push(segment);
-          else cached.push(machine(segment, hit));
+          else cached.push(machine(segment, received(segment, hit)));
         }
         let sent: Target[] = [];
         if (toSend.length > 0) {
-          const texts = toSend.map((segment) => segment.text);
+          const texts = toSend.map(sentText);
           const { texts: translated, billed } = await engine
             .translate(texts, {
               from: options.sourceLang,
               to: options.lang,
               ...(context ? { context } : {}),
-              ...(options.markup ? { markup: true } : {}),
+              ...(markup ? { markup: true } : {}),
               signal: stop.signal,
             })
             .catch((error: unknown) => {
@@ -141,7 +150,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
               throw error;
             });
           charactersSent += billed;
-          sent = toSend.map((segment, i) => machine(segment, translated[i]!));
+          sent = toSend.map((segment, i) => machine(segment, received(segment, translated[i]!)));
           toSend.forEach((segment, i) => {
             const key = keyOf(segment);
             if (key !== undefined) options.cache?.set(key, translated[i]!);

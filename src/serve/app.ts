@@ -130,6 +130,14 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       });
     }
   }
+  // Resource files of the source folder are served as they were published, for apps' own i18next.
+  for (const [ns, entry] of Object.entries(manifest.namespaces ?? {})) {
+    for (const lang of entry.published) {
+      const resource = DOC_ID.test(ns) ? safeJoin(options.localesDir, lang, `${ns}.json`) : undefined;
+      const bytes = resource ? await readFile(resource).catch(() => undefined) : undefined;
+      if (bytes) resources.set(`${lang}/${ns}`, prepare(bytes, 'application/json; charset=utf-8'));
+    }
+  }
   return { manifest: { ...manifest, documents }, i18n: instance, articles, resources };
 }
 

@@ -12,7 +12,9 @@ export type CheckedJob = Job & { readonly findings: readonly Finding[] };
 
 export function check(job: Job, qa: QaContext): CheckedJob {
   if (job.findings) return job as CheckedJob;
-  return { ...job, findings: checkDoc(job.source.parsed.doc, job.targets, { sourceLang: qa.sourceLang, lang: job.lang, ...(qa.termbase ? { termbase: qa.termbase } : {}) }) };
+  const { format, parsed } = job.source;
+  const sentences = checkDoc(parsed.doc, job.targets, { sourceLang: qa.sourceLang, lang: job.lang, ...(qa.termbase ? { termbase: qa.termbase } : {}) });
+  return { ...job, findings: [...sentences, ...(format.check?.(parsed, job.lang, job.targets) ?? [])] };
 }
 
 /** The targets and notes to save for a checked job. */

@@ -15,6 +15,11 @@ export interface SourceDocument {
   readonly parsed: Parsed<unknown>;
 }
 
+/** The document as a target language needs it (its own plural forms), where the format says it differs. */
+export function forLocale(source: SourceDocument, lang: Lang): SourceDocument {
+  return source.format.forLocale ? { ...source, parsed: source.format.forLocale(source.parsed, lang) } : source;
+}
+
 /** The source file's name (`<doc>.<extension>`), as XLIFF's `<file original>` records it. */
 export function originalOf(source: SourceDocument): string {
   return `${source.parsed.doc.id}.${source.format.extension}`;

@@ -18,12 +18,15 @@ export function merge(job: CheckedJob, formats: readonly DocumentFormat[]): { pu
   return { publication, outputs: render(job.source, job.lang, formats, (segment) => job.targets.get(segment.id)!.text) };
 }
 
-/** The source language's own resources and documents, for apps that show the original. */
+/** The source language's own resources, for apps that show the original. */
 export function sourceOutputs(source: SourceDocument, lang: Lang): Outputs {
+  if (source.format.kind === 'resources') return new Map([[source.format.extension, source.format.write(source.parsed, lang, (segment) => segment.text)]]);
   return new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, (segment) => segment.text))]]);
 }
 
 function render(source: SourceDocument, lang: Lang, formats: readonly DocumentFormat[], textOf: (segment: Segment) => string): Outputs {
+  // A resource file is published as itself, in its own format only.
+  if (source.format.kind === 'resources') return new Map([[source.format.extension, source.format.write(source.parsed, lang, textOf)]]);
   const outputs = new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, textOf))]]);
   for (const format of formats) {
     // A document in its own format is written back from its skeleton.

@@ -80,11 +80,11 @@ export class FsStore implements ProjectStore {
       if (!real.startsWith(root + path.sep)) throw new InputError('is a link to a file outside the source folder: refused', { file });
       const info = statSync(real);
       if (!info.isFile()) throw new InputError('is not a regular file', { file });
-      const entry = { id, format, stamp: stampOf(info, previous(id), () => readFileSync(real)) };
+      const entry = { id, name: file, format, stamp: stampOf(info, previous(id), () => readFileSync(real)) };
       this.#sources.set(id, entry);
       entries.push(entry);
     }
-    if (entries.length === 0) throw new InputError('no documents (*.txt) in the source folder', { file: dir });
+    if (entries.length === 0) throw new InputError('no documents (*.txt, *.json) in the source folder', { file: dir });
     return entries;
   }
 

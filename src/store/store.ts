@@ -27,6 +27,8 @@ export interface Stamp {
 
 export interface SourceEntry {
   readonly id: DocId;
+  /** How errors name the file. */
+  readonly name: string;
   readonly format: SourceFormat;
   readonly stamp: Stamp;
 }

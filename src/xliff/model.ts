@@ -109,4 +109,5 @@ export const BLOCK_RESTYPE: Readonly<Record<BlockKind, string>> = {
   headline: 'x-headline',
   paragraph: 'x-paragraph',
   caption: 'x-caption',
+  entry: 'x-entry',
 };

@@ -82,6 +82,7 @@ export function notesFor(block: Block, segment: Segment, input: XliffExport): st
   for (const acceptance of target?.accepted ?? []) if (acceptance.target === hash) notes.push(formatAcceptance(acceptance));
   if (block.type === 'headline') notes.push('Headline: keep it short, no full stop.');
   if (block.type === 'caption') notes.push('Picture credit: translate the label, keep the agency name.');
+  if (block.note) notes.push(block.note);
   notes.push(...(input.notes?.get(segment.id) ?? []));
   return notes;
 }

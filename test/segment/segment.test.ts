@@ -90,6 +90,11 @@ describe('German rules', () => {
     ['a footnote mark after the full stop', 'Das ist belegt.¹ Weitere Studien folgen.', 2],
     ['a date with a capitalised determiner', 'Am 3.10. Der Feiertag ist bundesweit. Alle haben frei.', 2],
     ['a dateline', 'London (dpa) - Im Kampf gegen den IS rücken sie zusammen. Das ist neu.', 2],
+    ['numbered points inside a paragraph', 'Für Mitglieder gilt: 1. Soziale Sicherheit, 2. Bildung und 3. Arbeit. Das ist neu.', 2],
+    ['an Austrian month', 'Die Frist endet am 3. Jän. 2025 um Mitternacht. Danach nicht mehr.', 2],
+    ['Austrian and Swiss abbreviations', 'Das sagte Mag. Huber am Montag. Siehe Bd. 3, Nr. 5. Dort steht es.', 3],
+    ['a sentence that starts with a lower-case brand', 'Der Umsatz stieg um 5 Prozent. eBay meldete ein Plus. Apple Inc. iPhone-Nutzer warten.', 3],
+    ['a contraction before the full stop', 'So geht’s. Dann weiter. Ich bin’s. Wer sonst?', 4],
   ])('%s', (_name, text, count) => {
     const result = split(text);
     expect(result).toHaveLength(count);

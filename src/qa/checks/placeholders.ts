@@ -8,8 +8,8 @@ import { difference } from '../multiset.js';
  * order, as iOS and Android translators do. Named placeholders (`{{name}}`,
  * `{0}`, `{name}`, `%name%`, `$t(key)`) must all be there and none added, but
  * may repeat: Symfony and ICU plural forms (`…{{ limit }}…|…{{ limit }}…`) have
- * as many forms as the target language has plurals. Tags (`<b>`) must match one
- * for one.
+ * as many forms as the target language has plurals. Tags (`<b>`, and the
+ * numbered `<1>…</1>` of react-i18next's Trans) must match one for one.
  */
 export const placeholders = defineCheck({
   id: 'placeholders',
@@ -44,7 +44,7 @@ export const placeholders = defineCheck({
  * named placeholders, tags.
  */
 const PLACEHOLDER =
-  /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^)]*\))|(<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>)/g;
+  /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^)]*\))|(<\/?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?\/?>)/g;
 
 /** The text with every placeholder and tag blanked out, so other checks do not read `%1$@` as the number 1. */
 export function withoutPlaceholders(text: string): string {

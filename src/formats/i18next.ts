@@ -1,0 +1,294 @@
+/**
+ * i18next JSON v4 resources (`source/<lng>/<namespace>.json`): every string
+ * value is a unit whose id is its key path (`nav.home`, `list.0`). Plural keys
+ * (`item_one`, `item_other`, `place_ordinal_one`; https://www.i18next.com/translation-function/plurals)
+ * become the target language's own CLDR categories, as i18next looks them up
+ * through Intl.PluralRules: Polish gets `_one _few _many _other`, Japanese
+ * `_other` only. A form the source lacks is translated from its `other` form,
+ * with the category and the numbers it is used for in a note. The localised
+ * file is the source with new strings spliced in: key order, indentation,
+ * escapes and context suffixes (`friend_male_one`) stay.
+ */
+import { hash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { InputError } from '../core/errors.js';
+import { blockIdFor } from '../core/ids.js';
+import type { Lang } from '../core/lang.js';
+import type { Block, Doc, DocId, Finding, SegmentId } from '../core/types.js';
+import { scanJson, type JsonMember, type JsonNode, type JsonObject, type JsonString } from './json-scan.js';
+import type { Parsed, SourceFormat } from './types.js';
+
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+type Category = (typeof CATEGORIES)[number];
+const PLURAL_KEY = /^(.+?)_(ordinal_)?(zero|one|two|few|many|other)$/;
+
+/** One string of the file: a unit, or one form of a plural family. */
+interface Entry {
+  readonly path: readonly string[];
+  readonly node: JsonString;
+}
+
+/** `item_one`, `item_other`… of one object: translated into the target's own categories. */
+interface Family {
+  readonly parent: JsonObject;
+  /** The path of the object, and the key without its plural suffix (context suffixes kept). */
+  readonly path: readonly string[];
+  readonly base: string;
+  readonly ordinal: boolean;
+  readonly forms: ReadonlyMap<Category, JsonMember>;
+}
+
+type Item = { readonly kind: 'entry'; readonly entry: Entry } | { readonly kind: 'family'; readonly family: Family };
+
+export interface I18nextSkeleton {
+  readonly text: string;
+  readonly items: readonly Item[];
+  /** The plural categories each family is written in (the source's, until `forLocale`). */
+  readonly categories: ReadonlyMap<Family, readonly Category[]>;
+  /** Segment id per (family, category) and per entry. */
+  readonly ids: ReadonlyMap<JsonString | string, SegmentId>;
+  /** The file writes characters beyond ASCII as `\u` escapes. */
+  readonly asciiOnly: boolean;
+}
+
+export const i18next: SourceFormat<I18nextSkeleton> = {
+  extension: 'json',
+  kind: 'resources',
+  // Interpolation, nesting, Trans components and HTML tags are code: never translated.
+  protect: /\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|<\/?\d+\s*\/?>|<\/?[A-Za-z][^<>]*>/g,
+  parse(text, options) {
+    const root = scanJson(text, options.file);
+    if (root.kind !== 'object') throw new InputError('an i18next resource file is a JSON object, with keys', { file: options.file });
+    const items = collect(root, []);
+    const categories = new Map(items.flatMap((item) => (item.kind === 'family' ? [[item.family, [...item.family.forms.keys()]] as const] : [])));
+    return build(text, items, categories, options.docId, options.lang, undefined);
+  },
+  forLocale(parsed, lang) {
+    const { text, items } = parsed.skeleton;
+    const categories = new Map(
+      items.flatMap((item) => {
+        if (item.kind !== 'family') return [];
+        const family = item.family;
+        const wanted = new Set<Category>(new Intl.PluralRules(lang, { type: family.ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as Category[]);
+        // `_zero` is i18next's own, used for a count of 0 in any language: kept where the source has it.
+        if (family.forms.has('zero')) wanted.add('zero');
+        return [[family, CATEGORIES.filter((category) => wanted.has(category))] as const];
+      }),
+    );
+    return build(text, items, categories, parsed.doc.id, parsed.doc.lang, lang);
+  },
+  write(parsed, _lang, textOf) {
+    const { text, items, categories, ids, asciiOnly } = parsed.skeleton;
+    const segments = new Map(parsed.doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((p) => p.kind === 'segment') : [])).map((s) => [s.id, s]));
+    const translated = (id: SegmentId | undefined) => (id && segments.has(id) ? textOf(segments.get(id)!) : undefined);
+    const literal = (value: string, node?: JsonString) => (node && node.value === value ? text.slice(node.start, node.end) : encode(value, asciiOnly));
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const item of items) {
+      if (item.kind === 'entry') {
+        const value = translated(ids.get(item.entry.node));
+        if (value !== undefined) edits.push({ start: item.entry.node.start, end: item.entry.node.end, text: literal(value, item.entry.node) });
+        continue;
+      }
+      edits.push(...familyEdits(text, item.family, categories.get(item.family)!, (category) => {
+        const value = translated(ids.get(formKey(item.family, category)));
+        const form = item.family.forms.get(category)?.value as JsonString | undefined;
+        return literal(value ?? form?.value ?? (item.family.forms.get('other')!.value as JsonString).value, form);
+      }));
+    }
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let cursor = 0;
+    for (const edit of edits) {
+      out += text.slice(cursor, edit.start) + edit.text;
+      cursor = edit.end;
+    }
+    return out + text.slice(cursor);
+  },
+  check(parsed, lang, targets) {
+    const findings: Finding[] = [];
+    const { items, categories, ids } = parsed.skeleton;
+    for (const item of items) {
+      if (item.kind !== 'family') continue;
+      const forms = categories.get(item.family)!.map((category) => ({ category, id: ids.get(formKey(item.family, category))! }));
+      const missing = forms.filter((form) => !targets.has(form.id));
+      // All missing is an untranslated key; some missing breaks the plural: i18next shows the key for those counts.
+      if (missing.length === 0 || missing.length === forms.length) continue;
+      for (const form of missing) {
+        findings.push({
+          check: 'plurals',
+          severity: 'error',
+          segmentId: form.id,
+          lang,
+          message: `plural form "${form.category}" of "${[...item.family.path, item.family.base].join('.')}" is missing: ${samples(lang, form.category, item.family.ordinal)}`,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function formKey(family: Family, category: Category): string {
+  return `${family.path.join('\u0000')}\u0000${family.base}\u0000${family.ordinal ? 'ordinal_' : ''}${category}`;
+}
+
+function keyOf(family: Family, category: Category): string {
+  return `${family.base}_${family.ordinal ? 'ordinal_' : ''}${category}`;
+}
+
+/** Every string of the file in document order; plural families at the place of their first form. */
+function collect(node: JsonNode, path: readonly string[]): Item[] {
+  if (node.kind === 'string') return [{ kind: 'entry', entry: { path, node } }];
+  if (node.kind === 'array') return node.items.flatMap((item, index) => collect(item, [...path, String(index)]));
+  if (node.kind !== 'object') return [];
+  const families = new Map<string, Family>();
+  for (const member of node.members) {
+    const match = PLURAL_KEY.exec(member.key);
+    if (!match || member.value.kind !== 'string') continue;
+    const id = `${match[1]}\u0000${match[2] ?? ''}`;
+    const family = families.get(id) ?? { parent: node, path, base: match[1]!, ordinal: match[2] !== undefined, forms: new Map() };
+    (family.forms as Map<Category, JsonMember>).set(match[3] as Category, member);
+    families.set(id, family);
+  }
+  // i18next v4 resolves a plural only when the `other` form exists; anything else is a plain key.
+  const formOf = new Map<JsonMember, Family>();
+  for (const family of families.values()) if (family.forms.has('other')) for (const member of family.forms.values()) formOf.set(member, family);
+  const items: Item[] = [];
+  const placed = new Set<Family>();
+  for (const member of node.members) {
+    const family = formOf.get(member);
+    if (!family) items.push(...collect(member.value, [...path, member.key]));
+    else if (!placed.has(family)) {
+      placed.add(family);
+      items.push({ kind: 'family', family });
+    }
+  }
+  return items;
+}
+
+/** The document a translator sees: one block per string, plural families in `categories`. */
+function build(
+  text: string,
+  items: readonly Item[],
+  categories: ReadonlyMap<Family, readonly Category[]>,
+  docId: DocId,
+  sourceLang: Lang,
+  targetLang: Lang | undefined,
+): Parsed<I18nextSkeleton> {
+  const ids = new Map<JsonString | string, SegmentId>();
+  const taken = new Set<string>();
+  const idFor = (path: readonly string[]) => {
+    const joined = path.join('.');
+    // XLIFF 2 ids are NMTOKENs; other keys get a stable hash.
+    let id = /^[\p{L}\p{N}_.:-]+$/u.test(joined) ? joined : `k-${hash('sha256', JSON.stringify(path), 'hex').slice(0, 10)}`;
+    for (let n = 2; taken.has(id); n++) id = `${joined}-${n}`;
+    taken.add(id);
+    return id as SegmentId;
+  };
+  const body: Block[] = [];
+  const block = (id: SegmentId, source: JsonString, note?: string) => {
+    body.push({ kind: 'block', id: blockIdFor(body.length), type: 'entry', parts: [{ kind: 'segment', id, text: source.value, start: source.start + 1 }], ...(note ? { note } : {}) });
+  };
+  for (const item of items) {
+    if (item.kind === 'entry') {
+      const id = idFor(item.entry.path);
+      ids.set(item.entry.node, id);
+      if (item.entry.node.value.trim()) block(id, item.entry.node, `Key: ${item.entry.path.join('.')}`);
+      continue;
+    }
+    const { family } = item;
+    for (const category of categories.get(family)!) {
+      const id = idFor([...family.path, keyOf(family, category)]);
+      ids.set(formKey(family, category), id);
+      const own = family.forms.get(category);
+      const source = (own ?? family.forms.get('other')!).value as JsonString;
+      const lang = targetLang ?? sourceLang;
+      const from = own ? '' : `; translate it from the source's "other" form`;
+      block(id, source, `Key: ${[...family.path, keyOf(family, category)].join('.')}. Plural form "${category}" (${samples(lang, category, family.ordinal)})${from}.`);
+    }
+  }
+  const asciiOnly = /\\u00[89a-fA-F][0-9a-fA-F]|\\u0[1-9a-fA-F][0-9a-fA-F]{2}|\\u[1-9a-fA-F][0-9a-fA-F]{3}/.test(text) && !/[^\u0000-\u007f]/.test(text);
+  const doc: Doc = { id: docId, lang: sourceLang, body };
+  return { doc, skeleton: { text, items, categories, ids, asciiOnly } };
+}
+
+/**
+ * Edits that write a family in `wanted` categories: forms the target keeps get
+ * their new text, forms it lacks are removed with their separator, and new
+ * ones are inserted after the form before them in CLDR order, with the
+ * object's own separator.
+ */
+function familyEdits(text: string, family: Family, wanted: readonly Category[], literal: (category: Category) => string) {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const members = family.parent.members;
+  const index = (member: JsonMember) => members.indexOf(member);
+  const present = CATEGORIES.filter((category) => family.forms.has(category));
+  for (const category of present) {
+    const member = family.forms.get(category)!;
+    if (wanted.includes(category)) edits.push({ start: member.value.start, end: member.value.end, text: literal(category) });
+  }
+  // Removed forms, as runs of neighbouring members: from the end of the member before, or up to the member after.
+  const removed = new Set(present.filter((category) => !wanted.includes(category)).map((category) => index(family.forms.get(category)!)));
+  for (const i of [...removed].sort((a, b) => a - b)) {
+    if (removed.has(i - 1)) continue;
+    let j = i;
+    while (removed.has(j + 1)) j++;
+    if (i > 0) edits.push({ start: members[i - 1]!.value.end, end: members[j]!.value.end, text: '' });
+    else edits.push({ start: members[0]!.keyStart, end: members[j + 1]!.keyStart, text: '' });
+  }
+  const separator = separatorOf(text, family.parent);
+  let anchor: JsonMember | undefined;
+  const pending: Category[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const entries = pending.map((category) => `${JSON.stringify(keyOf(family, category))}: ${literal(category)}`);
+    if (anchor) edits.push({ start: anchor.value.end, end: anchor.value.end, text: entries.map((entry) => `,${separator}${entry}`).join('') });
+    else {
+      const first = family.forms.get(wanted.find((category) => family.forms.has(category))!)!;
+      edits.push({ start: first.keyStart, end: first.keyStart, text: entries.map((entry) => `${entry},${separator}`).join('') });
+    }
+    pending.length = 0;
+  };
+  for (const category of wanted) {
+    const member = family.forms.get(category);
+    if (member) {
+      if (!anchor) flush();
+      anchor = member;
+      continue;
+    }
+    pending.push(category);
+    if (anchor) flush();
+  }
+  flush();
+  return edits;
+}
+
+/** The whitespace between a comma and the next key in `object` (`\n    `), or a space. */
+function separatorOf(text: string, object: JsonObject): string {
+  const [first, second] = object.members;
+  if (first && second) return /^\s*,(\s*)$/.exec(text.slice(first.value.end, second.keyStart))?.[1] ?? ' ';
+  if (first) return /^\{(\s*)$/.exec(text.slice(object.start, first.keyStart))?.[1] || ' ';
+  return ' ';
+}
+
+function encode(value: string, asciiOnly: boolean): string {
+  const json = JSON.stringify(value);
+  return asciiOnly ? json.replace(/[^\u0000-\u007f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+const require = createRequire(import.meta.url);
+type Rules = Record<string, Record<string, string>>;
+let cldr: { cardinal: Rules; ordinal: Rules } | undefined;
+
+/** "2–4, 22–24, 32–34, …" from CLDR's samples for a category, so a translator knows which numbers the form is for. */
+function samples(lang: Lang, category: Category, ordinal: boolean): string {
+  cldr ??= {
+    cardinal: (require('cldr-core/supplemental/plurals.json') as { supplemental: { 'plurals-type-cardinal': Rules } }).supplemental['plurals-type-cardinal'],
+    ordinal: (require('cldr-core/supplemental/ordinals.json') as { supplemental: { 'plurals-type-ordinal': Rules } }).supplemental['plurals-type-ordinal'],
+  };
+  const rules = (ordinal ? cldr.ordinal : cldr.cardinal)[lang] ?? (ordinal ? cldr.ordinal : cldr.cardinal)[new Intl.Locale(lang).language] ?? {};
+  if (category === 'zero' && !rules['pluralRule-count-zero']) return 'count 0 (i18next)';
+  const rule = rules[`pluralRule-count-${category}`] ?? '';
+  const integers = /@integer ([^@]*)/.exec(rule)?.[1]?.trim();
+  const shown = integers ?? /@decimal ([^@]*)/.exec(rule)?.[1]?.trim() ?? '';
+  return shown ? `used for ${shown.replace(/~/g, '–')}` : `the ${category} form`;
+}
