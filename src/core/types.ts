@@ -24,12 +24,27 @@ export interface Gap {
   readonly text: string;
 }
 
+/**
+ * Markup inside a sentence that is not language (`{{count}}`, `<1>…</1>`): a
+ * span of its text. An `open` and a `close` with one id are a pair that wraps
+ * text; XLIFF shows them as inline codes, engines get them as tags.
+ */
+export interface CodeSpan {
+  readonly id: string;
+  readonly kind: 'open' | 'close' | 'standalone';
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One sentence. `start` is its UTF-16 offset in the document text. */
 export interface Segment {
   readonly kind: 'segment';
   readonly id: SegmentId;
+  /** The text as the source has it, codes included; a target's text is the same kind of text. */
   readonly text: string;
   readonly start: number;
+  /** The codes in `text`, in order, where the format has any. */
+  readonly codes?: readonly CodeSpan[];
 }
 
 /** One paragraph; joining `parts` gives back the paragraph exactly. */

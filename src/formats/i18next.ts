@@ -11,6 +11,7 @@
  */
 import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { findCodes } from '../core/codes.js';
 import { InputError } from '../core/errors.js';
 import { blockIdFor } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
@@ -18,6 +19,8 @@ import type { Block, Doc, DocId, Finding, SegmentId } from '../core/types.js';
 import { scanJson, type JsonMember, type JsonNode, type JsonObject, type JsonString } from './json-scan.js';
 import type { Parsed, SourceFormat } from './types.js';
 
+/** Interpolation, nesting, Trans components and HTML tags: code, never translated (https://www.i18next.com/translation-function/interpolation). */
+const CODE = /\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|<\/?\d+\s*\/?>|<\/?[A-Za-z][^<>]*>/g;
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 type Category = (typeof CATEGORIES)[number];
 const PLURAL_KEY = /^(.+?)_(ordinal_)?(zero|one|two|few|many|other)$/;
@@ -54,8 +57,6 @@ export interface I18nextSkeleton {
 export const i18next: SourceFormat<I18nextSkeleton> = {
   extension: 'json',
   kind: 'resources',
-  // Interpolation, nesting, Trans components and HTML tags are code: never translated.
-  protect: /\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|<\/?\d+\s*\/?>|<\/?[A-Za-z][^<>]*>/g,
   parse(text, options) {
     const root = scanJson(text, options.file);
     if (root.kind !== 'object') throw new InputError('an i18next resource file is a JSON object, with keys', { file: options.file });
@@ -186,7 +187,9 @@ function build(
   };
   const body: Block[] = [];
   const block = (id: SegmentId, source: JsonString, note?: string) => {
-    body.push({ kind: 'block', id: blockIdFor(body.length), type: 'entry', parts: [{ kind: 'segment', id, text: source.value, start: source.start + 1 }], ...(note ? { note } : {}) });
+    const codes = findCodes(source.value, CODE);
+    const segment = { kind: 'segment' as const, id, text: source.value, start: source.start + 1, ...(codes.length > 0 ? { codes } : {}) };
+    body.push({ kind: 'block', id: blockIdFor(body.length), type: 'entry', parts: [segment], ...(note ? { note } : {}) });
   };
   for (const item of items) {
     if (item.kind === 'entry') {

@@ -38,8 +38,6 @@ export interface SourceFormat<Skeleton = unknown> {
   forLocale?(parsed: Parsed<Skeleton>, lang: Lang): Parsed<Skeleton>;
   /** The localised file: the skeleton with each segment's text in `lang`. */
   write(parsed: Parsed<Skeleton>, lang: Lang, textOf: (segment: Segment) => string): string;
-  /** Spans of the text that are code, not language (`{{count}}`): an engine gets them as tags and must give them back. */
-  readonly protect?: RegExp;
   /** QA the format knows and the sentence checks cannot (a plural form missing among translated ones). */
   check?(parsed: Parsed<Skeleton>, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[];
 }

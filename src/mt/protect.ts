@@ -1,8 +1,10 @@
 /**
- * Spans of a text that are code, not language (`{{count}}`, `$t(key)`, `<1>`),
- * sent to an engine as XML placeholders so it leaves them alone (DeepL
- * `tag_handling=xml`), and put back in place from its answer.
+ * A sentence's inline codes (`{{count}}`, `<1>`) sent to an engine as XML
+ * placeholders, so it leaves them alone (DeepL `tag_handling=xml`), and put
+ * back from its answer.
  */
+import { writeCodes } from '../core/codes.js';
+import type { CodeSpan } from '../core/types.js';
 import { escapeText } from '../xliff/escape.js';
 
 const PLACEHOLDER = /<x i="(\d+)"\s*\/>/g;
@@ -16,25 +18,17 @@ export interface Protected {
   restore(markup: string): string;
 }
 
-export function protectSpans(text: string, pattern: RegExp): Protected {
-  const spans: string[] = [];
-  let markup = '';
-  let cursor = 0;
-  for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
-    if (match[0].length === 0) continue;
-    markup += escapeText(text.slice(cursor, match.index));
-    spans.push(match[0]);
-    markup += `<x i="${spans.length}"/>`;
-    cursor = match.index + match[0].length;
-  }
-  markup += escapeText(text.slice(cursor));
+export function protectCodes(text: string, codes: readonly CodeSpan[]): Protected {
+  const placeholder = (_code: CodeSpan, _data: string, index: number) => `<x i="${index + 1}"/>`;
+  const markup = writeCodes(text, codes, { escape: escapeText, standalone: placeholder, open: placeholder, close: placeholder });
   return {
     markup,
     restore(answer) {
       let out = '';
       let last = 0;
       for (const match of answer.matchAll(PLACEHOLDER)) {
-        out += unescape(answer.slice(last, match.index)) + (spans[Number(match[1]) - 1] ?? '');
+        const code = codes[Number(match[1]) - 1];
+        out += unescape(answer.slice(last, match.index)) + (code ? text.slice(code.start, code.end) : '');
         last = match.index + match[0].length;
       }
       return out + unescape(answer.slice(last));

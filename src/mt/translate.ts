@@ -1,10 +1,10 @@
 import type { Lang } from '../core/lang.js';
-import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
+import type { CodeSpan, Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { machineOrigin, MEMORY } from '../core/state.js';
 import { cacheKey, type MachineCache } from './cache.js';
-import { protectSpans } from './protect.js';
+import { protectCodes } from './protect.js';
 import type { EngineLimits, TranslationEngine } from './engine.js';
 import type { TranslationMemory } from './memory.js';
 
@@ -20,8 +20,6 @@ export interface TranslateOptions {
   readonly limit?: LimitFunction;
   /** The texts are XML with placeholder tags for inline codes (`XliffText.markup`). */
   readonly markup?: boolean;
-  /** Spans of plain texts that are code (`{{count}}`): sent as placeholder tags, put back from the answer. */
-  readonly protect?: RegExp;
   /** Text around a batch, sent as DeepL `context` (not billed). */
   readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
   /** Called with the new targets after memory lookup and after every engine batch, so callers can save progress. */
@@ -36,6 +34,8 @@ export interface TranslateOptions {
 export interface SegmentRef {
   readonly id: SegmentId;
   readonly text: string;
+  /** Inline codes in `text`: sent as placeholder tags, put back from the answer. */
+  readonly codes?: readonly CodeSpan[];
 }
 
 export interface TranslateDocOptions extends TranslateOptions {
@@ -105,11 +105,12 @@ export async function translateSegments(segments: readonly SegmentRef[], options
   const engine = options.engine;
   if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
   if (rest.length > 0) await engine.prepare?.(options.lang, options.sourceLang);
-  const markup = options.markup || options.protect !== undefined;
+  // Texts with codes go as XML with placeholder tags; then every text of the document does.
+  const coded = !options.markup && rest.some((segment) => segment.codes && segment.codes.length > 0);
+  const markup = options.markup || coded;
   const identity = engine.identity === undefined ? undefined : `${engine.identity(options.lang, options.sourceLang)}${markup ? '|xml' : ''}`;
   // What the engine gets for each segment, and how its answer becomes the target.
-  const protect = options.protect;
-  const wire = new Map(rest.map((segment) => [segment, protect ? protectSpans(segment.text, protect) : undefined]));
+  const wire = new Map(rest.map((segment) => [segment, coded ? protectCodes(segment.text, segment.codes ?? []) : undefined]));
   const sentText = (segment: SegmentRef) => wire.get(segment)?.markup ?? segment.text;
   const received = (segment: SegmentRef, text: string) => wire.get(segment)?.restore(text) ?? text;
   const limit = options.limit ?? pLimit(1);

@@ -32,7 +32,6 @@ export async function translate(job: Job, sourceLang: Job['lang'], services: Tra
     ...(services.cache ? { cache: services.cache } : {}),
     limit: services.limit,
     stop: services.stop,
-    ...(job.source.format.protect ? { protect: job.source.format.protect } : {}),
     commit: (added: readonly Target[]) => {
       for (const target of added) targets.set(target.segmentId, target);
       // New targets need their own QA: the findings of the old ones no longer hold.

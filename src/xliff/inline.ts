@@ -41,7 +41,7 @@ export function inlineText(element: XmlElement, ns: string): XliffText {
   const codes: InlineCode[] = [];
   let text = '';
   let markup = '';
-  const idOf = (code: XmlElement) => attribute(code, 'id') ?? attribute(code, 'rid') ?? attribute(code, 'mid') ?? '';
+  const idOf = (code: XmlElement) => attribute(code, 'id') ?? attribute(code, 'rid') ?? attribute(code, 'startRef') ?? attribute(code, 'mid') ?? '';
   walkInline(element, ns, {
     text(part) {
       text += part;

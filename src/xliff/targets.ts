@@ -2,6 +2,7 @@ import type { Doc, Segment, SegmentId, Target } from '../core/types.js';
 import type { XliffContent } from './model.js';
 import { targetHash } from '../core/acceptance.js';
 import { segmentsOf } from '../core/doc.js';
+import { textWithCodes } from './codes.js';
 
 export interface ExistingTargets {
   /** Targets whose unit still has the same source text. */
@@ -21,16 +22,18 @@ export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTarge
   const stale: { id: string; source: string; target: Target }[] = [];
   for (const unit of content.segments) {
     if (!unit.target) continue;
+    const segment = segments.get(unit.id);
+    // Codes are written as the source has them: a unit with codes reads back to the same kind of text.
+    const text = segment ? textWithCodes(unit.target, segment) : unit.target.text;
     const accepted = unit.accepted?.filter((acceptance) => acceptance.target === targetHash(unit.target!.text));
     const target: Target = {
       segmentId: unit.id as SegmentId,
-      text: unit.target.text,
+      text,
       state: unit.target.state,
       origin: unit.target.origin,
       ...(accepted && accepted.length > 0 ? { accepted } : {}),
     };
-    const segment = segments.get(unit.id);
-    if (segment && segment.text === unit.source.text) targets.set(segment.id, { ...target, segmentId: segment.id });
+    if (segment && segment.text === textWithCodes(unit.source, segment)) targets.set(segment.id, { ...target, segmentId: segment.id });
     else stale.push({ id: unit.id, source: unit.source.text, target });
   }
   return { targets, stale };

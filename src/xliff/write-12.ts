@@ -10,6 +10,7 @@ import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { HUMAN, isMachineOrigin } from '../core/state.js';
 import { stateToXliff12 } from './flavours/index.js';
 import type { Block, Segment, Target } from '../core/types.js';
+import { sourceContent, targetContent } from './codes.js';
 import { attributes, escapeText } from './escape.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -48,12 +49,12 @@ function writeUnit(block: Block, segment: Segment, input: XliffExport): string[]
       approved: xliffState.approved ? 'yes' : undefined,
       'xml:space': 'preserve',
     })}>`,
-    `     <source>${escapeText(segment.text)}</source>`,
-    `     ${writeTarget(target, xliffState)}`,
+    `     <source>${sourceContent(segment, '1.2')}</source>`,
+    `     ${writeTarget(target, segment, xliffState)}`,
   ];
   if (target && isMachineOrigin(target.origin)) {
     lines.push(
-      `     <alt-trans${attributes({ origin: target.origin.engine ?? 'machine', alttranstype: 'proposal' })}><target>${escapeText(target.text)}</target></alt-trans>`,
+      `     <alt-trans${attributes({ origin: target.origin.engine ?? 'machine', alttranstype: 'proposal' })}><target>${targetContent(target.text, segment, '1.2')}</target></alt-trans>`,
     );
   }
   for (const note of notesFor(block, segment, input)) {
@@ -63,9 +64,9 @@ function writeUnit(block: Block, segment: Segment, input: XliffExport): string[]
   return lines;
 }
 
-function writeTarget(target: Target | undefined, xliffState: ReturnType<typeof stateToXliff12>): string {
+function writeTarget(target: Target | undefined, segment: Segment, xliffState: ReturnType<typeof stateToXliff12>): string {
   const attrs = attributes({ state: xliffState.state, 'state-qualifier': xliffState.qualifier });
-  return target ? `<target${attrs}>${escapeText(target.text)}</target>` : `<target${attrs}/>`;
+  return target ? `<target${attrs}>${targetContent(target.text, segment, '1.2')}</target>` : `<target${attrs}/>`;
 }
 
 /** Human-readable position "s2" of a segment inside its block, for `resname`. */

@@ -7,6 +7,7 @@
 import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { isMachineOrigin } from '../core/state.js';
 import type { Block } from '../core/types.js';
+import { sourceContent, targetContent } from './codes.js';
 import { attributes, escapeText } from './escape.js';
 import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
 import { notesFor } from './write-12.js';
@@ -44,7 +45,7 @@ function writeUnit(block: Block, input: XliffExport): string[] {
     lines.push('   <mtc:matches>');
     for (const { segment, target, engine } of machine) {
       lines.push(
-        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: engine ?? 'machine' })}><source>${escapeText(segment.text)}</source><target>${escapeText(target.text)}</target></mtc:match>`,
+        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: engine ?? 'machine' })}><source>${sourceContent(segment, '2.0')}</source><target>${targetContent(target.text, segment, '2.0')}</target></mtc:match>`,
       );
     }
     lines.push('   </mtc:matches>');
@@ -66,8 +67,8 @@ function writeUnit(block: Block, input: XliffExport): string[] {
     const state = target === undefined || machineMade ? 'initial' : target.state;
     const subState = machineMade ? `${TOOL_ID}:mt` : target?.origin.by === 'memory' ? `${TOOL_ID}:tm` : undefined;
     lines.push(
-      `   <segment${attributes({ id: part.id, state, subState })}><source>${escapeText(part.text)}</source>${
-        target ? `<target>${escapeText(target.text)}</target>` : ''
+      `   <segment${attributes({ id: part.id, state, subState })}><source>${sourceContent(part, '2.0')}</source>${
+        target ? `<target>${targetContent(target.text, part, '2.0')}</target>` : ''
       }</segment>`,
     );
   }

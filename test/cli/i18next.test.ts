@@ -8,6 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import i18nextLib from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/lang.js';
+import { startServer } from '../../src/serve/index.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
@@ -71,6 +73,18 @@ describe('an i18next namespace in the source folder', () => {
     await instance.init({ lng: 'pl', resources: { pl: { translation: polish } }, interpolation: { escapeValue: false } });
     for (const count of [0, 1, 2, 5, 22]) expect(instance.t('article', { count })).toMatch(new RegExp(`^⟦PL⟧ ${count} Artikel`));
 
+    // The server sends the namespace as published, for an app's own i18next.
+    const served = await startServer({ localesDir: file('locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1' });
+    try {
+      for (const lang of ['pl', 'de']) {
+        const response = await fetch(`${served.url}/locales/${lang}/app.json`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(await readFile(file('locales', lang, 'app.json'), 'utf8'));
+      }
+    } finally {
+      await served.close();
+    }
+
     const calls = server.calls.length;
     const second = await runCli(['run', '--json'], { cwd: project.dir, env: deepl() });
     expect(second.code).toBe(0);
@@ -82,10 +96,13 @@ describe('an i18next namespace in the source folder', () => {
     expect((await runCli(['run'], { cwd: project.dir, env: deepl() })).code).toBe(0);
     const xliff = file('locales/pl/app.xlf');
     let text = await readFile(xliff, 'utf8');
-    const unit = (id: string) => new RegExp(`(<trans-unit id="${id.replace('.', '\\.')}"[\\s\\S]*?<target[^>]*>)([^<]*)(</target>)`);
-    text = text.replace(unit('nav.search'), (_all, open: string, target: string, close: string) => `${open}${target.replace('{{term}}', '{{begriff}}')}${close}`);
-    text = text.replace(unit('updated'), (_all, open: string, target: string, close: string) => `${open}${target.replace(/\{\{date, datetime\}\}/, 'wczoraj')}${close}`);
-    text = text.replace(/(<trans-unit id="article_few"[\s\S]*?)<target[^>]*>[^<]*<\/target>/, '$1<target state="needs-translation"/>');
+    // As a CAT tool saves it: the translator typed a placeholder over one code, deleted another, emptied a form.
+    const unit = (id: string) => new RegExp(`(<trans-unit id="${id.replace('.', '\\.')}"[\\s\\S]*?<target[^>]*>)([\\s\\S]*?)(</target>)`);
+    text = text.replace(unit('nav.search'), (_all, open: string, target: string, close: string) => `${open}${target.replace(/<ph id="1">\{\{term\}\}<\/ph>/, '{{begriff}}')}${close}`);
+    text = text.replace(unit('updated'), (_all, open: string, target: string, close: string) => `${open}${target.replace(/<ph id="1">[^<]*<\/ph>/, 'wczoraj')}${close}`);
+    expect(text).toContain('{{begriff}}');
+    expect(text).toContain('wczoraj');
+    text = text.replace(/(<trans-unit id="article_few"[\s\S]*?)<target[^>]*>[\s\S]*?<\/target>/, '$1<target state="needs-translation"/>');
     await writeFile(xliff, text);
 
     // Without a key nothing refills the form: QA sees the file as the translator left it.
