@@ -15,6 +15,7 @@ import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/mt/registry.js';
 import pLimit from 'p-limit';
 import { parseConfig } from '../src/core/config.js';
+import { markdown } from '../src/formats/markdown.js';
 import { plainText } from '../src/formats/plain-text.js';
 import { translate as translateStage } from '../src/stages/translate.js';
 import { loadProject } from '../src/project.js';
@@ -184,6 +185,46 @@ async function benchIncremental(): Promise<Row[]> {
   } finally {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Markdown: reading 10 MB of articles into sentences and codes and writing them
+ * back, against mdast-util-from-markdown alone with the same extensions on the
+ * same articles (the parser the format is built on).
+ */
+async function benchMarkdown(): Promise<Row> {
+  const article = await readFile(path.join(ROOT, 'test/formats/fixtures/markdown/bundestag.md'), 'utf8');
+  const articles: string[] = [];
+  for (let size = 0, n = 0; size < 10 * 1024 * 1024; n++) {
+    const text = article.replace('Haushalt 2026', `Haushalt ${2026 + n}`);
+    articles.push(text);
+    size += Buffer.byteLength(text);
+  }
+  const de = 'de' as Lang;
+  const rules = rulesFor(de);
+  const ours = time(() => {
+    for (const [i, text] of articles.entries()) {
+      const parsed = markdown.parse(text, { docId: `a${i}` as DocId, lang: de, rules, file: 'a.md' });
+      markdown.write(parsed, de, (segment) => segment.text);
+    }
+  }, 1);
+  const { fromMarkdown } = await import('mdast-util-from-markdown');
+  const { gfm } = await import('micromark-extension-gfm');
+  const { gfmFromMarkdown } = await import('mdast-util-gfm');
+  const { frontmatter } = await import('micromark-extension-frontmatter');
+  const { frontmatterFromMarkdown } = await import('mdast-util-frontmatter');
+  const options = { extensions: [gfm(), frontmatter(['yaml', 'toml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])] };
+  const baseline = time(() => {
+    for (const text of articles) fromMarkdown(text, options);
+  }, 1);
+  return {
+    stage: 'extract + merge (Markdown)',
+    ours: `parse, segment, codes and write back ${articles.length} articles (10 MB)`,
+    baseline: 'mdast-util-from-markdown alone, same articles',
+    oursMs: ours,
+    baselineMs: baseline,
+    throughput: `${(10 / (ours / 1000)).toFixed(1)} MB/s`,
+  };
 }
 
 function benchSegment(paragraphs: readonly string[]): Row[] {
@@ -498,6 +539,7 @@ async function main(): Promise<void> {
     ['translate (DeepL)', () => benchDeepL(seed)],
     ['translate FILE', benchTranslateFile],
     ['extract + import', () => benchXliff(seed)],
+    ['extract + merge (Markdown)', benchMarkdown],
     ['check', () => benchCheck(seed)],
     ['adversarial input', () => benchAdversarial(seed)],
     ['serve', benchServe],

@@ -3,12 +3,13 @@
  * `plain-text.ts` and a line here.
  */
 import { i18next } from './i18next.js';
+import { markdown } from './markdown.js';
 import { plainText } from './plain-text.js';
 import type { SourceFormat } from './types.js';
 
 export type { ParseOptions, Parsed, SourceFormat } from './types.js';
 
-export const SOURCE_FORMATS: readonly SourceFormat[] = [plainText, i18next as SourceFormat];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [plainText, markdown as SourceFormat, i18next as SourceFormat];
 
 /** The format of a source file name, or undefined when no format reads it. */
 export function formatOfFile(name: string): SourceFormat | undefined {

@@ -30,6 +30,11 @@ export interface SourceFormat<Skeleton = unknown> {
    * published as itself, in its own format only.
    */
   readonly kind: 'document' | 'resources';
+  /**
+   * A document is always published in its own format too (`<doc>.md` for
+   * Markdown); plain text only where `merge.formats` lists `txt`.
+   */
+  readonly ownFileAlways?: boolean;
   parse(text: string, options: ParseOptions): Parsed<Skeleton>;
   /**
    * The document as one target language needs it, where that differs from the

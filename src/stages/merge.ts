@@ -28,6 +28,7 @@ function render(source: SourceDocument, lang: Lang, formats: readonly DocumentFo
   // A resource file is published as itself, in its own format only.
   if (source.format.kind === 'resources') return new Map([[source.format.extension, source.format.write(source.parsed, lang, textOf)]]);
   const outputs = new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, textOf))]]);
+  if (source.format.ownFileAlways) outputs.set(source.format.extension, source.format.write(source.parsed, lang, textOf));
   for (const format of formats) {
     // A document in its own format is written back from its skeleton.
     const own = source.format.extension === format;
