@@ -13,6 +13,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 
 const ARTICLE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../formats/fixtures/markdown/bundestag.md');
+const PAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../formats/fixtures/bundestag.html');
 /** Links, emphasis, code spans, breaks: what must come back byte for byte. */
 const MARKUP = /\]\([^)]*\)|\*\*|(?<!\*)\*(?!\*)|`[^`]*`|<br>|<https?:[^>]*>|\]\[live\]/g;
 
@@ -26,6 +27,7 @@ describe('a Markdown article in the source folder', () => {
     server = await startFakeDeepL();
     project = await createTempProject();
     await writeFile(file('source/de/bundestag.md'), await readFile(ARTICLE));
+    await writeFile(file('source/de/plenum.html'), await readFile(PAGE));
     await writeFile(file('l10n.config.json'), JSON.stringify({ targetLocales: ['es', 'pl', 'ja'], pseudoLocales: [] }));
   });
   afterEach(async () => {
@@ -51,5 +53,18 @@ describe('a Markdown article in the source folder', () => {
     const second = await runCli(['run', '--json'], { cwd: project.dir, env: deepl() });
     expect(second.code).toBe(0);
     expect(server.calls.length).toBe(calls);
+  });
+
+  it('gives the HTML page in es, pl and ja with every tag in place, lang and dir set, and what is not text as it was', async () => {
+    expect((await runCli(['run'], { cwd: project.dir, env: deepl() })).code).toBe(0);
+    const source = await readFile(PAGE, 'utf8');
+    const tags = (text: string) => text.match(/<[^>]*>/g)!.filter((tag) => !/^<html|placeholder=|<meta name="description"|<img/.test(tag));
+    for (const lang of ['es', 'pl', 'ja']) {
+      const page = await readFile(file('locales', lang, 'plenum.html'), 'utf8');
+      expect(tags(page), lang).toEqual(tags(source));
+      expect(page, lang).toContain(`<html dir="ltr" lang="${lang}">`);
+      expect(page, lang).toContain(`<title>⟦${lang.toUpperCase()}⟧ `);
+      for (const kept of ['<code>§ 2 Abs. 1</code>', '<span translate="no">Deutsche Bahn</span>', '<pre>Tabelle 1: unverändert</pre>']) expect(page, lang).toContain(kept);
+    }
   });
 });
