@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/mt/registry.js';
 import pLimit from 'p-limit';
 import { parseConfig } from '../src/core/config.js';
+import { html } from '../src/formats/html.js';
 import { markdown } from '../src/formats/markdown.js';
 import { plainText } from '../src/formats/plain-text.js';
 import { translate as translateStage } from '../src/stages/translate.js';
@@ -221,6 +222,35 @@ async function benchMarkdown(): Promise<Row> {
     stage: 'extract + merge (Markdown)',
     ours: `parse, segment, codes and write back ${articles.length} articles (10 MB)`,
     baseline: 'mdast-util-from-markdown alone, same articles',
+    oursMs: ours,
+    baselineMs: baseline,
+    throughput: `${(10 / (ours / 1000)).toFixed(1)} MB/s`,
+  };
+}
+
+/** HTML: 10 MB of real pages into sentences and codes and back, against parse5 alone with source locations. */
+async function benchHtml(): Promise<Row> {
+  const dir = path.join(ROOT, 'test/formats/fixtures/html');
+  const pages = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.html')).map((name) => readFile(path.join(dir, name), 'utf8')));
+  const corpus: string[] = [];
+  for (let size = 0, i = 0; size < 10 * 1024 * 1024; i++) {
+    const page = pages[i % pages.length]!;
+    corpus.push(page);
+    size += Buffer.byteLength(page);
+  }
+  const de = 'de' as Lang;
+  const rules = rulesFor(de);
+  const ours = time(() => {
+    for (const [i, text] of corpus.entries()) html.write(html.parse(text, { docId: `p${i}` as DocId, lang: de, rules, file: 'p.html' }), de, (segment) => segment.text);
+  }, 1);
+  const { parse } = await import('parse5');
+  const baseline = time(() => {
+    for (const text of corpus) parse(text, { sourceCodeLocationInfo: true });
+  }, 1);
+  return {
+    stage: 'extract + merge (HTML)',
+    ours: `parse, segment, codes and write back ${corpus.length} real pages (10 MB)`,
+    baseline: 'parse5 alone with source locations, same pages',
     oursMs: ours,
     baselineMs: baseline,
     throughput: `${(10 / (ours / 1000)).toFixed(1)} MB/s`,
@@ -540,6 +570,7 @@ async function main(): Promise<void> {
     ['translate FILE', benchTranslateFile],
     ['extract + import', () => benchXliff(seed)],
     ['extract + merge (Markdown)', benchMarkdown],
+    ['extract + merge (HTML)', benchHtml],
     ['check', () => benchCheck(seed)],
     ['adversarial input', () => benchAdversarial(seed)],
     ['serve', benchServe],

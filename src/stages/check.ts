@@ -3,6 +3,8 @@
  * translators' file: each finding is a note on its unit, and a unit with an
  * error nobody accepted is saved as translated, never approved, until fixed.
  */
+import { codesIn } from '../core/codes.js';
+import { segmentsOf } from '../core/doc.js';
 import { isApproved } from '../core/state.js';
 import { isBlocking, type Finding, type SegmentId, type Target } from '../core/types.js';
 import { checkDoc } from '../qa/index.js';
@@ -14,7 +16,23 @@ export function check(job: Job, qa: QaContext): CheckedJob {
   if (job.findings) return job as CheckedJob;
   const { format, parsed } = job.source;
   const sentences = checkDoc(parsed.doc, job.targets, { sourceLang: qa.sourceLang, lang: job.lang, ...(qa.termbase ? { termbase: qa.termbase } : {}) });
-  return { ...job, findings: [...sentences, ...(format.check?.(parsed, job.lang, job.targets) ?? [])] };
+  return { ...job, findings: [...sentences, ...missingCodes(job), ...(format.check?.(parsed, job.lang, job.targets) ?? [])] };
+}
+
+/** A translation that lost one of its source's inline codes (a link, an emphasis, a placeholder) breaks the markup. */
+function missingCodes(job: Job): Finding[] {
+  const findings: Finding[] = [];
+  for (const segment of segmentsOf(job.source.parsed.doc)) {
+    const target = job.targets.get(segment.id);
+    if (!target || !segment.codes?.length) continue;
+    const left = new Map<string, number>();
+    for (const code of segment.codes) left.set(segment.text.slice(code.start, code.end), (left.get(segment.text.slice(code.start, code.end)) ?? 0) + 1);
+    for (const code of codesIn(target.text, segment)) left.set(target.text.slice(code.start, code.end), left.get(target.text.slice(code.start, code.end))! - 1);
+    const missing = [...left].filter(([, count]) => count > 0).map(([data]) => data);
+    if (missing.length === 0) continue;
+    findings.push({ check: 'codes', severity: 'error', segmentId: segment.id, lang: job.lang, message: `inline code(s) of the source missing: ${missing.map((data) => JSON.stringify(data)).join(' ')}` });
+  }
+  return findings;
 }
 
 /** The targets and notes to save for a checked job. */

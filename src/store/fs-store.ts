@@ -84,7 +84,7 @@ export class FsStore implements ProjectStore {
       this.#sources.set(id, entry);
       entries.push(entry);
     }
-    if (entries.length === 0) throw new InputError('no documents (*.txt, *.md, *.json) in the source folder', { file: dir });
+    if (entries.length === 0) throw new InputError('no documents (*.txt, *.md, *.html, *.json) in the source folder', { file: dir });
     return entries;
   }
 

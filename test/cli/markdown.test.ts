@@ -67,4 +67,18 @@ describe('a Markdown article in the source folder', () => {
       for (const kept of ['<code>§ 2 Abs. 1</code>', '<span translate="no">Deutsche Bahn</span>', '<pre>Tabelle 1: unverändert</pre>']) expect(page, lang).toContain(kept);
     }
   });
+
+  it('withholds a translation that dropped a link, and says which code is missing', async () => {
+    expect((await runCli(['run'], { cwd: project.dir, env: deepl() })).code).toBe(0);
+    const xliff = file('locales/es/bundestag.xlf');
+    const text = await readFile(xliff, 'utf8');
+    // The translator deleted the link's codes in the target: the words stay, the link is gone.
+    const edited = text.replace(/(<target[^>]*>[^<]*)<bpt id="1">\[<\/bpt>([^<]*)<ept id="1">\]\(https:\/\/www\.bundestag\.de\/debatte "Mediathek"\)<\/ept>/, '$1$2');
+    expect(edited).not.toBe(text);
+    await writeFile(xliff, edited);
+    const run = await runCli(['run', '--json'], { cwd: project.dir });
+    const report = JSON.parse(await readFile(file('reports/qa.json'), 'utf8')) as { file: string; check: string; message: string }[];
+    expect(report).toContainEqual(expect.objectContaining({ file: 'locales/es/bundestag.xlf', check: 'codes', message: expect.stringContaining('"](https://www.bundestag.de/debatte \\"Mediathek\\")"') }));
+    expect(JSON.parse(run.stdout).locales.find((l: { locale: string }) => l.locale === 'es').withheld.bundestag).toMatch(/QA error/);
+  });
 });
