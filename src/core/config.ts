@@ -53,6 +53,13 @@ const configSchema = z
       })
       .strict()
       .prefault({}),
+    markdown: z
+      .object({
+        /** Front matter keys whose values are translated. Default ["title", "description"]. */
+        frontMatter: z.array(z.string().min(1)).default(['title', 'description']),
+      })
+      .strict()
+      .prefault({}),
     /** XLIFF version written by `extract`. Default 1.2. */
     xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
     paths: z

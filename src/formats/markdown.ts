@@ -14,6 +14,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import type { Block, Doc, Gap } from '../core/types.js';
 import { sentences, type Span } from './sentences.js';
@@ -23,7 +24,14 @@ const extensions = [gfm(), frontmatter(['yaml', 'toml'])];
 const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
 
 
-export const markdown: SourceFormat<string> = {
+/** The source, and the YAML style of each front matter value that is a unit (by its offset), to write a translation back in. */
+export interface MarkdownSkeleton {
+  readonly text: string;
+  readonly yaml: ReadonlyMap<number, YamlStyle>;
+}
+type YamlStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+
+export const markdown: SourceFormat<MarkdownSkeleton> = {
   extension: 'md',
   kind: 'document',
   ownFileAlways: true,
@@ -31,6 +39,12 @@ export const markdown: SourceFormat<string> = {
     const tree = fromMarkdown(text, { extensions, mdastExtensions });
     const body: (Block | Gap)[] = [];
     const nextId = createSegmentIdSource();
+    const yaml = new Map<number, YamlStyle>();
+    for (const value of frontMatterValues(text, tree, options.frontMatter ?? [])) {
+      const source = text.slice(value.start, value.end);
+      yaml.set(value.start, value.style);
+      body.push({ kind: 'block', id: blockIdFor(body.length), type: value.key === 'title' ? 'headline' : 'paragraph', parts: [{ kind: 'segment', id: nextId(source), text: source, start: value.start }], note: `Front matter: ${value.key}` });
+    }
     for (const container of containers(tree)) {
       const children = container.children as PhrasingContent[];
       const spans: Span[] = [];
@@ -51,23 +65,52 @@ export const markdown: SourceFormat<string> = {
       if (!parts.some((part) => part.kind === 'segment')) continue;
       body.push({ kind: 'block', id: blockIdFor(body.length), type: container.type === 'heading' && container.depth === 1 ? 'headline' : 'paragraph', parts });
     }
-    return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: text };
+    return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: { text, yaml } };
   },
   write(parsed, _lang, textOf) {
-    const text = parsed.skeleton;
+    const { text, yaml } = parsed.skeleton;
     let out = '';
     let cursor = 0;
     for (const block of parsed.doc.body) {
       if (block.kind !== 'block') continue;
       for (const part of block.parts) {
         if (part.kind !== 'segment') continue;
-        out += text.slice(cursor, part.start) + textOf(part);
+        const translated = textOf(part);
+        const style = yaml.get(part.start);
+        out += text.slice(cursor, part.start) + (style && translated !== part.text ? yamlScalar(translated, style) : translated);
         cursor = part.start + part.text.length;
       }
     }
     return out + text.slice(cursor);
   },
 };
+
+/** The front matter values to translate: string scalars of the listed top-level keys, where the file writes them (inside quotes). */
+function frontMatterValues(text: string, tree: Root, keys: readonly string[]): { key: string; start: number; end: number; style: YamlStyle }[] {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml' || keys.length === 0) return [];
+  const base = text.indexOf('\n', offset(node, 'start')) + 1;
+  const document = parseDocument(node.value);
+  if (document.errors.length > 0 || !isMap(document.contents)) return [];
+  return document.contents.items.flatMap((item) => {
+    const key = isScalar(item.key) ? String(item.key.value) : '';
+    const value = item.value;
+    if (!keys.includes(key) || !isScalar(value) || typeof value.value !== 'string' || !value.range) return [];
+    const style = value.type;
+    if (style !== 'PLAIN' && style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE') return [];
+    const quote = style === 'PLAIN' ? 0 : 1;
+    const start = base + value.range[0] + quote;
+    const end = base + value.range[1] - quote;
+    return end > start ? [{ key, start, end, style }] : [];
+  });
+}
+
+/** A translation written back in its scalar's style; a plain scalar that would no longer read as one is double-quoted. */
+function yamlScalar(value: string, style: YamlStyle): string {
+  if (style === 'QUOTE_DOUBLE') return value.replace(/(?<!\\)"/g, '\\"');
+  if (style === 'QUOTE_SINGLE') return value.replace(/''|'/g, "''");
+  return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$|\n/.test(value) ? JSON.stringify(value) : value;
+}
 
 /** Paragraphs, headings and table cells with text, in document order. */
 function containers(tree: Root): (Parent & { type: 'paragraph' | 'heading' | 'tableCell'; depth?: number })[] {

@@ -14,6 +14,8 @@ export interface ParseOptions {
   readonly rules: LanguageRules;
   /** Names the file in errors. */
   readonly file: string;
+  /** Front matter keys whose values are text to translate (Markdown's `title`, `description`). */
+  readonly frontMatter?: readonly string[];
 }
 
 export interface Parsed<Skeleton> {

@@ -46,7 +46,9 @@ describe('a Markdown article in the source folder', () => {
       expect(markup(localised), lang).toEqual(markup(source));
       expect(localised, lang).toContain(`⟦${lang.toUpperCase()}⟧`);
       // What is not a sentence is as it was: front matter, code block, comment, image, definitions.
-      for (const line of source.split('\n').filter((l) => /^(?:title:|```|const |<!--|!\[|\[live\]:|\| --- )/.test(l))) expect(localised, lang).toContain(line);
+      for (const line of source.split('\n').filter((l) => /^(?:tags:|```|const |<!--|!\[|\[live\]:|\| --- )/.test(l))) expect(localised, lang).toContain(line);
+      // Front matter keys listed in the config are translated, in their YAML style.
+      expect(localised, lang).toMatch(new RegExp(`^---\\ntitle: "?⟦${lang.toUpperCase()}⟧ [^\\n]*\\ndescription: "⟦${lang.toUpperCase()}⟧ [^\\n]*"\\n`));
       expect(localised.split('\n').length, lang).toBe(source.split('\n').length);
     }
     const calls = server.calls.length;

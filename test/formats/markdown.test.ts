@@ -12,7 +12,7 @@ import { writeXliff, type XliffVersion } from '../../src/xliff/index.js';
 
 const de = 'de' as Lang;
 const ARTICLE = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/markdown/bundestag.md'), 'utf8');
-const parse = (text: string) => markdown.parse(text, { docId: 'doc' as DocId, lang: de, rules: rulesFor(de), file: 'doc.md' });
+const parse = (text: string) => markdown.parse(text, { docId: 'doc' as DocId, lang: de, rules: rulesFor(de), file: 'doc.md', frontMatter: ['title', 'description'] });
 const segmentsOf = (text: string) =>
   parse(text).doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((part): part is Segment => part.kind === 'segment') : []));
 /** A segment's text with its codes shown as ⟨…⟩, as a translator sees the tags. */
@@ -39,6 +39,8 @@ describe('Markdown articles', () => {
 
   it('makes sentences of headings, paragraphs, list items, table cells and quotes, with their markup as codes', () => {
     expect(segmentsOf(ARTICLE).map(tagged)).toEqual([
+      'Haushaltsdebatte im Bundestag',
+      'Der Bundestag berät den Haushalt: sechs Stunden Debatte',
       'Der Bundestag berät den ⟨o1⟩Haushalt⟨c1⟩',
       'Berlin (dpa) - Der Bundestag hat am Donnerstag über den ⟨o1⟩Haushalt 2026⟨c1⟩ beraten.',
       'Die Debatte dauerte ⟨o1⟩sechs Stunden⟨c1⟩ und endete spät.',
@@ -63,7 +65,7 @@ describe('Markdown articles', () => {
     const parsed = parse(ARTICLE);
     const out = markdown.write(parsed, 'en' as Lang, (segment) => (segment.text.startsWith('Die Debatte') ? 'The debate lasted [six hours](https://www.bundestag.de/debatte "Mediathek") and ended late.' : segment.text));
     expect(out).toContain('\nThe debate lasted [six hours](https://www.bundestag.de/debatte "Mediathek") and ended late.\n');
-    for (const kept of ['title: Haushaltsdebatte im Bundestag', '```js\nconst haushalt = 476.8; // Milliarden\n```', '<!-- Redaktion: Zahlen am Freitag prüfen -->', '![Plenarsaal](https://example.org/plenum.jpg)', '[live]: https://www.tagesschau.de/liveblog "Liveblog"']) {
+    for (const kept of ['tags: [politik, haushalt]', '```js\nconst haushalt = 476.8; // Milliarden\n```', '<!-- Redaktion: Zahlen am Freitag prüfen -->', '![Plenarsaal](https://example.org/plenum.jpg)', '[live]: https://www.tagesschau.de/liveblog "Liveblog"']) {
       expect(out).toContain(kept);
     }
   });
