@@ -279,7 +279,7 @@ function nextRecord(
     const previous = plan.record.docs[source.id];
     const parsed = sources.get(source.id);
     const outline = parsed ? { blocks: blockOutline(parsed.parsed.doc), sentences: segmentsOf(parsed.parsed.doc).map((segment) => sentenceKey(segment.text)) } : previous;
-    if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, kind: source.format.kind, blocks: outline.blocks, sentences: outline.sentences, pairs };
+    if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, kind: source.format.kind, format: source.format.extension, blocks: outline.blocks, sentences: outline.sentences, pairs };
   }
   return { ...emptyRecord(project.settings), memory: Object.fromEntries(memory), docs };
 }
@@ -298,7 +298,7 @@ function manifestOf(project: Project, sources: readonly SourceEntry[], record: R
       else if (publication) withheld[lang] = publication.reason;
     }
     if (doc.kind === 'resources') namespaces[source.id] = { published, withheld };
-    else documents[source.id] = { blocks: doc.blocks, published, withheld };
+    else documents[source.id] = { blocks: doc.blocks, ...(doc.format !== 'txt' ? { format: doc.format } : {}), published, withheld };
   }
   return { sourceLanguage: project.config.sourceLanguage, documents, ...(Object.keys(namespaces).length > 0 ? { namespaces } : {}) };
 }

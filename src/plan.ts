@@ -13,7 +13,7 @@ import type { ReportFinding } from './stages/check.js';
 import type { ProjectStore, SourceEntry, Stamp } from './store/store.js';
 
 /** Bump when what is recorded or how outputs are made changes: every pair runs once again. */
-const RECORD_VERSION = 4;
+const RECORD_VERSION = 5;
 
 export interface PairRecord {
   /** The translators' file as this run wrote it. */
@@ -36,6 +36,8 @@ export interface PairRecord {
 export interface DocRecord {
   readonly source: Stamp;
   readonly kind: 'document' | 'resources';
+  /** The source file's extension. */
+  readonly format: string;
   readonly blocks: ManifestDoc['blocks'];
   /** A short hash of each sentence, so a new memory entry finds the skipped documents it may fill. */
   readonly sentences: readonly string[];

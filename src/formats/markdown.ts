@@ -62,7 +62,13 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
       const parts = sentences(text, start, end, spans, options).map((part) =>
         part.kind === 'gap' ? part : { ...part, id: nextId(part.text) },
       );
-      if (!parts.some((part) => part.kind === 'segment')) continue;
+      if (!parts.some((part) => part.kind === 'segment')) {
+        // A paragraph that is only an image (or images): its alt text is the text a reader gets.
+        for (const alt of children.filter((child) => child.type === 'image' && child.alt && child.position).map((image) => altText(text, image))) {
+          if (alt) body.push({ kind: 'block', id: blockIdFor(body.length), type: 'caption', parts: [{ kind: 'segment', id: nextId(text.slice(alt.start, alt.end)), text: text.slice(alt.start, alt.end), start: alt.start }], note: 'Image description (alt text)' });
+        }
+        continue;
+      }
       body.push({ kind: 'block', id: blockIdFor(body.length), type: container.type === 'heading' && container.depth === 1 ? 'headline' : 'paragraph', parts });
     }
     return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: { text, yaml } };
@@ -110,6 +116,18 @@ function yamlScalar(value: string, style: YamlStyle): string {
   if (style === 'QUOTE_DOUBLE') return value.replace(/(?<!\\)"/g, '\\"');
   if (style === 'QUOTE_SINGLE') return value.replace(/''|'/g, "''");
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$|\n/.test(value) ? JSON.stringify(value) : value;
+}
+
+/** Where an image's alt text is written: between `![` and its closing bracket, escapes and nested brackets skipped. */
+function altText(text: string, image: Nodes): { start: number; end: number } | undefined {
+  const start = offset(image, 'start') + 2;
+  let depth = 0;
+  for (let i = start; i < offset(image, 'end'); i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '[') depth++;
+    else if (text[i] === ']' && depth-- === 0) return i > start && text.slice(start, i).trim() ? { start, end: i } : undefined;
+  }
+  return undefined;
 }
 
 /** Paragraphs, headings and table cells with text, in document order. */

@@ -24,9 +24,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
-/** With `languages`, the page a reader gets: a switcher between them and styles for reading. */
-export function renderArticleHtml(article: ArticleView, options: { languages?: readonly string[] } = {}): string {
-  const text = (block: ArticleBlock) => escapeHtml(block.text).replace(/\n/g, '<br>');
+/**
+ * With `languages`, the page a reader gets: a switcher between them and styles
+ * for reading. With `markup`, the blocks' text is rendered by it (Markdown).
+ */
+export function renderArticleHtml(article: ArticleView, options: { languages?: readonly string[]; markup?: (text: string) => string } = {}): string {
+  const text = (block: ArticleBlock) => options.markup?.(block.text) ?? escapeHtml(block.text).replace(/\n/g, '<br>');
   const blocks = article.blocks.map((block) => {
     if (block.kind === 'headline') return `<h1>${text(block)}</h1>`;
     if (block.kind === 'caption') return `<p class="caption"><small>${text(block)}</small></p>`;

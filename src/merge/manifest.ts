@@ -7,6 +7,8 @@ import type { BlockKind } from '../core/types.js';
 
 export interface ManifestDoc {
   readonly blocks: readonly { readonly id: string; readonly kind: BlockKind }[];
+  /** The source's format where it is not plain text (`md`): its blocks' text is markup in it. */
+  readonly format?: string;
   /** Source language first, then every published locale. */
   readonly published: readonly string[];
   readonly withheld: Readonly<Record<string, string>>;

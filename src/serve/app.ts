@@ -19,6 +19,8 @@ import { InputError } from '../core/errors.js';
 import { safeJoin } from '../core/fs.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { negotiateLanguage } from './negotiate.js';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { renderArticleHtml, type ArticleBlock } from '../html/article.js';
 import { textDirection } from '../core/lang.js';
 
@@ -126,7 +128,7 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       articles.set(`${id}|${lang}`, {
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
-        html: prepare(renderArticleHtml(article, { languages: published }), 'text/html; charset=utf-8'),
+        html: prepare(renderArticleHtml(article, { languages: published, ...(entry.format === 'md' ? { markup: inlineMarkdown } : {}) }), 'text/html; charset=utf-8'),
       });
     }
   }
@@ -139,6 +141,16 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
     }
   }
   return { manifest: { ...manifest, documents }, i18n: instance, articles, resources };
+}
+
+/**
+ * A Markdown block's text as HTML, by micromark (CommonMark and GFM). Raw HTML
+ * in it is escaped, not passed through: a translation must not bring markup in.
+ */
+function inlineMarkdown(text: string): string {
+  const rendered = micromark(text, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }).trim();
+  const paragraph = /^<p>([\s\S]*)<\/p>$/.exec(rendered);
+  return paragraph && !paragraph[1]!.includes('<p>') ? paragraph[1]! : rendered;
 }
 
 /** Longest request target accepted; longer ones get 414 (nothing we serve needs more). */

@@ -8,6 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/lang.js';
+import { startServer } from '../../src/serve/index.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
@@ -46,11 +48,25 @@ describe('a Markdown article in the source folder', () => {
       expect(markup(localised), lang).toEqual(markup(source));
       expect(localised, lang).toContain(`⟦${lang.toUpperCase()}⟧`);
       // What is not a sentence is as it was: front matter, code block, comment, image, definitions.
-      for (const line of source.split('\n').filter((l) => /^(?:tags:|```|const |<!--|!\[|\[live\]:|\| --- )/.test(l))) expect(localised, lang).toContain(line);
+      for (const line of source.split('\n').filter((l) => /^(?:tags:|```|const |<!--|\[live\]:|\| --- )/.test(l))) expect(localised, lang).toContain(line);
+      expect(localised, lang).toMatch(new RegExp(`!\\[⟦${lang.toUpperCase()}⟧ [^\\]]*\\]\\(https://example\\.org/plenum\\.jpg\\)`));
       // Front matter keys listed in the config are translated, in their YAML style.
       expect(localised, lang).toMatch(new RegExp(`^---\\ntitle: "?⟦${lang.toUpperCase()}⟧ [^\\n]*\\ndescription: "⟦${lang.toUpperCase()}⟧ [^\\n]*"\\n`));
       expect(localised.split('\n').length, lang).toBe(source.split('\n').length);
     }
+    // The server shows the article rendered: links, emphasis and code spans as HTML, the translation's HTML escaped.
+    const served = await startServer({ localesDir: file('locales'), sourceLanguage: 'de' as Lang, port: 0, host: '127.0.0.1' });
+    try {
+      const page = await (await fetch(`${served.url}/articles/bundestag?lng=pl`)).text();
+      expect(page).toContain('<a href="https://www.bundestag.de/debatte" title="Mediathek">');
+      expect(page).toContain('<strong>');
+      expect(page).toContain('<code>Etat 12</code>');
+      expect(page).not.toContain('**');
+      expect(page).toContain('&lt;br&gt;');
+    } finally {
+      await served.close();
+    }
+
     const calls = server.calls.length;
     const second = await runCli(['run', '--json'], { cwd: project.dir, env: deepl() });
     expect(second.code).toBe(0);
