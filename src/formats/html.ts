@@ -14,7 +14,9 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import { textDirection } from '../core/lang.js';
 import type { Block, BlockKind, Doc, Gap } from '../core/types.js';
+import { segmentsOf } from '../core/doc.js';
 import { sentences, type Span } from './sentences.js';
+import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -104,11 +106,7 @@ export const html: SourceFormat<HtmlSkeleton> = {
   },
   write(parsed, lang, textOf) {
     const { text, root } = parsed.skeleton;
-    const edits: { start: number; end: number; text: string }[] = [];
-    for (const block of parsed.doc.body) {
-      if (block.kind !== 'block') continue;
-      for (const part of block.parts) if (part.kind === 'segment') edits.push({ start: part.start, end: part.start + part.text.length, text: textOf(part) });
-    }
+    const edits: Edit[] = segmentsOf(parsed.doc).map((part) => ({ start: part.start, end: part.start + part.text.length, text: textOf(part) }));
     // The page says what language it is in now, and which way it runs.
     if (root && lang !== parsed.doc.lang) {
       const set = (name: string, value: string, existing: AttributeValue | undefined) =>
@@ -116,14 +114,7 @@ export const html: SourceFormat<HtmlSkeleton> = {
       set('lang', lang, root.lang);
       set('dir', textDirection(lang), root.dir);
     }
-    edits.sort((a, b) => a.start - b.start);
-    let out = '';
-    let cursor = 0;
-    for (const edit of edits) {
-      out += text.slice(cursor, edit.start) + edit.text;
-      cursor = edit.end;
-    }
-    return out + text.slice(cursor);
+    return applyEdits(text, edits);
   },
 };
 

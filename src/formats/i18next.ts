@@ -17,6 +17,7 @@ import { blockIdFor } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
 import type { Block, Doc, DocId, Finding, SegmentId } from '../core/types.js';
 import { scanJson, type JsonMember, type JsonNode, type JsonObject, type JsonString } from './json-scan.js';
+import { applyEdits, type Edit } from './splice.js';
 import type { Parsed, SourceFormat } from './types.js';
 
 /** Interpolation, nesting, Trans components and HTML tags: code, never translated (https://www.i18next.com/translation-function/interpolation). */
@@ -83,7 +84,7 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
     const segments = new Map(parsed.doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((p) => p.kind === 'segment') : [])).map((s) => [s.id, s]));
     const translated = (id: SegmentId | undefined) => (id && segments.has(id) ? textOf(segments.get(id)!) : undefined);
     const literal = (value: string, node?: JsonString) => (node && node.value === value ? text.slice(node.start, node.end) : encode(value, asciiOnly));
-    const edits: { start: number; end: number; text: string }[] = [];
+    const edits: Edit[] = [];
     for (const item of items) {
       if (item.kind === 'entry') {
         const value = translated(ids.get(item.entry.node));
@@ -96,14 +97,7 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
         return literal(value ?? form?.value ?? (item.family.forms.get('other')!.value as JsonString).value, form);
       }));
     }
-    edits.sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let cursor = 0;
-    for (const edit of edits) {
-      out += text.slice(cursor, edit.start) + edit.text;
-      cursor = edit.end;
-    }
-    return out + text.slice(cursor);
+    return applyEdits(text, edits);
   },
   check(parsed, lang, targets) {
     const findings: Finding[] = [];
@@ -221,7 +215,7 @@ function build(
  * object's own separator.
  */
 function familyEdits(text: string, family: Family, wanted: readonly Category[], literal: (category: Category) => string) {
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   const members = family.parent.members;
   const index = (member: JsonMember) => members.indexOf(member);
   const present = CATEGORIES.filter((category) => family.forms.has(category));

@@ -17,7 +17,9 @@ import { gfm } from 'micromark-extension-gfm';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import type { Block, Doc, Gap } from '../core/types.js';
+import { segmentsOf } from '../core/doc.js';
 import { sentences, type Span } from './sentences.js';
+import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
 
 const extensions = [gfm(), frontmatter(['yaml', 'toml'])];
@@ -75,19 +77,12 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
   },
   write(parsed, _lang, textOf) {
     const { text, yaml } = parsed.skeleton;
-    let out = '';
-    let cursor = 0;
-    for (const block of parsed.doc.body) {
-      if (block.kind !== 'block') continue;
-      for (const part of block.parts) {
-        if (part.kind !== 'segment') continue;
-        const translated = textOf(part);
-        const style = yaml.get(part.start);
-        out += text.slice(cursor, part.start) + (style && translated !== part.text ? yamlScalar(translated, style) : translated);
-        cursor = part.start + part.text.length;
-      }
-    }
-    return out + text.slice(cursor);
+    const edits = segmentsOf(parsed.doc).map((part): Edit => {
+      const translated = textOf(part);
+      const style = yaml.get(part.start);
+      return { start: part.start, end: part.start + part.text.length, text: style && translated !== part.text ? yamlScalar(translated, style) : translated };
+    });
+    return applyEdits(text, edits);
   },
 };
 

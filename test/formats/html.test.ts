@@ -3,27 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/lang.js';
-import type { DocId, Segment } from '../../src/core/types.js';
+import type { DocId } from '../../src/core/types.js';
 import { html } from '../../src/formats/html.js';
 import { rulesFor } from '../../src/segment/index.js';
 import { validateSchema } from '../../src/xliff/schema.js';
+import { segmentsIn, tagged } from '../helpers/segments.js';
 import { writeXliff, type XliffVersion } from '../../src/xliff/index.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const de = 'de' as Lang;
 const ARTICLE = readFileSync(path.join(FIXTURES, 'bundestag.html'), 'utf8');
 const parse = (text: string, file = 'doc.html') => html.parse(text, { docId: 'doc' as DocId, lang: de, rules: rulesFor(de), file });
-const segmentsOf = (text: string) =>
-  parse(text).doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((part): part is Segment => part.kind === 'segment') : []));
-const tagged = (segment: Segment) => {
-  let out = '';
-  let cursor = 0;
-  for (const code of segment.codes ?? []) {
-    out += `${segment.text.slice(cursor, code.start)}⟨${code.kind[0]}${code.id}⟩`;
-    cursor = code.end;
-  }
-  return out + segment.text.slice(cursor);
-};
+const segmentsOf = (text: string) => segmentsIn(parse(text).doc);
 
 describe('HTML articles and pages', () => {
   it('gives back 27 real web pages byte for byte when each translation equals its source', () => {

@@ -4,27 +4,17 @@ import { fileURLToPath } from 'node:url';
 import spec from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/lang.js';
-import type { DocId, Segment } from '../../src/core/types.js';
+import type { DocId } from '../../src/core/types.js';
 import { markdown } from '../../src/formats/markdown.js';
 import { rulesFor } from '../../src/segment/index.js';
 import { validateSchema } from '../../src/xliff/schema.js';
+import { segmentsIn, tagged } from '../helpers/segments.js';
 import { writeXliff, type XliffVersion } from '../../src/xliff/index.js';
 
 const de = 'de' as Lang;
 const ARTICLE = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/markdown/bundestag.md'), 'utf8');
 const parse = (text: string) => markdown.parse(text, { docId: 'doc' as DocId, lang: de, rules: rulesFor(de), file: 'doc.md', frontMatter: ['title', 'description'] });
-const segmentsOf = (text: string) =>
-  parse(text).doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((part): part is Segment => part.kind === 'segment') : []));
-/** A segment's text with its codes shown as ⟨…⟩, as a translator sees the tags. */
-const tagged = (segment: Segment) => {
-  let out = '';
-  let cursor = 0;
-  for (const code of segment.codes ?? []) {
-    out += `${segment.text.slice(cursor, code.start)}⟨${code.kind[0]}${code.id}⟩`;
-    cursor = code.end;
-  }
-  return out + segment.text.slice(cursor);
-};
+const segmentsOf = (text: string) => segmentsIn(parse(text).doc);
 
 describe('Markdown articles', () => {
   it('gives back all 652 examples of the CommonMark spec byte for byte when each translation equals its source', () => {
