@@ -203,6 +203,7 @@ async function benchMarkdown(): Promise<Row> {
   }
   const de = 'de' as Lang;
   const rules = rulesFor(de);
+  await markdown.prepare!();
   const ours = time(() => {
     for (const [i, text] of articles.entries()) {
       const parsed = markdown.parse(text, { docId: `a${i}` as DocId, lang: de, rules, file: 'a.md' });
@@ -240,6 +241,7 @@ async function benchHtml(): Promise<Row> {
   }
   const de = 'de' as Lang;
   const rules = rulesFor(de);
+  await html.prepare!();
   const ours = time(() => {
     for (const [i, text] of corpus.entries()) html.write(html.parse(text, { docId: `p${i}` as DocId, lang: de, rules, file: 'p.html' }), de, (segment) => segment.text);
   }, 1);

@@ -50,6 +50,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 /** Reads and segments a source document in its format. */
 export async function parseSource(project: Project, entry: SourceEntry): Promise<SourceDocument> {
   const text = await project.store.readSource(entry.id);
+  await entry.format.prepare?.();
   return { format: entry.format, parsed: entry.format.parse(text, { docId: entry.id, lang: project.config.sourceLanguage, rules: project.rules, file: entry.name, frontMatter: project.config.markdown.frontMatter }) };
 }
 

@@ -9,7 +9,6 @@
  * description are units of their own. The localised page is the source with
  * each sentence replaced in place, and `lang` and `dir` set on `<html>`.
  */
-import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import { textDirection } from '../core/lang.js';
@@ -18,6 +17,9 @@ import { segmentsOf } from '../core/doc.js';
 import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
+
+/** The parser, loaded by `prepare`: the command line starts without it. */
+let parse5: typeof import('parse5') | undefined;
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -47,7 +49,12 @@ export const html: SourceFormat<HtmlSkeleton> = {
   extension: 'html',
   kind: 'document',
   ownFileAlways: true,
+  async prepare() {
+    parse5 ??= await import('parse5');
+  },
   parse(text, options) {
+    if (!parse5) throw new Error('html.prepare() was not awaited before parse()');
+    const { parse, parseFragment } = parse5;
     const whole = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html)/i.test(text);
     const tree = whole ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
     const body: (Block | Gap)[] = [];

@@ -9,12 +9,6 @@
  * code blocks, HTML, reference definitions, tables' pipes, front matter.
  */
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import type { Block, Doc, Gap } from '../core/types.js';
 import { segmentsOf } from '../core/doc.js';
@@ -22,8 +16,26 @@ import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
 
-const extensions = [gfm(), frontmatter(['yaml', 'toml'])];
-const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
+/** The parsers, loaded by `prepare`. */
+let libraries: Awaited<ReturnType<typeof loadLibraries>> | undefined;
+
+async function loadLibraries() {
+  const [{ fromMarkdown }, { frontmatterFromMarkdown }, { gfmFromMarkdown }, { frontmatter }, { gfm }, yaml] = await Promise.all([
+    import('mdast-util-from-markdown'),
+    import('mdast-util-frontmatter'),
+    import('mdast-util-gfm'),
+    import('micromark-extension-frontmatter'),
+    import('micromark-extension-gfm'),
+    import('yaml'),
+  ]);
+  const options = { extensions: [gfm(), frontmatter(['yaml', 'toml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])] };
+  return { parse: (text: string): Root => fromMarkdown(text, options), yaml };
+}
+
+function loaded() {
+  if (!libraries) throw new Error('markdown.prepare() was not awaited before parse()');
+  return libraries;
+}
 
 
 /** The source, and the YAML style of each front matter value that is a unit (by its offset), to write a translation back in. */
@@ -37,8 +49,11 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
   extension: 'md',
   kind: 'document',
   ownFileAlways: true,
+  async prepare() {
+    libraries ??= await loadLibraries();
+  },
   parse(text, options) {
-    const tree = fromMarkdown(text, { extensions, mdastExtensions });
+    const tree = loaded().parse(text);
     const body: (Block | Gap)[] = [];
     const nextId = createSegmentIdSource();
     const yaml = new Map<number, YamlStyle>();
@@ -91,6 +106,7 @@ function frontMatterValues(text: string, tree: Root, keys: readonly string[]): {
   const node = tree.children[0];
   if (node?.type !== 'yaml' || keys.length === 0) return [];
   const base = text.indexOf('\n', offset(node, 'start')) + 1;
+  const { parseDocument, isMap, isScalar } = loaded().yaml;
   const document = parseDocument(node.value);
   if (document.errors.length > 0 || !isMap(document.contents)) return [];
   return document.contents.items.flatMap((item) => {

@@ -37,6 +37,9 @@ export interface SourceFormat<Skeleton = unknown> {
    * Markdown); plain text only where `merge.formats` lists `txt`.
    */
   readonly ownFileAlways?: boolean;
+  /** Loads what parsing needs (a parser library), on first use only: the command line starts without it. */
+  prepare?(): Promise<void>;
+  /** Parses a file; `prepare` has been awaited. */
   parse(text: string, options: ParseOptions): Parsed<Skeleton>;
   /**
    * The document as one target language needs it, where that differs from the

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/lang.js';
 import type { DocId } from '../../src/core/types.js';
 import { html } from '../../src/formats/html.js';
@@ -17,6 +17,8 @@ const parse = (text: string, file = 'doc.html') => html.parse(text, { docId: 'do
 const segmentsOf = (text: string) => segmentsIn(parse(text).doc);
 
 describe('HTML articles and pages', () => {
+  beforeAll(() => html.prepare!());
+
   it('gives back 27 real web pages byte for byte when each translation equals its source', () => {
     const pages = readdirSync(path.join(FIXTURES, 'html')).filter((name) => name.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(20);

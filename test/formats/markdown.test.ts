@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import spec from 'commonmark-spec';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/lang.js';
 import type { DocId } from '../../src/core/types.js';
 import { markdown } from '../../src/formats/markdown.js';
@@ -17,6 +17,8 @@ const parse = (text: string) => markdown.parse(text, { docId: 'doc' as DocId, la
 const segmentsOf = (text: string) => segmentsIn(parse(text).doc);
 
 describe('Markdown articles', () => {
+  beforeAll(() => markdown.prepare!());
+
   it('gives back all 652 examples of the CommonMark spec byte for byte when each translation equals its source', () => {
     expect(spec.tests).toHaveLength(652);
     for (const example of spec.tests) {
