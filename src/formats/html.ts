@@ -87,7 +87,7 @@ export const html: SourceFormat<HtmlSkeleton> = {
         }
         for (const piece of pieces) {
           const spans: Span[] = [];
-          codesOf(text, piece, spans);
+          codesOf(piece, spans);
           add(own, piece[0]!.sourceCodeLocation!.startOffset, piece.at(-1)!.sourceCodeLocation!.endOffset, spans);
         }
         run = [];
@@ -147,7 +147,7 @@ function notTranslated(element: Element): boolean {
 }
 
 /** Inline markup among `nodes`: tags as pairs around their text; comments, opaque elements and those marked not to translate as one code. */
-function codesOf(text: string, nodes: readonly Node[], spans: Span[]): void {
+function codesOf(nodes: readonly Node[], spans: Span[]): void {
   for (const node of nodes) {
     const location = node.sourceCodeLocation;
     if (!location || node.nodeName === '#text') continue;
@@ -164,11 +164,11 @@ function codesOf(text: string, nodes: readonly Node[], spans: Span[]): void {
     if (!tags.endTag) {
       // An element closed by the parser (`<p>a <b>b` at the end): its start tag stands alone.
       spans.push({ kind: 'standalone', start: tags.startTag.startOffset, end: tags.startTag.endOffset });
-      codesOf(text, element.childNodes, spans);
+      codesOf(element.childNodes, spans);
       continue;
     }
     const open = spans.push({ kind: 'open', start: tags.startTag.startOffset, end: tags.startTag.endOffset }) - 1;
-    codesOf(text, element.childNodes, spans);
+    codesOf(element.childNodes, spans);
     spans.push({ kind: 'close', start: tags.endTag.startOffset, end: tags.endTag.endOffset, pair: open });
   }
 }
