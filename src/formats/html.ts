@@ -14,6 +14,7 @@ import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import { textDirection } from '../core/lang.js';
 import type { Block, BlockKind, Doc, Gap } from '../core/types.js';
 import { segmentsOf } from '../core/doc.js';
+import { refuseDeepNesting } from './nesting.js';
 import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
@@ -57,6 +58,7 @@ export const html: SourceFormat<HtmlSkeleton> = {
     const { parse, parseFragment } = parse5;
     const whole = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html)/i.test(text);
     const tree = whole ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
+    refuseDeepNesting<Node>(tree, (node) => ('childNodes' in node ? node.childNodes : undefined), options.file);
     const body: (Block | Gap)[] = [];
     const nextId = createSegmentIdSource();
     const add = (type: BlockKind, start: number, end: number, spans: Span[]) => {

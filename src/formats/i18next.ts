@@ -12,6 +12,7 @@
 import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { findCodes } from '../core/codes.js';
+import { segmentsOf } from '../core/doc.js';
 import { InputError } from '../core/errors.js';
 import { blockIdFor } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
@@ -81,7 +82,7 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
   },
   write(parsed, _lang, textOf) {
     const { text, items, categories, ids, asciiOnly } = parsed.skeleton;
-    const segments = new Map(parsed.doc.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((p) => p.kind === 'segment') : [])).map((s) => [s.id, s]));
+    const segments = new Map(segmentsOf(parsed.doc).map((segment) => [segment.id, segment]));
     const translated = (id: SegmentId | undefined) => (id && segments.has(id) ? textOf(segments.get(id)!) : undefined);
     const literal = (value: string, node?: JsonString) => (node && node.value === value ? text.slice(node.start, node.end) : encode(value, asciiOnly));
     const edits: Edit[] = [];

@@ -6,6 +6,7 @@
  * nesting deeper than MAX_DEPTH is refused rather than risking the stack.
  */
 import { InputError, lineAndColumn } from '../core/errors.js';
+import { MAX_DEPTH } from './nesting.js';
 
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonOther;
 
@@ -44,7 +45,6 @@ export interface JsonOther {
   readonly end: number;
 }
 
-const MAX_DEPTH = 512;
 const WHITESPACE = /[ \t\n\r]*/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

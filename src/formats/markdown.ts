@@ -12,6 +12,7 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
 import type { Block, Doc, Gap } from '../core/types.js';
 import { segmentsOf } from '../core/doc.js';
+import { refuseDeepNesting } from './nesting.js';
 import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
 import type { SourceFormat } from './types.js';
@@ -54,6 +55,7 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
   },
   parse(text, options) {
     const tree = loaded().parse(text);
+    refuseDeepNesting<Nodes>(tree, (node) => ('children' in node ? node.children : undefined), options.file);
     const body: (Block | Gap)[] = [];
     const nextId = createSegmentIdSource();
     const yaml = new Map<number, YamlStyle>();

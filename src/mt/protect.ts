@@ -5,11 +5,9 @@
  */
 import { writeCodes } from '../core/codes.js';
 import type { CodeSpan } from '../core/types.js';
-import { escapeText } from '../xliff/escape.js';
+import { escapeText, unescapeText } from '../xliff/escape.js';
 
 const PLACEHOLDER = /<x i="(\d+)"\s*\/>/g;
-const ENTITY = /&(?:lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 
 export interface Protected {
   /** The text as XML, each code a numbered `<x i="n"/>`. */
@@ -28,16 +26,11 @@ export function protectCodes(text: string, codes: readonly CodeSpan[]): Protecte
       let last = 0;
       for (const match of answer.matchAll(PLACEHOLDER)) {
         const code = codes[Number(match[1]) - 1];
-        out += unescape(answer.slice(last, match.index)) + (code ? text.slice(code.start, code.end) : '');
+        out += unescapeText(answer.slice(last, match.index)) + (code ? text.slice(code.start, code.end) : '');
         last = match.index + match[0].length;
       }
-      return out + unescape(answer.slice(last));
+      return out + unescapeText(answer.slice(last));
     },
   };
 }
 
-function unescape(text: string): string {
-  return text.replace(ENTITY, (entity, decimal?: string, hex?: string) =>
-    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[entity]!,
-  );
-}

@@ -9,7 +9,7 @@
  */
 import { codesIn, writeCodes } from '../core/codes.js';
 import type { Segment } from '../core/types.js';
-import { attributes, escapeText } from './escape.js';
+import { attributes, escapeText, unescapeText } from './escape.js';
 import type { XliffText, XliffVersion } from './model.js';
 
 type Coded = Pick<Segment, 'id' | 'text' | 'codes'>;
@@ -44,8 +44,7 @@ function contentOf(text: string, segment: Coded, coded: Pick<Segment, 'text' | '
   });
 }
 
-const TOKEN = /<x i="(\d+)"\/>|<g i="(\d+)">|<\/g>|&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);|[^<&]+/g;
-const NAMED: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+const TOKEN = /<x i="(\d+)"\/>|<g i="(\d+)">|<\/g>|[^<]+/g;
 
 /**
  * The text of a source or target read from our XLIFF, with each code written
@@ -75,8 +74,7 @@ export function textWithCodes(content: XliffText, segment: Coded): string {
       out += code?.open ?? '';
       wrapping.push(code?.close);
     } else if (token === '</g>') out += wrapping.pop() ?? '';
-    else if (token.startsWith('&')) out += NAMED[token] ?? String.fromCodePoint(token[2] === 'x' ? parseInt(token.slice(3, -1), 16) : Number(token.slice(2, -1)));
-    else out += token;
+    else out += unescapeText(token);
   }
   return out;
 }

@@ -23,6 +23,18 @@ const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
   '\n': '&#10;',
 };
 
+const ENTITY = /&(?:lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+
+/** Text as escaped XML turned back into text: the predefined entities and character references. */
+export function unescapeText(text: string): string {
+  return text.includes('&')
+    ? text.replace(ENTITY, (entity, decimal?: string, hex?: string) =>
+        decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[entity]!,
+      )
+    : text;
+}
+
 /** `name="value"` pairs in the given order; undefined values are left out. */
 export function attributes(pairs: Readonly<Record<string, string | undefined>>): string {
   let out = '';

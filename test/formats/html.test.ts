@@ -59,6 +59,12 @@ describe('HTML articles and pages', () => {
     }
   });
 
+  it('refuses markup nested deeper than any page is, with the file named, and reads a 1 MB paragraph', () => {
+    expect(() => parse(`<p>${'<span>a '.repeat(20_000)}x${'</span>'.repeat(20_000)}</p>`, 'deep.html')).toThrow(/deep\.html: markup nested more than 512 deep/);
+    const long = `<p>${'Der Bundestag hat am Donnerstag beraten. '.repeat(25_000)}</p>`;
+    expect(segmentsOf(long)).toHaveLength(25_000);
+  });
+
   it.each(['1.2', '2.0'] as XliffVersion[])('gives translators XLIFF %s with tags as codes, valid against the schema', async (version) => {
     const { doc } = parse(ARTICLE);
     const xml = writeXliff({ doc, original: 'doc.html', sourceLang: de, targetLang: 'pl' as Lang, targets: new Map() }, version);

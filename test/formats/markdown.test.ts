@@ -63,6 +63,11 @@ describe('Markdown articles', () => {
     }
   });
 
+  it('refuses markup nested deeper than any article is, and reads a 1 MB paragraph', () => {
+    expect(() => parse(`${'> '.repeat(1_000)}Tief verschachtelt.`)).toThrow(/doc\.md: markup nested more than 512 deep/);
+    expect(segmentsOf('Der Bundestag hat am Donnerstag beraten. '.repeat(25_000))).toHaveLength(25_000);
+  });
+
   it.each(['1.2', '2.0'] as XliffVersion[])('gives translators XLIFF %s with the markup as codes, valid against the schema', async (version) => {
     const { doc } = parse(ARTICLE);
     const xml = writeXliff({ doc, original: 'doc.md', sourceLang: de, targetLang: 'pl' as Lang, targets: new Map() }, version);
