@@ -7,11 +7,10 @@
 import { InputError, XliffError } from './core/errors.js';
 import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin, stateRank } from './core/state.js';
-import type { Target } from './core/types.js';
-import { mergeIntoMemory } from './mt/index.js';
+import { segmentsOf } from './core/doc.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators } from './stages/check.js';
-import { memoryWorthy } from './stages/extract.js';
+import { memoryWorthy, toMemoryEntries, type ApprovedTarget } from './stages/extract.js';
 import { forLocale, originalOf, type SourceDocument } from './stages/job.js';
 import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
@@ -54,7 +53,6 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   }
   const qa = qaContext(project);
   const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };
-  let memory = await store.readMemory(lang);
   for (const [original, units] of byDoc) {
     const source = sources.get(original)!;
     const doc = source.parsed.doc;
@@ -62,8 +60,8 @@ export async function importXliff(project: Project, file: string): Promise<Impor
     const existing = await store.loadTargets(doc, lang);
     const targets = new Map(existing.targets);
     result.stale += incoming.stale.length;
-    const accepted: { source: string; target: Target }[] = [];
-    const sourceOf = new Map(units.map((unit) => [unit.id, unit.source.text]));
+    const accepted: ApprovedTarget[] = [];
+    const segmentOf = new Map(segmentsOf(doc).map((segment) => [segment.id as string, segment]));
     for (const [id, target] of incoming.targets) {
       const known = targets.get(id);
       if (known && known.text === target.text && known.state === target.state) {
@@ -73,13 +71,15 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       } else {
         targets.set(id, target);
         result.applied++;
-        accepted.push({ source: sourceOf.get(id)!, target });
+        const segment = segmentOf.get(id)!;
+        accepted.push({ source: segment.text, ...(segment.codes?.length ? { codes: segment.codes } : {}), target });
       }
     }
     const checked = check({ source, lang, targets, stale: existing.stale }, qa);
-    memory = mergeIntoMemory(memory, memoryWorthy(accepted, lang, qa, checked.findings));
+    const worthy = memoryWorthy(accepted, lang, qa, checked.findings);
+    if (worthy.length > 0) store.memory().add(toMemoryEntries(worthy, { sourceLang: project.config.sourceLanguage, lang, doc: doc.id }), { supersede: true });
     await store.saveTargets({ doc, original: originalOf(source), lang, ...forTranslators(checked), version: project.config.xliffVersion });
   }
-  if (memory.size > 0) await store.writeMemory(lang, memory);
+  await store.close();
   return result;
 }

@@ -13,19 +13,21 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
 import { segmentsOf } from './core/doc.js';
 import type { Lang } from './core/lang.js';
-import { isMachineOrigin } from './core/state.js';
+import { isApproved, isMachineOrigin } from './core/state.js';
 import type { DocId } from './core/types.js';
 import type { EngineChoice } from './mt/registry.js';
 import type { Manifest, ManifestDoc, ManifestNamespace } from './merge/index.js';
 import { blockOutline } from './merge/index.js';
 import { PUBLISHED_FORMATS } from './merge/outputs.js';
-import { mergeIntoMemory, missingSegments, type MachineCache, type TranslationEngine, type TranslationMemory } from './mt/index.js';
+import { missingSegments, type MachineCache, type TranslationEngine } from './mt/index.js';
+import type { MemoryEntry } from './memory/entry.js';
 import { emptyRecord, planRun, type DocRecord, type PairDecision, type PairRecord, type RunRecord } from './plan.js';
 import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators, reportFindings, type CheckedJob, type ReportFinding } from './stages/check.js';
-import { extract as extractStage, type MemoryEntry } from './stages/extract.js';
+import { extract as extractStage, toMemoryEntries } from './stages/extract.js';
 import { forLocale, originalOf, type Job, type SourceDocument } from './stages/job.js';
 import { merge as mergeStage, sourceOutputs } from './stages/merge.js';
+import { propose, type ProposeOptions } from './stages/propose.js';
 import { translate as translateStage } from './stages/translate.js';
 import type { SourceEntry } from './store/store.js';
 import type { XliffVersion } from './xliff/index.js';
@@ -82,7 +84,24 @@ export interface RunResult {
 /** Jobs in flight at once: enough to keep an engine's requests going, few enough to hold open files down. */
 const JOBS_IN_FLIGHT = 16;
 
+/** The pipeline's memory reuse happens in the propose stage; the engine stage gets no memory of its own. */
+const NO_MEMORY = new Map<string, never>();
+
+function proposeOptions(project: Project): ProposeOptions {
+  const { threshold, prefill, proposals } = project.config.memory;
+  return { threshold, prefill, count: proposals };
+}
+
 export async function runPipeline(project: Project, options: RunOptions = {}): Promise<RunResult> {
+  try {
+    return await run(project, options);
+  } finally {
+    // The memory's repository copies are written even when a pair failed: what was added is in the database.
+    await project.store.close();
+  }
+}
+
+async function run(project: Project, options: RunOptions): Promise<RunResult> {
   const { config, store, locales } = project;
   const version = options.version ?? config.xliffVersion;
   const qa = qaContext(project);
@@ -114,7 +133,7 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
     const extracted = extractStage({ source, lang, targets: existing.targets, stale: existing.stale }, qa);
     jobs.push(extracted.job);
     if (!found.has(lang)) found.set(lang, []);
-    found.get(lang)!.push(...extracted.entries);
+    found.get(lang)!.push(...toMemoryEntries(extracted.entries, { sourceLang: config.sourceLanguage, lang, doc: docId }));
     options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length });
   };
   for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
@@ -125,16 +144,17 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
     const removable = (lang: Lang) => (pairs[lang] && pairs[lang].human === 0 ? pairs[lang].targets : undefined);
     deleted.push({ docId, ...(await store.removeDocument(docId, locales, removable)) });
   }
-  const memories = new Map<Lang, TranslationMemory>();
+  const memory = store.memory();
+  const proposing = proposeOptions(project);
   const memoryStamps = new Map(plan.memory);
   for (const lang of found.keys()) {
-    const before = await store.readMemory(lang);
-    const memory = mergeIntoMemory(before, found.get(lang)!);
-    memories.set(lang, memory);
-    if (memory.size > 0 && (await store.writeMemory(lang, memory))) {
-      memoryStamps.set(lang, await store.memoryStamp(lang, undefined));
+    // A reviewer's corrected translation replaces the one they approved before in the same document.
+    const { changedSources } = memory.add(found.get(lang)!, { supersede: true });
+    if (changedSources.size > 0) {
+      await memory.flush();
+      memoryStamps.set(lang, await store.memoryStamp(lang));
       // A new approved translation fills the sentence wherever a skipped pair left it untranslated.
-      const added = new Set([...memory].filter(([source, target]) => before.get(source)?.text !== target.text).map(([source]) => sentenceKey(source)));
+      const added = new Set([...changedSources].map(sentenceKey));
       for (const pair of plan.pairs) {
         if (pair.lang !== lang || pair.run || pair.record.untranslated === 0 || loaded.has(`${lang}\n${pair.docId}`)) continue;
         if (plan.record.docs[pair.docId]!.sentences.some((key) => added.has(key))) await load(pair.docId, lang);
@@ -159,24 +179,27 @@ export async function runPipeline(project: Project, options: RunOptions = {}): P
     let machineTranslated = 0;
     let charactersSent = 0;
     const engine = options.engines?.engineFor(job.lang);
+    // Memory first: proposals for translators always, empty targets filled only when translating.
+    const proposed = propose(job, memory, { ...proposing, prefill: options.engines ? proposing.prefill : Infinity });
+    job = proposed.job;
+    fromMemory = proposed.fromMemory;
     if (options.engines && missingSegments(job.source.parsed.doc, job.targets).length > 0) {
       const cache = engine ? await cacheOf(job.lang) : undefined;
       // Progress is saved as it comes, without notes: the check below adds them.
       const save = coalesceSaves(async (current: Job) => {
         await cache?.flush();
-        await store.saveTargets({ doc: current.source.parsed.doc, original: originalOf(current.source), lang: current.lang, targets: current.targets, notes: new Map(), version });
+        await store.saveTargets({ doc: current.source.parsed.doc, original: originalOf(current.source), lang: current.lang, targets: current.targets, notes: new Map(), ...(current.proposals ? { proposals: current.proposals } : {}), version });
       });
-      const memory = memories.get(job.lang) ?? (await store.readMemory(job.lang));
-      const done = await translateStage(job, config.sourceLanguage, { memory, engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
-      ({ fromMemory, machineTranslated, charactersSent } = done.result);
+      const done = await translateStage(job, config.sourceLanguage, { memory: NO_MEMORY, engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
+      ({ machineTranslated, charactersSent } = done.result);
       job = done.job;
       options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });
     }
     const checked = check(job, qa);
-    const saved = await store.saveTargets({ doc: checked.source.parsed.doc, original: originalOf(checked.source), lang: checked.lang, ...forTranslators(checked), version });
+    const saved = await store.saveTargets({ doc: checked.source.parsed.doc, original: originalOf(checked.source), lang: checked.lang, ...forTranslators(checked), ...(checked.proposals ? { proposals: checked.proposals } : {}), version });
     options.onProgress?.({ stage: 'check', done: ++counters.check, total: jobs.length });
     const file = store.targetsName(docId, job.lang);
-    const merged = options.merge ? mergeStage(checked, formats) : undefined;
+    const merged = options.merge ? mergeStage(checked, formats, config.publish) : undefined;
     if (merged) await store.publish(docId, job.lang, merged.outputs, PUBLISHED_FORMATS);
     return {
       docId,
@@ -376,12 +399,22 @@ export interface DryRunLocale {
 
 /** What translating would send and bill, per locale, without sending or writing anything. */
 export async function planTranslation(project: Project, engines: EngineChoice): Promise<DryRunLocale[]> {
+  try {
+    return await planLocales(project, engines);
+  } finally {
+    await project.store.close();
+  }
+}
+
+async function planLocales(project: Project, engines: EngineChoice): Promise<DryRunLocale[]> {
   const { store } = project;
   const qa = qaContext(project);
   const entries = await store.listSources(() => undefined);
   const sources = [];
   for (const entry of entries) sources.push(await parseSource(project, entry));
   const plan: DryRunLocale[] = [];
+  const memory = store.memory({ write: false });
+  const proposing = proposeOptions(project);
   for (const lang of project.locales) {
     const engine = engines.engineFor(lang);
     const jobs = [];
@@ -393,11 +426,13 @@ export async function planTranslation(project: Project, engines: EngineChoice): 
       jobs.push(extracted.job);
       found.push(...extracted.entries);
     }
-    const memory = mergeIntoMemory(await store.readMemory(lang), found);
     const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
+    // Sentences this run approves count as memory too, though they are not in it yet.
+    const approvedNow = new Set(found.filter((approved) => isApproved(approved.target.state)).map((approved) => approved.source));
     for (const job of jobs) {
       const missing = missingSegments(job.source.parsed.doc, job.targets);
-      const toSend = missing.filter((segment) => !memory.has(segment.text));
+      const filled = propose(job, memory, proposing).job.targets;
+      const toSend = missing.filter((segment) => !filled.has(segment.id) && !approvedNow.has(segment.text));
       entry.fromMemory += missing.length - toSend.length;
       if (engine) {
         entry.toSend += toSend.length;

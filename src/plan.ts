@@ -95,7 +95,7 @@ export async function planRun(inputs: PlanInputs): Promise<Plan & { readonly rec
   const record = usable.record ?? emptyRecord(inputs.settings);
   const sources = await store.listSources((id) => record.docs[id]?.source);
   const memory = new Map<Lang, Stamp>();
-  for (const lang of inputs.locales) memory.set(lang, await store.memoryStamp(lang, record.memory[lang]));
+  for (const lang of inputs.locales) memory.set(lang, await store.memoryStamp(lang));
   const pairs: PairDecision[] = [];
   for (const source of sources) {
     const doc = record.docs[source.id];

@@ -17,11 +17,12 @@ import { baseLanguage, parseLang, type Lang } from './core/lang.js';
 import { isMachineOrigin, MEMORY } from './core/state.js';
 import type { SegmentId, Target } from './core/types.js';
 import type { EngineChoice } from './mt/registry.js';
-import { translateSegments, type TranslationMemory } from './mt/index.js';
+import { translateSegments } from './mt/index.js';
+import { approvedMatch } from './memory/fuzzy.js';
 import { readXliffFile } from './xliff/file.js';
 import { canEncode, encodeXml, type XmlEncoding } from './xml/encoding.js';
 import { parseXml } from './xml/parse.js';
-import { prepareUpdate, type MappedXliff, type TargetUpdate, type XliffContent } from './xliff/index.js';
+import { prepareUpdate, type MappedXliff, type TargetUpdate, type XliffContent, type XliffSegment } from './xliff/index.js';
 
 export interface FileTranslation {
   readonly file: string;
@@ -67,7 +68,11 @@ export async function translateXliffFiles(
     inputs.push({ file, ...read, ...fileLanguages(file, read.content, options) });
   }
   const results: FileTranslation[] = [];
-  for (const input of inputs) results.push(await translateFile(project, engines, input, options));
+  try {
+    for (const input of inputs) results.push(await translateFile(project, engines, input, options));
+  } finally {
+    await project.store.close();
+  }
   return results;
 }
 
@@ -107,9 +112,13 @@ async function translateFile(
   const { file, text: original, encoding, content, mapped, lang, sourceLang } = input;
   const empty = content.segments.filter((segment) => segment.translate && !segment.target && segment.source.text.trim());
   // Memory holds plain sentences of the project's source language: it serves segments without codes.
-  const memory: TranslationMemory =
-    baseLanguage(sourceLang) === baseLanguage(project.config.sourceLanguage) ? await project.store.readMemory(lang) : new Map();
-  const fromMemory = empty.filter((segment) => segment.source.codes.length === 0 && memory.has(segment.source.text));
+  const memory = baseLanguage(sourceLang) === baseLanguage(project.config.sourceLanguage) ? project.store.memory({ write: false }) : undefined;
+  const reuse = new Map<XliffSegment, string>();
+  for (const segment of empty) {
+    const match = memory && segment.source.codes.length === 0 ? approvedMatch(memory, lang, segment.source.text) : undefined;
+    if (match) reuse.set(segment, match.target.text);
+  }
+  const fromMemory = [...reuse.keys()];
   const reused = new Set(fromMemory);
   const toEngine = empty.filter((segment) => !reused.has(segment));
   const chosen = engines.engineFor(lang);
@@ -128,7 +137,7 @@ async function translateFile(
   }
   const updates = new Map<string, TargetUpdate>();
   for (const segment of fromMemory) {
-    updates.set(segment.key, { text: memory.get(segment.source.text)!.text, state: 'translated', origin: MEMORY });
+    updates.set(segment.key, { text: reuse.get(segment)!, state: 'translated', origin: MEMORY });
   }
   const cache = await project.store.openCache(lang);
   let rejected = 0;

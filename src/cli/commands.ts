@@ -9,14 +9,15 @@ import { isBlocking, type DocId } from '../core/types.js';
 import { chooseEngines, type EngineChoice } from '../mt/registry.js';
 import { planTranslation, runPipeline, summarize, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { planRun } from '../plan.js';
-import { loadProject, type Project } from '../project.js';
+import { loadProject, qaContext, type Project } from '../project.js';
 import { acceptFinding, checkXliffFiles } from '../review.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { translateXliffFiles } from '../translate-files.js';
-import { writeFileAtomic } from '../core/fs.js';
+import { writeStreamAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
-import { exportMemories } from '../tm-export.js';
+import { exportMemory } from '../tm-export.js';
+import { importTmx } from '../tm-import.js';
 import { checkStructure } from '../xliff/index.js';
 import { readXliffFile } from '../xliff/file.js';
 import { createProgress, formatTable } from './output.js';
@@ -206,12 +207,40 @@ export async function validateCommand(files: readonly string[]): Promise<Command
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };
 }
 
-/** `l10n tm export`: the approved translations of every locale as TMX 1.4. */
+/** `l10n tm export`: the whole memory as TMX 1.4, streamed to stdout or written atomically to `--out`. */
 export async function tmExportCommand(global: GlobalOptions, options: { out?: string }): Promise<CommandResult> {
-  const { tmx, units, locales } = await exportMemories(await loadProject(projectOptions(global)));
-  if (!options.out) return ok(tmx);
-  await writeFileAtomic(path.resolve(options.out), tmx);
-  return ok(`${options.out}: ${units} translations in ${locales} locale(s)\n`);
+  const project = await loadProject(projectOptions(global));
+  const { chunks, written } = exportMemory(project);
+  const closing = async function* () {
+    try {
+      yield* chunks;
+    } finally {
+      await project.store.close();
+    }
+  };
+  if (!options.out) return { stdout: closing(), exitCode: 0 };
+  await writeStreamAtomic(path.resolve(options.out), closing());
+  return ok(`${options.out}: ${written.units} units, ${written.translations} translations\n`);
+}
+
+/** `l10n tm import`: a TMX file into the memory, with what was added, updated and skipped, and why. */
+export async function tmImportCommand(global: GlobalOptions, file: string, options: { lang?: string }): Promise<CommandResult> {
+  const project = await loadProject(projectOptions(global));
+  const only = options.lang?.split(',').map((tag) => parseLangOption(tag.trim(), '--lang'));
+  let summary;
+  try {
+    summary = await importTmx(project.store.memory(), path.resolve(file), { ...(only ? { only } : {}), qa: qaContext(project) });
+  } finally {
+    await project.store.close();
+  }
+  const lines = [
+    `${file}: ${summary.units} units read; ${summary.added} translations added, ${summary.updated} updated, ${summary.unchanged} already in the memory`,
+    ...[...summary.locales].map(([lang, count]) => `  ${lang}: ${count}`),
+  ];
+  if (summary.demoted > 0) lines.push(`${summary.demoted} approved in the file but failing QA: kept as proposals only (l10n check shows why)`);
+  if (summary.otherSource > 0) lines.push(`${summary.otherSource} translate from another language than ${project.config.sourceLanguage}: kept for export, never proposed`);
+  for (const [reason, count] of summary.skipped) lines.push(`skipped ${count}: ${reason}`);
+  return ok(`${lines.join('\n')}\n`);
 }
 
 export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {

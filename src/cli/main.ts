@@ -20,6 +20,7 @@ import {
   translateCommand,
   validateCommand,
   tmExportCommand,
+  tmImportCommand,
   type CommandResult,
   type GlobalOptions,
 } from './commands.js';
@@ -94,13 +95,16 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .description('check XLIFF files against the OASIS schemas (in-process) and for duplicate ids; exit 1 when invalid')
     .argument('<files...>', 'XLIFF files')
     .action(async (files: string[]) => done(await validateCommand(files)));
-  program
-    .command('tm')
-    .description('translation memory')
-    .command('export')
-    .description('write the approved translations of every locale as TMX 1.4 (to stdout, or --out FILE)')
+  const tm = program.command('tm').description('translation memory');
+  tm.command('export')
+    .description('write the whole memory as TMX 1.4 (to stdout, or --out FILE)')
     .option('--out <file>', 'file to write')
     .action(async (options) => done(await tmExportCommand(global(), options)));
+  tm.command('import')
+    .description('add a TMX file (1.1–1.4b, UTF-8 or UTF-16) to the memory and say what was added, updated and skipped')
+    .argument('<file>', 'TMX file')
+    .option('--lang <locales>', 'import only translations into these locales (comma-separated)')
+    .action(async (file: string, options) => done(await locked(global(), 'tm import', () => tmImportCommand(global(), file, options))));
   program
     .command('run')
     .description('segment, extract, translate, check and merge, in order; pairs unchanged since the last run are skipped')

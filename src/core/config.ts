@@ -60,6 +60,30 @@ const configSchema = z
       })
       .strict()
       .prefault({}),
+    memory: z
+      .object({
+        /**
+         * Keep a readable copy of each locale's memory, `memory/<lng>.json`, for the repository, so memory changes
+         * are reviewed in git (the database beside it is git-ignored). Turn off for a memory of millions of entries.
+         * Default true.
+         */
+        copies: z.boolean().default(true),
+        /** Memory matches below this score (0–100) are not proposed. Default 75, as translate-toolkit. */
+        threshold: z.number().int().min(1).max(100).default(75),
+        /** A fuzzy match at or above this score fills an empty target, to be reviewed (exact matches always do); below it the engine translates. Default 85. */
+        prefill: z.number().int().min(1).max(100).default(85),
+        /** Proposals written per sentence. Default 3. */
+        proposals: z.number().int().min(1).max(10).default(3),
+      })
+      .strict()
+      .refine((memory) => memory.prefill >= memory.threshold, { message: 'prefill cannot be below threshold', path: ['prefill'] })
+      .prefault({}),
+    /**
+     * The least reviewed a translation may be and still be published: `machine` (any translation, machine output
+     * included), `needs-review` (memory matches and human translations awaiting review, no raw machine output),
+     * `reviewed` (only approved translations). Default machine.
+     */
+    publish: z.enum(['machine', 'needs-review', 'reviewed']).default('machine'),
     /** XLIFF version written by `extract`. Default 1.2. */
     xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
     paths: z
@@ -70,7 +94,7 @@ const configSchema = z
         locales: z.string().min(1).default('locales'),
         /** QA reports. Default `reports`. */
         reports: z.string().min(1).default('reports'),
-        /** Translation memory, one `<lng>.json` per locale. Default `memory`. */
+        /** Translation memory: its database and a readable `<lng>.json` per locale. Default `memory`. */
         memory: z.string().min(1).default('memory'),
         /** Machine translation cache, `mt/<lng>.json`. Default `cache`. */
         cache: z.string().min(1).default('cache'),

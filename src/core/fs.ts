@@ -3,9 +3,9 @@
  * target, then rename over it (atomic on POSIX file systems).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unwritable } from './errors.js';
+import { L10nError, unwritable } from './errors.js';
 import { isAlive } from './process.js';
 
 /**
@@ -27,6 +27,26 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw unwritable(file, error);
   }
   return true;
+}
+
+/** Writes a stream of text to `file` atomically, for outputs too large to hold as one string. */
+export async function writeStreamAtomic(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const handle = await open(temp, 'wx');
+    try {
+      for await (const chunk of chunks) await handle.write(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    // An error of the content (bad input) is that error, not a failure to write.
+    throw error instanceof L10nError ? error : unwritable(file, error);
+  }
 }
 
 /** Removes a file if it exists. Returns whether something was removed. */

@@ -88,6 +88,20 @@ export interface Target {
   readonly accepted?: readonly Acceptance[];
 }
 
+/**
+ * A translation memory match offered for a segment, as CAT tools show them
+ * (XLIFF 1.2 `alt-trans`, XLIFF 2 `mtc:match`): 101 an exact match in the same
+ * context, 100 an exact match, below that a fuzzy match. `previous` is the
+ * translation this sentence had before its German text was edited.
+ */
+export interface Proposal {
+  readonly score: number;
+  readonly source: { readonly text: string; readonly codes?: readonly CodeSpan[] };
+  readonly target: { readonly text: string; readonly codes?: readonly CodeSpan[] };
+  readonly state: State;
+  readonly kind: 'memory' | 'previous';
+}
+
 export type Severity = 'error' | 'warning';
 
 /** A QA problem in one target. A bad translation is a finding, never an exception. */

@@ -1,6 +1,7 @@
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { baseLanguage, type Lang } from '../core/lang.js';
 import { renderArticleHtml } from '../html/article.js';
+import { isApproved, isMachineOrigin } from '../core/state.js';
 import { isBlocking, type BlockKind, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
 
 /** Languages written without spaces between sentences. */
@@ -50,17 +51,30 @@ export type Publication =
   | { readonly published: true }
   | { readonly published: false; readonly reason: string };
 
-/** A locale is published for a document only when every sentence is translated and QA found no error. */
+/** How reviewed every sentence must be for a document to be published (config `publish`). */
+export type PublishLevel = 'machine' | 'needs-review' | 'reviewed';
+
+/**
+ * A locale is published for a document only when every sentence is translated
+ * at the level the config asks for and QA found no error.
+ */
 export function decidePublication(
   doc: Doc,
   targets: ReadonlyMap<SegmentId, Target>,
   findings: readonly Finding[],
+  level: PublishLevel = 'machine',
 ): Publication {
   const segments = segmentsOf(doc);
   const untranslated = segments.filter((segment) => !targets.has(segment.id)).length;
+  const below = segments.filter((segment) => {
+    const target = targets.get(segment.id);
+    if (!target || level === 'machine') return false;
+    return level === 'reviewed' ? !isApproved(target.state) : isMachineOrigin(target.origin) && !isApproved(target.state);
+  }).length;
   const errors = findings.filter(isBlocking).length;
   const reasons = [];
   if (untranslated > 0) reasons.push(`${untranslated} of ${segments.length} segments untranslated`);
+  if (below > 0) reasons.push(`${below} of ${segments.length} segments ${level === 'reviewed' ? 'not reviewed' : 'unreviewed machine output'} (publish: ${level})`);
   if (errors > 0) reasons.push(`${errors} QA error(s)`);
   return reasons.length === 0 ? { published: true } : { published: false, reason: reasons.join(', ') };
 }

@@ -7,7 +7,5 @@ export { createOfflineEngine, pseudoLocalize } from './offline.js';
 // The DeepL engine (mt/deepl.ts) is loaded on demand: deepl-node and its HTTP stack cost start-up time.
 export type { DeepLEngineOptions } from './deepl.js';
 export type { TranslationMemory } from './memory.js';
-export { readMemoryFile, writeMemoryFile, mergeIntoMemory } from './memory-store.js';
 export { translateDoc, translateSegments, missingSegments, batchTexts, type SegmentRef, type TranslateDocOptions, type TranslateOptions, type TranslateResult } from './translate.js';
 export { MachineCache, cacheKey } from './cache.js';
-export { writeTmx, type TmxOptions } from './tmx.js';

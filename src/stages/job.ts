@@ -5,7 +5,7 @@
  * job and return a new one; they read no file and know no path.
  */
 import type { Lang } from '../core/lang.js';
-import type { Finding, SegmentId, Target } from '../core/types.js';
+import type { Finding, Proposal, SegmentId, Target } from '../core/types.js';
 import type { Parsed, SourceFormat } from '../formats/index.js';
 import type { Termbase } from '../termbase/index.js';
 import type { ExistingTargets } from '../xliff/index.js';
@@ -30,6 +30,8 @@ export interface Job {
   readonly lang: Lang;
   readonly targets: ReadonlyMap<SegmentId, Target>;
   readonly stale: ExistingTargets['stale'];
+  /** Memory proposals per segment, from the propose stage; written beside the targets for translators. */
+  readonly proposals?: ReadonlyMap<SegmentId, readonly Proposal[]>;
   /** QA of `targets`; absent until the check stage ran, and again after a stage changed them. */
   readonly findings?: readonly Finding[];
 }

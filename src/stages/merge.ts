@@ -6,14 +6,14 @@
  */
 import type { Lang } from '../core/lang.js';
 import type { Segment } from '../core/types.js';
-import { buildResources, decidePublication, type Publication } from '../merge/index.js';
+import { buildResources, decidePublication, type Publication, type PublishLevel } from '../merge/index.js';
 import { RENDERERS, RESOURCES_FORMAT, type DocumentFormat } from '../merge/outputs.js';
 import type { Outputs } from '../store/store.js';
 import type { CheckedJob } from './check.js';
 import type { SourceDocument } from './job.js';
 
-export function merge(job: CheckedJob, formats: readonly DocumentFormat[]): { publication: Publication; outputs: Outputs } {
-  const publication = decidePublication(job.source.parsed.doc, job.targets, job.findings);
+export function merge(job: CheckedJob, formats: readonly DocumentFormat[], level: PublishLevel): { publication: Publication; outputs: Outputs } {
+  const publication = decidePublication(job.source.parsed.doc, job.targets, job.findings, level);
   if (!publication.published) return { publication, outputs: new Map() };
   return { publication, outputs: render(job.source, job.lang, formats, (segment) => job.targets.get(segment.id)!.text) };
 }

@@ -2,7 +2,7 @@
  * The project as folders, the layout users know and keep in git:
  * `source/<src>/<doc>.<ext>`, `locales/<lng>/<doc>.xlf` (the translators'
  * file) and the published `<doc>.{json,txt,md,html}` beside it,
- * `memory/<lng>.json`, `cache/mt/<lng>.json`, `reports/qa.json`, and the record
+ * `memory/memory.sqlite` with its readable copies `memory/<lng>.json`, `cache/mt/<lng>.json`, `reports/qa.json`, and the record
  * of the last run in `cache/runs.json`. Every write is atomic; the project lock
  * is taken by the command before a store is opened.
  */
@@ -18,7 +18,9 @@ import type { Doc, DocId } from '../core/types.js';
 import { formatOfFile } from '../formats/index.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { PUBLISHED_FORMATS } from '../merge/outputs.js';
-import { MachineCache, readMemoryFile, writeMemoryFile, type TranslationMemory } from '../mt/index.js';
+import { MachineCache } from '../mt/index.js';
+import type { ProjectMemory } from '../memory/memory.js';
+import { FsMemory } from './fs-memory.js';
 import { readSourceText } from '../segment/index.js';
 import type { ReportFinding } from '../stages/check.js';
 import { readXliffFile } from '../xliff/file.js';
@@ -33,6 +35,8 @@ export class FsStore implements ProjectStore {
   readonly #config: ResolvedConfig;
   /** The names in each `locales/<lng>/`, read once: a run checks thousands of outputs. */
   readonly #listings = new Map<string, Set<string>>();
+  #memory: FsMemory | undefined;
+  #memoryWritable = false;
 
   private constructor(config: ResolvedConfig) {
     this.#config = config;
@@ -46,13 +50,12 @@ export class FsStore implements ProjectStore {
     await removeStaleTempFiles([config.localesDir, config.memoryDir, config.cacheDir, config.reportsDir]);
     const store = new FsStore(config);
     for (const lang of locales) {
-      statFile(store.#memoryFile(lang));
+      statFile(path.join(config.memoryDir, `${lang}.json`));
       statFile(store.#cacheFile(lang));
     }
     return store;
   }
 
-  #memoryFile = (lang: Lang) => path.join(this.#config.memoryDir, `${lang}.json`);
   #cacheFile = (lang: Lang) => path.join(this.#config.cacheDir, 'mt', `${lang}.json`);
   #file = (lang: string, docId: string, ext: string) => path.join(this.#config.localesDir, lang, `${docId}.${ext}`);
   #sourceFile = (entry: { id: DocId; format: { extension: string } }) => path.join(this.#config.sourceDir, `${entry.id}.${entry.format.extension}`);
@@ -117,7 +120,7 @@ export class FsStore implements ProjectStore {
   async saveTargets(saved: SavedTargets): Promise<{ stamp: Stamp; written: boolean }> {
     const file = this.#file(saved.lang, saved.doc.id, 'xlf');
     const text = writeXliff(
-      { doc: saved.doc, original: saved.original, sourceLang: this.#config.sourceLanguage, targetLang: saved.lang, targets: saved.targets, notes: saved.notes },
+      { doc: saved.doc, original: saved.original, sourceLang: this.#config.sourceLanguage, targetLang: saved.lang, targets: saved.targets, notes: saved.notes, ...(saved.proposals ? { proposals: saved.proposals } : {}) },
       saved.version,
     );
     const written = await writeFileAtomic(file, text);
@@ -126,18 +129,34 @@ export class FsStore implements ProjectStore {
     return { stamp: { hash: hashOf(Buffer.from(text, 'utf8')), size: info.size, mtimeMs: info.mtimeMs }, written };
   }
 
-  readMemory(lang: Lang): Promise<TranslationMemory> {
-    return readMemoryFile(this.#memoryFile(lang));
+  memory(options: { readonly write?: boolean } = {}): ProjectMemory {
+    const write = options.write ?? true;
+    if (this.#memory && write && !this.#memoryWritable) {
+      this.#memory.close();
+      this.#memory = undefined;
+    }
+    if (!this.#memory) {
+      this.#memory = FsMemory.open(this.#config.memoryDir, this.#config.sourceLanguage, { copies: this.#config.memory.copies, create: write });
+      this.#memoryWritable = write;
+    }
+    return this.#memory;
   }
 
-  async memoryStamp(lang: Lang, previous: Stamp | undefined): Promise<Stamp> {
-    const file = this.#memoryFile(lang);
-    const info = statFile(file);
-    return info ? stampOf(info, previous, () => readFileSync(file)) : { hash: 'none' };
+  async memoryStamp(lang: Lang): Promise<Stamp> {
+    // With copies, they are the memory, and their stamp needs no database (a run that fails early creates none).
+    if (this.#config.memory.copies) return { hash: FsMemory.copiesStamp(this.#config.memoryDir, lang, {}).hash };
+    return { hash: this.memory({ write: false }).version(lang) };
   }
 
-  writeMemory(lang: Lang, memory: TranslationMemory): Promise<boolean> {
-    return writeMemoryFile(this.#memoryFile(lang), memory);
+  async close(): Promise<void> {
+    const memory = this.#memory;
+    if (!memory) return;
+    this.#memory = undefined;
+    try {
+      await memory.flush();
+    } finally {
+      memory.close();
+    }
   }
 
   openCache(lang: Lang): Promise<MachineCache> {

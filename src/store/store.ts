@@ -7,10 +7,11 @@
  * implementation of this interface.
  */
 import type { Lang } from '../core/lang.js';
-import type { Doc, DocId, SegmentId, Target } from '../core/types.js';
+import type { Doc, DocId, Proposal, SegmentId, Target } from '../core/types.js';
 import type { SourceFormat } from '../formats/index.js';
 import type { Manifest } from '../merge/index.js';
-import type { MachineCache, TranslationMemory } from '../mt/index.js';
+import type { MachineCache } from '../mt/index.js';
+import type { ProjectMemory } from '../memory/memory.js';
 import type { ExistingTargets, XliffVersion } from '../xliff/index.js';
 import type { ReportFinding } from '../stages/check.js';
 
@@ -42,6 +43,8 @@ export interface SavedTargets {
   readonly targets: ReadonlyMap<SegmentId, Target>;
   /** Notes for the translator per unit (QA findings). */
   readonly notes: ReadonlyMap<SegmentId, readonly string[]>;
+  /** Memory proposals per unit. */
+  readonly proposals?: ReadonlyMap<SegmentId, readonly Proposal[]>;
   readonly version: XliffVersion;
 }
 
@@ -60,12 +63,17 @@ export interface ProjectStore {
   /** Saves a pair's targets; returns their new stamp and whether anything changed. */
   saveTargets(saved: SavedTargets): Promise<{ readonly stamp: Stamp; readonly written: boolean }>;
 
-  readMemory(lang: Lang): Promise<TranslationMemory>;
+  /**
+   * The translation memory, opened on first use and brought up to date with
+   * the repository's copies. `write: false` (a dry run, an export) creates no
+   * database where there is none.
+   */
+  memory(options?: { readonly write?: boolean }): ProjectMemory;
   /** The memory's stamp; it changes exactly when the memory does. */
-  memoryStamp(lang: Lang, previous: Stamp | undefined): Promise<Stamp>;
-  /** Returns whether the memory changed. */
-  writeMemory(lang: Lang, memory: TranslationMemory): Promise<boolean>;
+  memoryStamp(lang: Lang): Promise<Stamp>;
   openCache(lang: Lang): Promise<MachineCache>;
+  /** Writes what is pending (the memory's repository copies) and closes what is open. */
+  close(): Promise<void>;
 
   /** Which outputs of a pair exist now. */
   publishedFormats(docId: DocId, lang: Lang): Promise<ReadonlySet<string>>;

@@ -24,6 +24,11 @@ export function targetContent(text: string, segment: Coded, version: XliffVersio
   return contentOf(text, segment, { text, codes: codesIn(text, segment) }, version);
 }
 
+/** A memory proposal's source or target: its own codes, their ids prefixed so they are unique in the unit. */
+export function proposalContent(text: { readonly text: string; readonly codes?: Segment['codes'] }, idPrefix: string, version: XliffVersion): string {
+  return contentOf(text.text, { id: idPrefix as Segment['id'], text: text.text, ...(text.codes ? { codes: text.codes } : {}) }, text, version);
+}
+
 function contentOf(text: string, segment: Coded, coded: Pick<Segment, 'text' | 'codes'>, version: XliffVersion): string {
   if (!segment.codes || segment.codes.length === 0) return escapeText(text);
   // XLIFF 2 code ids are unique in a unit, which holds several segments.

@@ -1,7 +1,7 @@
 import type { Acceptance } from '../core/acceptance.js';
 import type { StateOfTarget } from './flavours/types.js';
 import type { Lang } from '../core/lang.js';
-import type { BlockKind, Doc, Origin, SegmentId, State, Target } from '../core/types.js';
+import type { BlockKind, Doc, Origin, Proposal, SegmentId, State, Target } from '../core/types.js';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -16,6 +16,8 @@ export interface XliffExport {
   readonly targets: ReadonlyMap<SegmentId, Target>;
   /** Notes for the translator per segment (QA findings). */
   readonly notes?: ReadonlyMap<SegmentId, readonly string[]>;
+  /** Translation memory proposals per segment, best first. */
+  readonly proposals?: ReadonlyMap<SegmentId, readonly Proposal[]>;
 }
 
 /**
@@ -103,6 +105,9 @@ export function segmentLabel(segment: XliffSegment): string {
 }
 
 export const TOOL_ID = 'l10n-pipeline';
+
+/** The `origin` of our memory proposals (`alt-trans`, `mtc:match`), told apart from an engine's name by it. */
+export const MEMORY_ORIGIN = 'memory';
 
 /** Group `restype` (1.2) / unit `type` (2.x) per block kind. */
 export const BLOCK_RESTYPE: Readonly<Record<BlockKind, string>> = {

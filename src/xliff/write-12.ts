@@ -10,9 +10,9 @@ import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { HUMAN, isMachineOrigin } from '../core/state.js';
 import { stateToXliff12 } from './flavours/index.js';
 import type { Block, Segment, Target } from '../core/types.js';
-import { sourceContent, targetContent } from './codes.js';
+import { proposalContent, sourceContent, targetContent } from './codes.js';
 import { attributes, escapeText } from './escape.js';
-import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
+import { BLOCK_RESTYPE, MEMORY_ORIGIN, TOOL_ID, type XliffExport } from './model.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 export function writeXliff12(input: XliffExport): string {
@@ -55,6 +55,12 @@ function writeUnit(block: Block, segment: Segment, input: XliffExport): string[]
   if (target && isMachineOrigin(target.origin)) {
     lines.push(
       `     <alt-trans${attributes({ origin: target.origin.engine ?? 'machine', alttranstype: 'proposal' })}><target>${targetContent(target.text, segment, '1.2')}</target></alt-trans>`,
+    );
+  }
+  for (const proposal of input.proposals?.get(segment.id) ?? []) {
+    // XLIFF 1.2 §2.3.2.6 alt-trans; match-quality is free text there, CAT tools read a bare percentage.
+    lines.push(
+      `     <alt-trans${attributes({ 'match-quality': String(proposal.score), origin: MEMORY_ORIGIN, alttranstype: 'proposal' })}><source>${proposalContent(proposal.source, segment.id, '1.2')}</source><target${attributes({ 'xml:lang': input.targetLang })}>${proposalContent(proposal.target, segment.id, '1.2')}</target></alt-trans>`,
     );
   }
   for (const note of notesFor(block, segment, input)) {

@@ -7,9 +7,9 @@
 import { blocksOf, segmentsOfBlock } from '../core/doc.js';
 import { isMachineOrigin } from '../core/state.js';
 import type { Block } from '../core/types.js';
-import { sourceContent, targetContent } from './codes.js';
+import { proposalContent, sourceContent, targetContent } from './codes.js';
 import { attributes, escapeText } from './escape.js';
-import { BLOCK_RESTYPE, TOOL_ID, type XliffExport } from './model.js';
+import { BLOCK_RESTYPE, MEMORY_ORIGIN, TOOL_ID, type XliffExport } from './model.js';
 import { notesFor } from './write-12.js';
 
 const MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
@@ -41,11 +41,19 @@ function writeUnit(block: Block, input: XliffExport): string[] {
   const lines = [
     `  <unit${attributes({ id: block.id, type: `${TOOL_ID}:${BLOCK_RESTYPE[block.type].slice(2)}`, 'xml:space': 'preserve' })}>`,
   ];
-  if (machine.length > 0) {
+  const proposals = segments.flatMap((segment) => (input.proposals?.get(segment.id) ?? []).map((proposal, index) => ({ segment, proposal, index })));
+  if (machine.length + proposals.length > 0) {
     lines.push('   <mtc:matches>');
     for (const { segment, target, engine } of machine) {
       lines.push(
         `    <mtc:match${attributes({ ref: `#${segment.id}`, type: 'mt', origin: engine ?? 'machine' })}><source>${sourceContent(segment, '2.0')}</source><target>${targetContent(target.text, segment, '2.0')}</target></mtc:match>`,
+      );
+    }
+    // XLIFF 2.1 §5.1 Translation Candidates: similarity is the source's match score (0–100); 101 % is an in-context match.
+    for (const { segment, proposal, index } of proposals) {
+      const ids = `${segment.id}-m${index + 1}`;
+      lines.push(
+        `    <mtc:match${attributes({ ref: `#${segment.id}`, type: proposal.score > 100 ? 'icm' : 'tm', origin: MEMORY_ORIGIN, similarity: String(Math.min(proposal.score, 100)) })}><source>${proposalContent(proposal.source, ids, '2.0')}</source><target>${proposalContent(proposal.target, ids, '2.0')}</target></mtc:match>`,
       );
     }
     lines.push('   </mtc:matches>');

@@ -70,9 +70,15 @@ describe('l10n run with DeepL', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('Am Sonntag wird Kerry', 'Am Montag wird Kerry'));
     await runCli(['run'], { cwd: project.dir, env: env() });
     const newCalls = server.calls.slice(calls);
-    // en and fr have no reviewed translation for the new sentence either: six real locales.
-    expect(newCalls.map((call) => call.targetLang).sort()).toEqual(['EN-GB', 'ES', 'FR', 'IT', 'JA', 'PL']);
+    // en and fr have the reviewed translation of the sentence before the edit: it is pre-filled for review, not sent.
+    expect(newCalls.map((call) => call.targetLang).sort()).toEqual(['ES', 'IT', 'JA', 'PL']);
     for (const call of newCalls) expect(call.texts).toEqual(['Am Montag wird Kerry in Berlin erwartet.']);
+    const en = await readFile(path.join(project.dir, 'locales/en', `${DOC}.xlf`), 'utf8');
+    const unit = en.slice(en.indexOf('<source>Am Montag'), en.indexOf('</trans-unit>', en.indexOf('<source>Am Montag')));
+    expect(unit).toContain('<target state="needs-review-translation" state-qualifier="leveraged-tm">Kerry is expected in Berlin on Sunday.</target>');
+    expect(unit).toMatch(/<alt-trans match-quality="9\d" origin="memory"/);
+    // The weekday the old translation names is caught before anything is published.
+    expect(unit).toMatch(/QA error \(numbers\): weekdays differ/);
   });
 
   it('stops at once on a used-up quota, keeps what was translated, and resumes later', async () => {

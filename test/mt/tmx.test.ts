@@ -21,7 +21,7 @@ describe('l10n tm export', () => {
       expect(moscow.tuv[2]!.seg).toMatch(/^Moscou n’excluait/);
 
       const out = await runCli(['tm', 'export', '--out', 'memory.tmx'], { cwd: project.dir });
-      expect(out.stdout).toBe('memory.tmx: 52 translations in 2 locale(s)\n');
+      expect(out.stdout).toBe('memory.tmx: 26 units, 52 translations\n');
     } finally {
       await project.remove();
     }

@@ -6,6 +6,7 @@
 import { HUMAN, isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { Origin, State } from '../../core/types.js';
 import { attribute, childrenNamed } from '../../xml/parse.js';
+import { MEMORY_ORIGIN } from '../model.js';
 import type { Flavour, StateOfTarget } from './types.js';
 
 /**
@@ -52,7 +53,10 @@ export const xliff12: Flavour = {
   holds: (segment) => segment.major === 1,
   read(segment): StateOfTarget {
     const target = segment.targetElement;
-    const altOrigin = childrenNamed(segment.unit, 'alt-trans', segment.ns).map((alt) => attribute(alt, 'origin')).find(Boolean);
+    // Our memory proposals are alt-trans too: only an engine's names the machine.
+    const altOrigin = childrenNamed(segment.unit, 'alt-trans', segment.ns)
+      .map((alt) => attribute(alt, 'origin'))
+      .find((origin) => origin && origin !== MEMORY_ORIGIN);
     return {
       state: stateFromXliff12(target && attribute(target, 'state'), attribute(segment.unit, 'approved') === 'yes'),
       origin: originFromXliff12(target && attribute(target, 'state-qualifier'), altOrigin),

@@ -6,7 +6,7 @@
 import { HUMAN, isMachineOrigin, machineOrigin, MEMORY } from '../../core/state.js';
 import type { Origin, State } from '../../core/types.js';
 import { attribute, descendantsNamed } from '../../xml/parse.js';
-import { TOOL_ID } from '../model.js';
+import { MEMORY_ORIGIN, TOOL_ID } from '../model.js';
 import type { Flavour } from './types.js';
 
 const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
@@ -24,7 +24,7 @@ export const xliff2: Flavour = {
     const subState = attribute(element, 'subState');
     const machine = subState === `${TOOL_ID}:mt`;
     const engine = descendantsNamed(segment.unit, 'match', MTC_NS)
-      .find((match) => attribute(match, 'ref')?.replace(/^#/, '') === segment.segment)
+      .find((match) => attribute(match, 'ref')?.replace(/^#/, '') === segment.segment && attribute(match, 'origin') !== MEMORY_ORIGIN)
       ?.attributes.find((attr) => attr.local === 'origin')?.value;
     const origin: Origin = machine ? machineOrigin(engine === 'machine' ? undefined : engine) : subState === `${TOOL_ID}:tm` ? MEMORY : HUMAN;
     return { state: machine ? 'translated' : stateFromXliff2(attribute(element, 'state')), origin };

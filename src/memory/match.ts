@@ -1,0 +1,132 @@
+/**
+ * How alike two sentences are, as translators read a fuzzy-match score:
+ * character edit distance over the sentences with every inline code and every
+ * number reduced to one placeholder, `100 · (1 − distance / longer length)`
+ * (translate-toolkit's `lshtein` score, OmegaT's formula over characters
+ * instead of tokens). A number or code that differs then costs one point, not
+ * the length of its digits, so "3 Tote" against "5 Tote" is a 99 % match whose
+ * number the proposal can put right (`substituteNumbers`).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { CodeSpan } from '../core/types.js';
+
+const CODE = '\uE000';
+const NUMBER = '\uE001';
+
+export interface Comparable {
+  readonly text: string;
+  readonly codes?: readonly CodeSpan[] | undefined;
+}
+
+/** A sentence with codes and numbers reduced to placeholders, and what they stood for. */
+export interface Normalised {
+  readonly text: string;
+  readonly numbers: readonly string[];
+  readonly codes: readonly string[];
+}
+
+/** A number as written: digits, with `.`, `,`, thin or no-break spaces or `'` between groups of digits. */
+export function numbersIn(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length) {
+      if (isDigit(text.charCodeAt(i))) i++;
+      else if (SEPARATORS.includes(text[i]!) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    found.push({ start, end: i });
+  }
+  return found;
+}
+
+const SEPARATORS = '.,\u00A0\u202F\u2009\'';
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function normalise(sentence: Comparable): Normalised {
+  const { text } = sentence;
+  const numbers: string[] = [];
+  const codes: string[] = [];
+  let out = '';
+  const plain = (from: number, to: number) => {
+    let at = from;
+    for (const number of numbersIn(text.slice(from, to))) {
+      out += text.slice(at, from + number.start) + NUMBER;
+      numbers.push(text.slice(from + number.start, from + number.end));
+      at = from + number.end;
+    }
+    out += text.slice(at, to);
+  };
+  let at = 0;
+  for (const code of [...(sentence.codes ?? [])].sort((a, b) => a.start - b.start)) {
+    plain(at, code.start);
+    out += CODE;
+    codes.push(text.slice(code.start, code.end));
+    at = code.end;
+  }
+  plain(at, text.length);
+  return { text: collapseSpace(out), numbers, codes };
+}
+
+function collapseSpace(text: string): string {
+  let out = '';
+  let space = false;
+  for (const char of text.trim()) {
+    const isSpace = char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\u00A0';
+    if (isSpace) space = true;
+    else {
+      if (space) out += ' ';
+      space = false;
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** The score of `b` as a match for `a`, 0–100; 100 only when the placeholders' numbers and codes are the same too. */
+export function score(a: Normalised, b: Normalised): number {
+  const longer = Math.max(a.text.length, b.text.length);
+  if (longer === 0) return 100;
+  const base = Math.floor((100 * (longer - distance(a.text, b.text))) / longer);
+  const differing = countDiffering(a.numbers, b.numbers) + countDiffering(a.codes, b.codes);
+  return Math.max(0, differing > 0 ? Math.min(base, 100) - differing : base);
+}
+
+/** The highest score two sentences of these lengths can reach: the edit distance is at least the difference. */
+export function maxScore(length: number, other: number): number {
+  const longer = Math.max(length, other);
+  return longer === 0 ? 100 : Math.floor((100 * (longer - Math.abs(length - other))) / longer);
+}
+
+function countDiffering(a: readonly string[], b: readonly string[]): number {
+  let differing = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) differing++;
+  return differing;
+}
+
+/**
+ * The words the fuzzy index keys a sentence by: runs of letters, lower-cased,
+ * two letters or more, each once. Numbers and codes are left out: they are
+ * placeables, not what makes two sentences alike.
+ */
+export function indexTerms(normalised: string): string[] {
+  const terms = new Set<string>();
+  let word = '';
+  for (const char of normalised.toLowerCase()) {
+    if (/\p{L}|\p{M}/u.test(char)) word += char;
+    else {
+      if (word.length >= 2) terms.add(word);
+      word = '';
+    }
+  }
+  if (word.length >= 2) terms.add(word);
+  return [...terms];
+}

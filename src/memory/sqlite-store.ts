@@ -1,0 +1,345 @@
+/**
+ * The translation memory in one SQLite file (better-sqlite3): embedded, no
+ * server, one write transaction per batch, WAL so readers never wait.
+ *
+ * Fuzzy candidates come from our own inverted index of words, not from FTS5:
+ * FTS5's trigram OR query over a large memory reads posting lists of the most
+ * common trigrams and was measured slower than scanning every entry. Here
+ * each word keeps its document frequency, and a word's postings stop growing
+ * once it occurs in more than `COMMON` entries (articles and auxiliaries say
+ * nothing about which sentence is meant). A query reads the postings of its
+ * few rarest words only, so its cost follows how rare its words are, not how
+ * large the memory is.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Lang } from '../core/lang.js';
+import { servesLocale } from './memory.js';
+import { stateRank } from '../core/state.js';
+import type { Origin, State } from '../core/types.js';
+import type { MemoryEntry, StoredEntry } from './entry.js';
+import { indexTerms, normalise } from './match.js';
+import type { AddResult, MemoryStore } from './memory.js';
+
+/** A word in more entries than this gets no more postings: it no longer narrows anything down. */
+const COMMON = 20_000;
+/** How many of a query's rarest words are looked up. */
+const RAREST = 5;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entry (
+  id INTEGER PRIMARY KEY,
+  src TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  state TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  engine TEXT,
+  doc TEXT,
+  prev TEXT,
+  next TEXT,
+  created TEXT,
+  creator TEXT,
+  changed TEXT,
+  changer TEXT,
+  unit TEXT,
+  codes TEXT,
+  tmx TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entry_text ON entry (src, lang, source, target);
+CREATE TABLE IF NOT EXISTS term (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, word TEXT NOT NULL, df INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS term_word ON term (lang, word);
+CREATE TABLE IF NOT EXISTS posting (term INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (term, entry)) WITHOUT ROWID;
+`;
+
+interface Row {
+  id: number;
+  src: string;
+  lang: string;
+  source: string;
+  target: string;
+  state: string;
+  origin: string;
+  engine: string | null;
+  doc: string | null;
+  prev: string | null;
+  next: string | null;
+  created: string | null;
+  creator: string | null;
+  changed: string | null;
+  changer: string | null;
+  unit: string | null;
+  codes: string | null;
+  tmx: string | null;
+}
+
+export class SqliteMemory implements MemoryStore {
+  readonly #db: Database.Database;
+  readonly #statements;
+  readonly #terms = new Map<string, { id: number; df: number }>();
+  readonly sourceLang: Lang;
+  #languages: Lang[] | undefined;
+
+  /** Lookups serve translations from `sourceLang`; entries from other source languages are kept, for export. */
+  constructor(file: string, sourceLang: Lang) {
+    this.sourceLang = sourceLang;
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache: index pages of a million-entry memory stay in memory across a batch.
+    this.#db.pragma('cache_size = -65536');
+    this.#db.exec(SCHEMA);
+    const db = this.#db;
+    this.#statements = {
+      exact: db.prepare<[string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ?'),
+      byId: db.prepare<[number], Row>('SELECT * FROM entry WHERE id = ?'),
+      find: db.prepare<[string, string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ? AND target = ?'),
+      insert: db.prepare(
+        `INSERT INTO entry (src, lang, source, target, state, origin, engine, doc, prev, next, created, creator, changed, changer, unit, codes, tmx)
+         VALUES (@src, @lang, @source, @target, @state, @origin, @engine, @doc, @prev, @next, @created, @creator, @changed, @changer, @unit, @codes, @tmx)`,
+      ),
+      update: db.prepare(
+        `UPDATE entry SET state = @state, origin = @origin, engine = @engine, doc = @doc, prev = @prev, next = @next, created = @created,
+         creator = @creator, changed = @changed, changer = @changer, unit = @unit, codes = @codes, tmx = @tmx WHERE id = @id`,
+      ),
+      superseded: db.prepare<[string, string, string, string, string], { id: number }>('SELECT id FROM entry WHERE src = ? AND lang = ? AND source = ? AND doc = ? AND target <> ?'),
+      remove: db.prepare<[number]>('DELETE FROM entry WHERE id = ?'),
+      term: db.prepare<[string, string], { id: number; df: number }>('SELECT id, df FROM term WHERE lang = ? AND word = ?'),
+      addTerm: db.prepare<[string, string]>('INSERT INTO term (lang, word, df) VALUES (?, ?, 0)'),
+      setDf: db.prepare<[number, number]>('UPDATE term SET df = ? WHERE id = ?'),
+      post: db.prepare<[number, number]>('INSERT OR IGNORE INTO posting (term, entry) VALUES (?, ?)'),
+      postings: db.prepare<[number], { entry: number }>('SELECT entry FROM posting WHERE term = ?').pluck(),
+      all: db.prepare<[], Row>("SELECT * FROM entry ORDER BY coalesce(unit, 's' || src || char(10) || source), id"),
+      ofLang: db.prepare<[string], Row>('SELECT * FROM entry WHERE lang = ? ORDER BY id'),
+      languages: db.prepare<[], { lang: string }>('SELECT DISTINCT lang FROM entry ORDER BY lang').pluck(),
+      size: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entry WHERE lang = ?').pluck(),
+      meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      clearEntries: db.prepare<[string]>('DELETE FROM entry WHERE lang = ?'),
+      clearPostings: db.prepare<[string]>("DELETE FROM posting WHERE term IN (SELECT id FROM term WHERE lang LIKE '%>' || ?)"),
+      clearTerms: db.prepare<[string]>("DELETE FROM term WHERE lang LIKE '%>' || ?"),
+    };
+    if (!this.#meta('id')) this.#setMeta('id', randomUUID());
+  }
+
+  exact(locale: Lang, source: string): StoredEntry[] {
+    return this.#served(locale).flatMap((lang) => this.#statements.exact.all(this.sourceLang, lang, source).map(entryOf));
+  }
+
+  candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[] {
+    const hits = new Map<number, number>();
+    for (const lang of this.#served(locale)) {
+      const known = terms.flatMap((word) => {
+        const term = this.#term(this.sourceLang, lang, word);
+        return term && term.df > 0 && term.df <= COMMON ? [term] : [];
+      });
+      const rarest = known.sort((a, b) => a.df - b.df).slice(0, RAREST);
+      for (const term of rarest) for (const entry of this.#statements.postings.all(term.id) as unknown as number[]) hits.set(entry, (hits.get(entry) ?? 0) + 1);
+    }
+    // Most shared rare words first; among equals, the newer entry.
+    const best = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit);
+    return best.flatMap(([id]) => {
+      const row = this.#statements.byId.get(id);
+      return row ? [entryOf(row)] : [];
+    });
+  }
+
+  add(entries: Iterable<MemoryEntry>, options: { readonly supersede?: boolean } = {}): AddResult {
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const changedSources = new Set<string>();
+    const touched = new Set<string>();
+    const dirty = new Map<number, number>();
+    const postings: number[] = [];
+    const run = this.#db.transaction(() => {
+      for (const entry of entries) {
+        const row = rowOf(entry);
+        const known = this.#statements.find.get(row.src, entry.lang, row.source, row.target);
+        if (options.supersede && entry.doc) {
+          for (const { id } of this.#statements.superseded.all(row.src, entry.lang, row.source, entry.doc, row.target)) {
+            this.#statements.remove.run(id);
+            changedSources.add(row.source);
+            touched.add(entry.lang);
+          }
+        }
+        if (known) {
+          const merged = { ...row, state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state, created: known.created ?? row.created };
+          // The same translation seen again is not a change: its dates stay as they were.
+          if (sameRow({ ...merged, changed: known.changed }, known)) {
+            unchanged++;
+            continue;
+          }
+          this.#statements.update.run({ ...merged, id: known.id });
+          updated++;
+        } else {
+          const id = Number(this.#statements.insert.run(row).lastInsertRowid);
+          this.#index(entry.sourceLang, entry.lang, entry, id, dirty, postings);
+          added++;
+        }
+        changedSources.add(row.source);
+        touched.add(entry.lang);
+      }
+      // In index order: each page of the posting tree is written once per batch, not once per entry.
+      const order = [...Array(postings.length / 2).keys()].sort((a, b) => postings[2 * a]! - postings[2 * b]! || postings[2 * a + 1]! - postings[2 * b + 1]!);
+      for (const at of order) this.#statements.post.run(postings[2 * at]!, postings[2 * at + 1]!);
+      for (const [id, df] of dirty) this.#statements.setDf.run(df, id);
+      for (const lang of touched) this.#bump(lang);
+    });
+    run();
+    this.#languages = undefined;
+    return { added, updated, unchanged, changedSources };
+  }
+
+  *entries(lang?: Lang): IterableIterator<StoredEntry> {
+    const rows = lang === undefined ? this.#statements.all.iterate() : this.#statements.ofLang.iterate(lang);
+    for (const row of rows) yield entryOf(row as Row);
+  }
+
+  languages(): Lang[] {
+    return this.#statements.languages.all() as unknown as Lang[];
+  }
+
+  size(lang: Lang): number {
+    return this.#statements.size.get(lang) as unknown as number;
+  }
+
+  version(locale: Lang): string {
+    return `${this.#meta('id')}:${this.#served(locale)
+      .map((lang) => `${lang}=${this.#meta(`version:${lang}`) ?? '0'}`)
+      .join(',')}`;
+  }
+
+  clear(lang: Lang): void {
+    this.#db.transaction(() => {
+      this.#statements.clearPostings.run(lang);
+      this.#statements.clearTerms.run(lang);
+      this.#statements.clearEntries.run(lang);
+      this.#bump(lang);
+    })();
+    this.#terms.clear();
+    this.#languages = undefined;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Keeps a value of ours with the memory (the repository copy's stamp). */
+  meta(key: string): string | undefined {
+    return this.#meta(key);
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#setMeta(key, value);
+  }
+
+  #index(src: Lang, lang: Lang, entry: MemoryEntry, id: number, dirty: Map<number, number>, postings: number[]): void {
+    for (const word of indexTerms(normalise(entry.source).text)) {
+      let term = this.#term(src, lang, word);
+      if (!term) {
+        this.#statements.addTerm.run(pairKey(src, lang), word);
+        term = this.#term(src, lang, word)!;
+      }
+      term.df++;
+      dirty.set(term.id, term.df);
+      if (term.df <= COMMON) postings.push(term.id, id);
+    }
+  }
+
+  /**
+   * The tags whose entries serve a project locale: the locale itself, its
+   * regions (`fr-CA`, `fr-FR` for `fr`), and for a regional locale its language.
+   * Pseudo-locales are machine-made on purpose: they neither serve nor are served.
+   */
+  #served(locale: Lang): Lang[] {
+    this.#languages ??= this.languages();
+    return [locale, ...this.#languages.filter((lang) => lang !== locale && servesLocale(lang, locale))];
+  }
+
+  #term(src: Lang, lang: Lang, word: string): { id: number; df: number } | undefined {
+    const pair = pairKey(src, lang);
+    const key = `${pair}\n${word}`;
+    let term = this.#terms.get(key);
+    if (!term) {
+      term = this.#statements.term.get(pair, word);
+      if (term) this.#terms.set(key, term);
+    }
+    return term;
+  }
+
+  /** In the writing transaction: a new version, and a mark that the locale's repository copy is behind. */
+  #bump(lang: string): void {
+    this.#setMeta(`version:${lang}`, String(Number(this.#meta(`version:${lang}`) ?? '0') + 1));
+    this.#setMeta(`unwritten:${lang}`, '1');
+  }
+
+  #meta(key: string): string | undefined {
+    return this.#statements.meta.get(key) as unknown as string | undefined;
+  }
+
+  #setMeta(key: string, value: string): void {
+    this.#statements.setMeta.run(key, value);
+  }
+}
+
+/** The index keeps one vocabulary per language pair. */
+function pairKey(src: Lang, lang: Lang): string {
+  return `${src}>${lang}`;
+}
+
+type RowValues = Omit<Row, 'id'>;
+
+function rowOf(entry: MemoryEntry): RowValues {
+  const codes = entry.source.codes?.length || entry.target.codes?.length ? JSON.stringify({ source: entry.source.codes ?? [], target: entry.target.codes ?? [] }) : null;
+  const tmx = entry.tmx || entry.source.tmx !== undefined || entry.target.tmx !== undefined ? JSON.stringify({ ...entry.tmx, sourceSeg: entry.source.tmx, targetSeg: entry.target.tmx }) : null;
+  return {
+    src: entry.sourceLang,
+    lang: entry.lang,
+    source: entry.source.text,
+    target: entry.target.text,
+    state: entry.state,
+    origin: entry.origin.by,
+    engine: entry.origin.by === 'machine' ? (entry.origin.engine ?? null) : null,
+    doc: entry.doc ?? null,
+    prev: entry.context?.prev ?? null,
+    next: entry.context?.next ?? null,
+    created: entry.created ?? null,
+    creator: entry.creator ?? null,
+    changed: entry.changed ?? null,
+    changer: entry.changer ?? null,
+    unit: entry.unit ?? null,
+    codes,
+    tmx,
+  };
+}
+
+function sameRow(a: RowValues, b: Row): boolean {
+  return (Object.keys(a) as (keyof RowValues)[]).every((key) => a[key] === b[key]);
+}
+
+function entryOf(row: Row): StoredEntry {
+  const codes = row.codes ? (JSON.parse(row.codes) as { source: []; target: [] }) : undefined;
+  const tmx = row.tmx ? (JSON.parse(row.tmx) as NonNullable<MemoryEntry['tmx']> & { sourceSeg?: string; targetSeg?: string }) : undefined;
+  const { sourceSeg, targetSeg, ...extras } = tmx ?? {};
+  const origin: Origin = row.origin === 'machine' ? (row.engine ? { by: 'machine', engine: row.engine } : { by: 'machine' }) : { by: row.origin as 'human' | 'memory' };
+  return {
+    id: row.id,
+    sourceLang: row.src as Lang,
+    lang: row.lang as Lang,
+    source: { text: row.source, ...(codes?.source.length ? { codes: codes.source } : {}), ...(sourceSeg !== undefined ? { tmx: sourceSeg } : {}) },
+    target: { text: row.target, ...(codes?.target.length ? { codes: codes.target } : {}), ...(targetSeg !== undefined ? { tmx: targetSeg } : {}) },
+    state: row.state as State,
+    origin,
+    ...(row.doc !== null ? { doc: row.doc } : {}),
+    ...(row.prev !== null || row.next !== null ? { context: { prev: row.prev ?? '', next: row.next ?? '' } } : {}),
+    ...(row.created !== null ? { created: row.created } : {}),
+    ...(row.creator !== null ? { creator: row.creator } : {}),
+    ...(row.changed !== null ? { changed: row.changed } : {}),
+    ...(row.changer !== null ? { changer: row.changer } : {}),
+    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...(tmx && 'sourceLang' in extras ? { tmx: extras as NonNullable<MemoryEntry['tmx']> } : {}),
+  };
+}

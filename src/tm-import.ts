@@ -1,0 +1,265 @@
+/**
+ * `l10n tm import`: a TMX file's units into the memory, streamed in batches.
+ * Each `<tu>` gives one entry per translation: the `<tuv>` in the source
+ * language (`<tu srclang>`, else the header's, else the project's; matched by
+ * language, so `de-DE` is German) against each other `<tuv>`. A translation
+ * into a region of a project locale (`en-GB` for `en`) serves that locale and
+ * keeps its tag for export. Translations a tool marks as machine output stay
+ * proposals; the others are approved, unless QA finds an error in them, as for
+ * translations approved in the project.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, unreadable } from './core/errors.js';
+import { baseLanguage, parseLang, type Lang } from './core/lang.js';
+import { HUMAN, machineOrigin, MEMORY } from './core/state.js';
+import { STATES, type Origin, type SegmentId, type State } from './core/types.js';
+import { memoryWorthy } from './stages/extract.js';
+import type { QaContext } from './stages/job.js';
+import type { MemoryEntry, TmxExtras } from './memory/entry.js';
+import { servesLocale, type MemoryStore } from './memory/memory.js';
+import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './memory/tmx-read.js';
+
+export interface TmxImportOptions {
+  /** Import only translations into these locales (`--lang`). */
+  readonly only?: readonly Lang[];
+  readonly qa: QaContext;
+  /** Called after each batch with the units read so far. */
+  readonly onProgress?: (units: number) => void;
+}
+
+export interface TmxImportSummary {
+  readonly units: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Translations per locale, as stored. */
+  readonly locales: ReadonlyMap<string, number>;
+  /** Translations from another source language than the project's: kept for export, never proposed. */
+  readonly otherSource: number;
+  /** Approved by the file but failing QA: kept as proposals only. */
+  readonly demoted: number;
+  /** Why translations were not imported, with how many. */
+  readonly skipped: ReadonlyMap<string, number>;
+}
+
+const BATCH = 5_000;
+
+export async function importTmx(memory: MemoryStore, file: string, options: TmxImportOptions): Promise<TmxImportSummary> {
+  try {
+    if (!(await stat(file)).isFile()) throw new InputError('is not a file', { file });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw unreadable(file, error);
+  }
+  const skipped = new Map<string, number>();
+  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  const locales = new Map<string, number>();
+  const totals = { units: 0, added: 0, updated: 0, unchanged: 0, otherSource: 0, demoted: 0 };
+  const unitPrefix = `${path.basename(file)}#`;
+  let header: TmxHeader | undefined;
+  let batch: MemoryEntry[] = [];
+  const flush = () => {
+    const checked = approveByQa(batch, memory.sourceLang, options.qa);
+    totals.demoted += checked.demoted;
+    const result = memory.add(checked.entries);
+    totals.added += result.added;
+    totals.updated += result.updated;
+    totals.unchanged += result.unchanged;
+    batch = [];
+    options.onProgress?.(totals.units);
+  };
+  for await (const item of readTmx(createReadStream(file, { highWaterMark: 1 << 20 }), file)) {
+    if (!('variants' in item)) {
+      header = item;
+      continue;
+    }
+    totals.units++;
+    for (const entry of entriesOf(item, header, unitPrefix, memory.sourceLang, options, skip)) {
+      if (entry.sourceLang !== memory.sourceLang) totals.otherSource++;
+      locales.set(entry.lang, (locales.get(entry.lang) ?? 0) + 1);
+      batch.push(entry);
+    }
+    if (batch.length >= BATCH) flush();
+  }
+  flush();
+  return { ...totals, locales, skipped };
+}
+
+function entriesOf(
+  unit: TmxUnit,
+  header: TmxHeader | undefined,
+  unitPrefix: string,
+  projectSource: Lang,
+  options: TmxImportOptions,
+  skip: (reason: string) => void,
+): MemoryEntry[] {
+  const declared = unit.srclang ?? header?.srclang;
+  const sourceTag = declared && declared !== '*all*' ? declared : projectSource;
+  // A file that names no source language has it first, as every tool writes them.
+  const source = findVariant(unit.variants, sourceTag) ?? (declared ? undefined : unit.variants[0]);
+  if (!source) {
+    skip(`no <tuv> in the source language ${sourceTag}`);
+    return [];
+  }
+  const parsedSource = parseLang(source.lang);
+  // `de-DE` is the project's German: its entries are proposed.
+  const sourceLang = parsedSource && baseLanguage(parsedSource) === baseLanguage(projectSource) ? projectSource : parsedSource;
+  if (!sourceLang) {
+    skip(`unknown language tag ${source.lang}`);
+    return [];
+  }
+  const entries: MemoryEntry[] = [];
+  for (const variant of unit.variants) {
+    if (variant === source) continue;
+    const tag = parseLang(variant.lang);
+    if (!tag) {
+      skip(`unknown language tag ${variant.lang}`);
+      continue;
+    }
+    const lang = tag;
+    if (options.only && !options.only.some((locale) => servesLocale(lang, locale))) {
+      skip(`not a locale asked for (${variant.lang})`);
+      continue;
+    }
+    if (!variant.seg.text.trim()) {
+      skip('empty translation');
+      continue;
+    }
+    if (!source.seg.text.trim()) {
+      skip('empty source');
+      continue;
+    }
+    entries.push(entryOf(unit, source, variant, sourceLang, lang, unitPrefix, header?.creationtool === OUR_TOOL));
+  }
+  return entries;
+}
+
+/** The `<tuv>` in this language: the same tag, else the same language (`de-DE` for `de`). */
+function findVariant(variants: readonly TmxVariant[], tag: string): TmxVariant | undefined {
+  const wanted = tag.toLowerCase();
+  const base = wanted.split(/[-_]/)[0];
+  return variants.find((variant) => variant.lang.toLowerCase() === wanted) ?? variants.find((variant) => variant.lang.toLowerCase().split(/[-_]/)[0] === base);
+}
+
+
+function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLang: Lang, lang: Lang, unitPrefix: string, fromUs: boolean): MemoryEntry {
+  const ours = fromUs ? ownProps(target.extras) : {};
+  const context = ours.context ?? toolContext(unit.extras, source.extras);
+  const machine = isMachine(unit.extras, target.extras);
+  const level = confirmation(unit.extras, target.extras);
+  const attributes = { ...unit.extras.attributes, ...target.extras.attributes };
+  const text = (variant: TmxVariant) => ({ text: variant.seg.text, ...(variant.seg.codes.length > 0 ? { codes: variant.seg.codes } : {}), tmx: variant.seg.tmx });
+  return {
+    sourceLang,
+    lang,
+    source: text(source),
+    target: text(target),
+    state: ours.state ?? level ?? (machine ? 'translated' : 'reviewed'),
+    origin: ours.origin ?? (machine ? machineOrigin(undefined) : HUMAN),
+    ...(ours.doc ? { doc: ours.doc } : {}),
+    ...(context ? { context } : {}),
+    ...(attributes.creationdate ? { created: attributes.creationdate } : {}),
+    ...(attributes.creationid ? { creator: attributes.creationid } : {}),
+    ...(attributes.changedate ? { changed: attributes.changedate } : {}),
+    ...(attributes.changeid ? { changer: attributes.changeid } : {}),
+    unit: `${unitPrefix}${String(unit.index).padStart(9, '0')}`,
+    tmx: {
+      sourceLang: source.lang,
+      targetLang: target.lang,
+      tu: unit.extras,
+      sourceTuv: source.extras,
+      targetTuv: { ...target.extras, ...(ours.rest ? { props: ours.rest } : {}) },
+    },
+  };
+}
+
+const OUR_TOOL = 'l10n-pipeline';
+
+function props(extras: readonly TmxExtras[]): { type: string; value: string }[] {
+  return extras.flatMap((extra) => (extra.props ?? []).map((prop) => ({ type: prop.type.toLowerCase(), value: prop.value.trim() })));
+}
+
+/**
+ * Machine output as tools mark it: Okapi `<prop type="Origin">MT</prop>`,
+ * Trados `x-Origin` (`MachineTranslation`, `AdaptiveMT`, `NMT`), OmegaT's
+ * `x-auto` for automatic translations.
+ */
+function isMachine(...extras: TmxExtras[]): boolean {
+  return props(extras).some(({ type, value }) => {
+    const v = value.toLowerCase();
+    return ((type === 'origin' || type === 'x-origin') && (v === 'mt' || v === 'nmt' || v.startsWith('machine') || v === 'adaptivemt')) || type === 'x-auto';
+  });
+}
+
+/**
+ * Trados Studio's `x-ConfirmationLevel`: drafts and rejected translations are
+ * not approved; translated, approved and signed-off ones are what its memory
+ * holds as confirmed work.
+ */
+function confirmation(...extras: TmxExtras[]): State | undefined {
+  const level = props(extras).find(({ type }) => type === 'x-confirmationlevel')?.value.toLowerCase();
+  if (!level) return undefined;
+  if (level === 'draft' || level.startsWith('rejected') || level === 'unspecified') return 'translated';
+  return level === 'approvedsignoff' ? 'final' : 'reviewed';
+}
+
+/**
+ * The neighbouring source sentences as tools keep them, for 101 % matches:
+ * OmegaT's `prev`/`next` props, memoQ's `x-context-pre`/`x-context-post`
+ * (which hold the neighbour as `<seg>…</seg>` text).
+ */
+function toolContext(...extras: TmxExtras[]): { prev: string; next: string } | undefined {
+  const all = props(extras);
+  const find = (...types: string[]) => all.find(({ type }) => types.includes(type))?.value;
+  const prev = find('prev', 'x-context-pre');
+  const next = find('next', 'x-context-post');
+  if (prev === undefined && next === undefined) return undefined;
+  const unwrap = (value: string | undefined) => (value ?? '').replace(/^<seg>([^]*)<\/seg>$/, '$1');
+  return { prev: unwrap(prev), next: unwrap(next) };
+}
+
+/** Our own export's props (`x-state`, `x-origin`, …) back into fields; the rest stay as they were. */
+function ownProps(extras: TmxExtras): {
+  state?: State;
+  origin?: Origin;
+  doc?: string;
+  context?: { prev: string; next: string };
+  rest?: TmxExtras['props'];
+} {
+  const props = extras.props ?? [];
+  const value = (type: string) => props.find((prop) => prop.type === type)?.value;
+  const state = value('x-state');
+  const origin = value('x-origin');
+  const prev = value('x-context-prev');
+  const next = value('x-context-next');
+  const own = new Set(['x-state', 'x-origin', 'x-document', 'x-context-prev', 'x-context-next']);
+  const rest = props.filter((prop) => !own.has(prop.type));
+  return {
+    ...(state && STATES.includes(state as State) ? { state: state as State } : {}),
+    ...(origin === 'memory' ? { origin: MEMORY } : origin?.startsWith('machine') ? { origin: machineOrigin(origin.split(':')[1] || undefined) } : origin === 'human' ? { origin: HUMAN } : {}),
+    ...(value('x-document') ? { doc: value('x-document')! } : {}),
+    ...(prev !== undefined || next !== undefined ? { context: { prev: prev ?? '', next: next ?? '' } } : {}),
+    ...(rest.length !== props.length ? { rest } : {}),
+  };
+}
+
+/** Approved translations into the project's source language pass the same QA as the project's own before they count as approved. */
+function approveByQa(entries: readonly MemoryEntry[], projectSource: Lang, qa: QaContext): { entries: MemoryEntry[]; demoted: number } {
+  const byLang = new Map<Lang, { entry: MemoryEntry; index: number }[]>();
+  entries.forEach((entry, index) => {
+    if (entry.sourceLang !== projectSource || (entry.state !== 'reviewed' && entry.state !== 'final')) return;
+    byLang.set(entry.lang, [...(byLang.get(entry.lang) ?? []), { entry, index }]);
+  });
+  const failing = new Set<number>();
+  for (const [lang, list] of byLang) {
+    const items = list.map(({ entry, index }) => ({ source: entry.source.text, target: { segmentId: String(index) as SegmentId, text: entry.target.text, state: entry.state, origin: entry.origin }, index }));
+    const worthy = new Set(memoryWorthy(items, lang, qa).map((item) => item.index));
+    for (const item of items) if (!worthy.has(item.index)) failing.add(item.index);
+  }
+  return {
+    entries: entries.map((entry, index) => (failing.has(index) ? { ...entry, state: 'translated' } : entry)),
+    demoted: failing.size,
+  };
+}
