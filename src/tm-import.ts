@@ -95,10 +95,12 @@ function entriesOf(
   options: TmxImportOptions,
   skip: (reason: string) => void,
 ): MemoryEntry[] {
+  // The unit's source language, else the file's; `*all*` (TMX 1.4b) lets any <tuv> be the source:
+  // then the project's language if the unit has it, else its first.
   const declared = unit.srclang ?? header?.srclang;
-  const sourceTag = declared && declared !== '*all*' ? declared : projectSource;
-  // A file that names no source language has it first, as every tool writes them.
-  const source = findVariant(unit.variants, sourceTag) ?? (declared ? undefined : unit.variants[0]);
+  const anyIsSource = !declared || declared === '*all*';
+  const sourceTag = anyIsSource ? (header?.srclang && header.srclang !== '*all*' ? header.srclang : projectSource) : declared;
+  const source = findVariant(unit.variants, sourceTag) ?? (anyIsSource ? (findVariant(unit.variants, projectSource) ?? unit.variants[0]) : undefined);
   if (!source) {
     skip(`no <tuv> in the source language ${sourceTag}`);
     return [];

@@ -1,11 +1,12 @@
 /**
  * How alike two sentences are, as translators read a fuzzy-match score:
- * character edit distance over the sentences with every inline code and every
- * number reduced to one placeholder, `100 · (1 − distance / longer length)`
- * (translate-toolkit's `lshtein` score, OmegaT's formula over characters
- * instead of tokens). A number or code that differs then costs one point, not
- * the length of its digits, so "3 Tote" against "5 Tote" is a 99 % match whose
- * number the proposal can put right (`substituteNumbers`).
+ * OmegaT's formula, `100 · (1 − distance / longer length)`, with the edit
+ * distance counted in tokens (words, single punctuation marks), every inline
+ * code and every number one placeholder token. A word changed in a sentence
+ * of twelve tokens then costs 8 points whatever its length, and a number or
+ * code that differs costs one point only, so "3 Tote" against "5 Tote" is a
+ * 99 % match whose number the proposal can put right (`substituteNumbers`).
+ * Only the same text scores 100.
  */
 import { distance } from 'fastest-levenshtein';
 import type { CodeSpan } from '../core/types.js';
@@ -18,9 +19,10 @@ export interface Comparable {
   readonly codes?: readonly CodeSpan[] | undefined;
 }
 
-/** A sentence with codes and numbers reduced to placeholders, and what they stood for. */
+/** A sentence with codes and numbers reduced to placeholders, its tokens, and what the placeholders stood for. */
 export interface Normalised {
   readonly text: string;
+  readonly tokens: readonly string[];
   readonly numbers: readonly string[];
   readonly codes: readonly string[];
 }
@@ -73,7 +75,25 @@ export function normalise(sentence: Comparable): Normalised {
     at = code.end;
   }
   plain(at, text.length);
-  return { text: collapseSpace(out), numbers, codes };
+  const normalised = collapseSpace(out);
+  return { text: normalised, tokens: tokensOf(normalised), numbers, codes };
+}
+
+/** Words (letters and marks), placeholders, and every other character but spaces on its own. */
+function tokensOf(text: string): string[] {
+  const tokens: string[] = [];
+  let word = '';
+  for (const char of text) {
+    if (/[\p{L}\p{M}\p{N}]/u.test(char)) {
+      word += char;
+      continue;
+    }
+    if (word) tokens.push(word);
+    word = '';
+    if (char !== ' ') tokens.push(char);
+  }
+  if (word) tokens.push(word);
+  return tokens;
 }
 
 function collapseSpace(text: string): string {
@@ -91,16 +111,20 @@ function collapseSpace(text: string): string {
   return out;
 }
 
-/** The score of `b` as a match for `a`, 0–100; 100 only when the placeholders' numbers and codes are the same too. */
+/** The score of `b` as a match for `a`, 0–100; 100 only for the same text with the same numbers and codes. */
 export function score(a: Normalised, b: Normalised): number {
-  const longer = Math.max(a.text.length, b.text.length);
+  const longer = Math.max(a.tokens.length, b.tokens.length);
   if (longer === 0) return 100;
-  const base = Math.floor((100 * (longer - distance(a.text, b.text))) / longer);
+  // Each distinct token becomes one character, so a string edit distance counts tokens.
+  const ids = new Map<string, string>();
+  const encode = (tokens: readonly string[]) => tokens.map((token) => ids.get(token) ?? ids.set(token, String.fromCharCode(0x4e00 + ids.size)).get(token)!).join('');
+  const base = Math.floor((100 * (longer - distance(encode(a.tokens), encode(b.tokens)))) / longer);
   const differing = countDiffering(a.numbers, b.numbers) + countDiffering(a.codes, b.codes);
-  return Math.max(0, differing > 0 ? Math.min(base, 100) - differing : base);
+  const value = Math.max(0, base - differing);
+  return value === 100 && a.text !== b.text ? 99 : value;
 }
 
-/** The highest score two sentences of these lengths can reach: the edit distance is at least the difference. */
+/** The highest score two sentences of these token counts can reach: the distance is at least the difference. */
 export function maxScore(length: number, other: number): number {
   const longer = Math.max(length, other);
   return longer === 0 ? 100 : Math.floor((100 * (longer - Math.abs(length - other))) / longer);

@@ -38,12 +38,11 @@ function digits(number: string): string {
 }
 
 /**
- * `now` written the way `written` (the translation's form of `old`) is: as it
- * is when the translation copied the number; the same separators where both
- * numbers have the same shape; a whole number in the locale's grouping.
+ * `now` written the way `written` (the translation's form of `old`) is: with
+ * the translation's separators where both numbers have the same shape, else
+ * as a whole number in the locale's grouping.
  */
 function rewrite(old: string, now: string, written: string, lang: string): string | undefined {
-  if (written === old) return now;
   if (shape(old) === shape(now)) {
     const newDigits = digits(now);
     let at = 0;

@@ -53,8 +53,12 @@ function writeUnit(group: readonly StoredEntry[], options: TmxWriteOptions): str
     options.written.units++;
     options.written.translations += group.length;
   }
-  const lines = [`    <tu${attributes(first.tmx?.tu?.attributes ?? {})}>`, ...extrasOf(first.tmx?.tu, '      ')];
-  lines.push(tuv(first.tmx?.sourceLang ?? first.sourceLang, first.tmx?.sourceTuv, {}, first.source));
+  const sourceTag = first.tmx?.sourceLang ?? first.sourceLang;
+  const unit = { ...first.tmx?.tu?.attributes };
+  // A unit from another source language than the header's says which of its <tuv>s is the source.
+  if (unit.srclang === undefined && sourceTag.toLowerCase() !== options.sourceLang.toLowerCase()) unit.srclang = sourceTag;
+  const lines = [`    <tu${attributes(unit)}>`, ...extrasOf(first.tmx?.tu, '      ')];
+  lines.push(tuv(sourceTag, first.tmx?.sourceTuv, {}, first.source));
   for (const entry of group) {
     const ours: Record<string, string | undefined> = {
       creationdate: entry.created,

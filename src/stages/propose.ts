@@ -41,7 +41,7 @@ export function propose(job: Job, memory: MemoryStore, options: ProposeOptions):
 
     // The sentence's own earlier translation, if one is close enough.
     const earlier = previous
-      .filter(({ normalised }) => maxScore(query.text.length, normalised.text.length) >= options.threshold)
+      .filter(({ normalised }) => maxScore(query.tokens.length, normalised.tokens.length) >= options.threshold)
       .map(({ stale, normalised }) => ({ stale, score: score(query, normalised) }))
       .filter((candidate) => candidate.score >= options.threshold)
       .sort((a, b) => b.score - a.score)[0];

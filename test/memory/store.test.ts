@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/lang.js';
+import type { MemoryEntry } from '../../src/memory/entry.js';
+import { fuzzyMatches, scanMatches } from '../../src/memory/fuzzy.js';
+import { SqliteMemory } from '../../src/memory/sqlite-store.js';
+import { editOneWord, random, sentences } from '../../scripts/memory-corpus.js';
+import { readFileSync } from 'node:fs';
+
+const de = 'de' as Lang;
+const en = 'en' as Lang;
+const SEED = readFileSync(path.join(import.meta.dirname, '../../source/de/usa-russland-is.txt'), 'utf8');
+
+function entry(source: string, target: string, more: Partial<MemoryEntry> = {}): MemoryEntry {
+  return { sourceLang: de, lang: en, source: { text: source }, target: { text: target }, state: 'reviewed', origin: { by: 'human' }, ...more };
+}
+
+describe('the SQLite memory', () => {
+  let dir: string;
+  let memory: SqliteMemory;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'l10n-memory-'));
+    memory = new SqliteMemory(path.join(dir, 'memory.sqlite'), de);
+  });
+  afterEach(async () => {
+    memory.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('finds a sentence exactly, and tells added, updated and unchanged apart', () => {
+    expect(memory.add([entry('Guten Tag.', 'Good day.')])).toMatchObject({ added: 1, updated: 0, unchanged: 0 });
+    expect(memory.add([entry('Guten Tag.', 'Good day.')])).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(memory.add([entry('Guten Tag.', 'Good day.', { state: 'final' })])).toMatchObject({ added: 0, updated: 1 });
+    // A lower state never lowers what is stored.
+    memory.add([entry('Guten Tag.', 'Good day.', { state: 'translated' })]);
+    expect(memory.exact(en, 'Guten Tag.').map((found) => found.state)).toEqual(['final']);
+    expect(memory.exact(en, 'Guten Tag')).toEqual([]);
+  });
+
+  it("replaces a reviewer's earlier translation from the same document, and keeps others", () => {
+    memory.add([entry('Guten Tag.', 'Good day.', { doc: 'a' }), entry('Guten Tag.', 'Hello.', { doc: 'b' })], { supersede: true });
+    memory.add([entry('Guten Tag.', 'Good afternoon.', { doc: 'a' })], { supersede: true });
+    expect(memory.exact(en, 'Guten Tag.').map((found) => found.target.text).sort()).toEqual(['Good afternoon.', 'Hello.']);
+  });
+
+  it('serves a locale from its regions, but never a pseudo-locale', () => {
+    memory.add([entry('Guten Tag.', 'Good day, mate.', { lang: 'en-AU' as Lang }), entry('Guten Tag.', '[Ĝööḓ ḓȧȧẏ.]', { lang: 'en-XA' as Lang })]);
+    expect(memory.exact(en, 'Guten Tag.').map((found) => found.lang)).toEqual(['en-AU']);
+    expect(memory.exact('en-XA' as Lang, 'Guten Tag.').map((found) => found.target.text)).toEqual(['[Ĝööḓ ḓȧȧẏ.]']);
+    expect(memory.exact('fr' as Lang, 'Guten Tag.')).toEqual([]);
+  });
+
+  it('keeps entries of another source language for export, and never proposes them', () => {
+    memory.add([entry('Good day.', 'Bonjour.', { sourceLang: 'en' as Lang, lang: 'fr' as Lang })]);
+    expect(memory.exact('fr' as Lang, 'Good day.')).toEqual([]);
+    expect([...memory.entries('fr' as Lang)].map((found) => found.target.text)).toEqual(['Bonjour.']);
+  });
+
+  it('changes its version exactly when the entries serving a locale change', () => {
+    const before = memory.version(en);
+    memory.add([entry('Guten Tag.', 'Good day.')]);
+    const after = memory.version(en);
+    expect(after).not.toBe(before);
+    memory.add([entry('Guten Tag.', 'Good day.')]);
+    expect(memory.version(en)).toBe(after);
+    memory.add([entry('Guten Tag.', 'Bonjour.', { lang: 'fr' as Lang })]);
+    expect(memory.version(en)).toBe(after);
+  });
+
+  it('finds from its index the same best match as a scan of every entry', () => {
+    const corpus = sentences(SEED, 5_000, 3);
+    memory.add(corpus.map((text, index) => entry(text, `T${index}`)));
+    const next = random(11);
+    let same = 0;
+    const queries = 40;
+    for (let i = 0; i < queries; i++) {
+      const query = editOneWord(corpus[Math.floor(next() * corpus.length)]!, next, corpus[Math.floor(next() * corpus.length)]!);
+      const indexed = fuzzyMatches(memory, en, { text: query }, 75, 1)[0];
+      const scanned = scanMatches(memory, en, { text: query }, 75, 1)[0];
+      expect(scanned).toBeDefined();
+      if (indexed?.score === scanned!.score) same++;
+    }
+    expect(same / queries).toBeGreaterThanOrEqual(0.95);
+  });
+});
