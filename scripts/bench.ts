@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { BIN, median, ROOT, runL10n, type Row } from './bench-kit.js';
+import { benchMemory } from './bench-memory.js';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/mt/registry.js';
@@ -24,18 +25,6 @@ import { checkPairs, checkXliff } from '../src/qa/index.js';
 import { compileRules, findBreaks } from '../src/segment/engine.js';
 import { rulesFor, segmentText } from '../src/segment/index.js';
 import { readXliff, targetsFromXliff, writeXliff } from '../src/xliff/index.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/l10n.js');
-
-interface Row {
-  readonly stage: string;
-  readonly ours: string;
-  readonly baseline: string;
-  readonly oursMs: number;
-  readonly baselineMs: number;
-  readonly throughput: string;
-}
 
 /** Median wall time of `runs` calls, after one warm-up. */
 function time(fn: () => void, runs = 5): number {
@@ -101,20 +90,10 @@ async function newsroom(count: number): Promise<string> {
   return dir;
 }
 
-/** Peak resident memory of the child is printed by this preload when it exits. */
-const PEAK_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS}\\n`))';
-
 /** `l10n run` in `dir`: wall time and peak memory (MB). */
 function runOnce(dir: string): { ms: number; mb: number } {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', PEAK_RSS, BIN, 'run', '--quiet'], { cwd: dir, env: { ...process.env, DEEPL_AUTH_KEY: '' }, encoding: 'utf8' });
-  const ms = performance.now() - start;
-  if (result.status !== 0) throw new Error(`l10n run failed in ${dir}: ${result.stderr}`);
-  const kb = Number(/peak-rss (\d+)/.exec(result.stderr)?.[1]);
-  return { ms, mb: kb / 1024 };
+  return runL10n(dir);
 }
-
-const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Runs as a newsroom's project grows: a run with nothing to do on 1,000
@@ -576,6 +555,8 @@ async function main(): Promise<void> {
     ['check', () => benchCheck(seed)],
     ['adversarial input', () => benchAdversarial(seed)],
     ['serve', benchServe],
+    // Last: it builds a memory of a million entries (L10N_BENCH_MEMORY sets another size).
+    ['memory (1,000,000 entries)', benchMemory],
   ];
   // `npm run bench -- translate` runs only the rows whose name contains "translate".
   const only = process.argv[2];

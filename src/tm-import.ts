@@ -4,9 +4,10 @@
  * language (`<tu srclang>`, else the header's, else the project's; matched by
  * language, so `de-DE` is German) against each other `<tuv>`. A translation
  * into a region of a project locale (`en-GB` for `en`) serves that locale and
- * keeps its tag for export. Translations a tool marks as machine output stay
- * proposals; the others are approved, unless QA finds an error in them, as for
- * translations approved in the project.
+ * keeps its tag for export. Translations a tool marks as machine output or
+ * as drafts stay proposals; the others are the team's approved work. They are
+ * not checked here: QA checks a sentence in its document, where it is used,
+ * and a match the memory fills in is only ever a draft to be reviewed there.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -14,9 +15,7 @@ import path from 'node:path';
 import { InputError, unreadable } from './core/errors.js';
 import { baseLanguage, parseLang, type Lang } from './core/lang.js';
 import { HUMAN, machineOrigin, MEMORY } from './core/state.js';
-import { STATES, type Origin, type SegmentId, type State } from './core/types.js';
-import { memoryWorthy } from './stages/extract.js';
-import type { QaContext } from './stages/job.js';
+import { STATES, type Origin, type State } from './core/types.js';
 import type { MemoryEntry, TmxExtras } from './memory/entry.js';
 import { servesLocale, type MemoryStore } from './memory/memory.js';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './memory/tmx-read.js';
@@ -24,7 +23,6 @@ import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './memory
 export interface TmxImportOptions {
   /** Import only translations into these locales (`--lang`). */
   readonly only?: readonly Lang[];
-  readonly qa: QaContext;
   /** Called after each batch with the units read so far. */
   readonly onProgress?: (units: number) => void;
 }
@@ -38,15 +36,20 @@ export interface TmxImportSummary {
   readonly locales: ReadonlyMap<string, number>;
   /** Translations from another source language than the project's: kept for export, never proposed. */
   readonly otherSource: number;
-  /** Approved by the file but failing QA: kept as proposals only. */
-  readonly demoted: number;
   /** Why translations were not imported, with how many. */
   readonly skipped: ReadonlyMap<string, number>;
 }
 
 const BATCH = 5_000;
 
-export async function importTmx(memory: MemoryStore, file: string, options: TmxImportOptions): Promise<TmxImportSummary> {
+/** Tags repeat on every unit: each is parsed once. */
+const tags = new Map<string, Lang | undefined>();
+function parseTag(tag: string): Lang | undefined {
+  if (!tags.has(tag)) tags.set(tag, parseLang(tag));
+  return tags.get(tag);
+}
+
+export async function importTmx(memory: MemoryStore, file: string, options: TmxImportOptions = {}): Promise<TmxImportSummary> {
   try {
     if (!(await stat(file)).isFile()) throw new InputError('is not a file', { file });
   } catch (error) {
@@ -56,14 +59,12 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const locales = new Map<string, number>();
-  const totals = { units: 0, added: 0, updated: 0, unchanged: 0, otherSource: 0, demoted: 0 };
+  const totals = { units: 0, added: 0, updated: 0, unchanged: 0, otherSource: 0 };
   const unitPrefix = `${path.basename(file)}#`;
   let header: TmxHeader | undefined;
   let batch: MemoryEntry[] = [];
   const flush = () => {
-    const checked = approveByQa(batch, memory.sourceLang, options.qa);
-    totals.demoted += checked.demoted;
-    const result = memory.add(checked.entries);
+    const result = memory.add(batch);
     totals.added += result.added;
     totals.updated += result.updated;
     totals.unchanged += result.unchanged;
@@ -105,7 +106,7 @@ function entriesOf(
     skip(`no <tuv> in the source language ${sourceTag}`);
     return [];
   }
-  const parsedSource = parseLang(source.lang);
+  const parsedSource = parseTag(source.lang);
   // `de-DE` is the project's German: its entries are proposed.
   const sourceLang = parsedSource && baseLanguage(parsedSource) === baseLanguage(projectSource) ? projectSource : parsedSource;
   if (!sourceLang) {
@@ -115,7 +116,7 @@ function entriesOf(
   const entries: MemoryEntry[] = [];
   for (const variant of unit.variants) {
     if (variant === source) continue;
-    const tag = parseLang(variant.lang);
+    const tag = parseTag(variant.lang);
     if (!tag) {
       skip(`unknown language tag ${variant.lang}`);
       continue;
@@ -247,21 +248,3 @@ function ownProps(extras: TmxExtras): {
   };
 }
 
-/** Approved translations into the project's source language pass the same QA as the project's own before they count as approved. */
-function approveByQa(entries: readonly MemoryEntry[], projectSource: Lang, qa: QaContext): { entries: MemoryEntry[]; demoted: number } {
-  const byLang = new Map<Lang, { entry: MemoryEntry; index: number }[]>();
-  entries.forEach((entry, index) => {
-    if (entry.sourceLang !== projectSource || (entry.state !== 'reviewed' && entry.state !== 'final')) return;
-    byLang.set(entry.lang, [...(byLang.get(entry.lang) ?? []), { entry, index }]);
-  });
-  const failing = new Set<number>();
-  for (const [lang, list] of byLang) {
-    const items = list.map(({ entry, index }) => ({ source: entry.source.text, target: { segmentId: String(index) as SegmentId, text: entry.target.text, state: entry.state, origin: entry.origin }, index }));
-    const worthy = new Set(memoryWorthy(items, lang, qa).map((item) => item.index));
-    for (const item of items) if (!worthy.has(item.index)) failing.add(item.index);
-  }
-  return {
-    entries: entries.map((entry, index) => (failing.has(index) ? { ...entry, state: 'translated' } : entry)),
-    demoted: failing.size,
-  };
-}

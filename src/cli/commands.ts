@@ -9,7 +9,7 @@ import { isBlocking, type DocId } from '../core/types.js';
 import { chooseEngines, type EngineChoice } from '../mt/registry.js';
 import { planTranslation, runPipeline, summarize, type ReportFinding, type RunSummary } from '../pipeline.js';
 import { planRun } from '../plan.js';
-import { loadProject, qaContext, type Project } from '../project.js';
+import { loadProject, type Project } from '../project.js';
 import { acceptFinding, checkXliffFiles } from '../review.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
@@ -229,7 +229,7 @@ export async function tmImportCommand(global: GlobalOptions, file: string, optio
   const only = options.lang?.split(',').map((tag) => parseLangOption(tag.trim(), '--lang'));
   let summary;
   try {
-    summary = await importTmx(project.store.memory(), path.resolve(file), { ...(only ? { only } : {}), qa: qaContext(project) });
+    summary = await importTmx(project.store.memory(), path.resolve(file), only ? { only } : {});
   } finally {
     await project.store.close();
   }
@@ -237,7 +237,6 @@ export async function tmImportCommand(global: GlobalOptions, file: string, optio
     `${file}: ${summary.units} units read; ${summary.added} translations added, ${summary.updated} updated, ${summary.unchanged} already in the memory`,
     ...[...summary.locales].map(([lang, count]) => `  ${lang}: ${count}`),
   ];
-  if (summary.demoted > 0) lines.push(`${summary.demoted} approved in the file but failing QA: kept as proposals only (l10n check shows why)`);
   if (summary.otherSource > 0) lines.push(`${summary.otherSource} translate from another language than ${project.config.sourceLanguage}: kept for export, never proposed`);
   for (const [reason, count] of summary.skipped) lines.push(`skipped ${count}: ${reason}`);
   return ok(`${lines.join('\n')}\n`);

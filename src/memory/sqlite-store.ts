@@ -52,6 +52,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS entry_text ON entry (src, lang, source, target
 CREATE TABLE IF NOT EXISTS term (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, word TEXT NOT NULL, df INTEGER NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS term_word ON term (lang, word);
 CREATE TABLE IF NOT EXISTS posting (term INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (term, entry)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS language (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
 
 interface Row {
@@ -98,7 +99,8 @@ export class SqliteMemory implements MemoryStore {
       find: db.prepare<[string, string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ? AND target = ?'),
       insert: db.prepare(
         `INSERT INTO entry (src, lang, source, target, state, origin, engine, doc, prev, next, created, creator, changed, changer, unit, codes, tmx)
-         VALUES (@src, @lang, @source, @target, @state, @origin, @engine, @doc, @prev, @next, @created, @creator, @changed, @changer, @unit, @codes, @tmx)`,
+         VALUES (@src, @lang, @source, @target, @state, @origin, @engine, @doc, @prev, @next, @created, @creator, @changed, @changer, @unit, @codes, @tmx)
+         ON CONFLICT (src, lang, source, target) DO NOTHING`,
       ),
       update: db.prepare(
         `UPDATE entry SET state = @state, origin = @origin, engine = @engine, doc = @doc, prev = @prev, next = @next, created = @created,
@@ -113,7 +115,10 @@ export class SqliteMemory implements MemoryStore {
       postings: db.prepare<[number], { entry: number }>('SELECT entry FROM posting WHERE term = ?').pluck(),
       all: db.prepare<[], Row>("SELECT * FROM entry ORDER BY coalesce(unit, 's' || src || char(10) || source), id"),
       ofLang: db.prepare<[string], Row>('SELECT * FROM entry WHERE lang = ? ORDER BY id'),
-      languages: db.prepare<[], { lang: string }>('SELECT DISTINCT lang FROM entry ORDER BY lang').pluck(),
+      // The tags kept in a table of their own: a DISTINCT over a million entries is a scan.
+      languages: db.prepare<[], { lang: string }>('SELECT lang FROM language ORDER BY lang').pluck(),
+      addLanguage: db.prepare<[string]>('INSERT OR IGNORE INTO language (lang) VALUES (?)'),
+      removeLanguage: db.prepare<[string]>('DELETE FROM language WHERE lang = ?'),
       size: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entry WHERE lang = ?').pluck(),
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -157,7 +162,6 @@ export class SqliteMemory implements MemoryStore {
     const run = this.#db.transaction(() => {
       for (const entry of entries) {
         const row = rowOf(entry);
-        const known = this.#statements.find.get(row.src, entry.lang, row.source, row.target);
         if (options.supersede && entry.doc) {
           for (const { id } of this.#statements.superseded.all(row.src, entry.lang, row.source, entry.doc, row.target)) {
             this.#statements.remove.run(id);
@@ -165,7 +169,13 @@ export class SqliteMemory implements MemoryStore {
             touched.add(entry.lang);
           }
         }
-        if (known) {
+        // Most entries are new: insert first, and look the entry up only when it is there already.
+        const inserted = this.#statements.insert.run(row);
+        if (inserted.changes === 1) {
+          this.#index(entry.sourceLang, entry.lang, entry, Number(inserted.lastInsertRowid), dirty, postings);
+          added++;
+        } else {
+          const known = this.#statements.find.get(row.src, entry.lang, row.source, row.target)!;
           const merged = { ...row, state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state, created: known.created ?? row.created };
           // The same translation seen again is not a change: its dates stay as they were.
           if (sameRow({ ...merged, changed: known.changed }, known)) {
@@ -174,10 +184,6 @@ export class SqliteMemory implements MemoryStore {
           }
           this.#statements.update.run({ ...merged, id: known.id });
           updated++;
-        } else {
-          const id = Number(this.#statements.insert.run(row).lastInsertRowid);
-          this.#index(entry.sourceLang, entry.lang, entry, id, dirty, postings);
-          added++;
         }
         changedSources.add(row.source);
         touched.add(entry.lang);
@@ -186,7 +192,10 @@ export class SqliteMemory implements MemoryStore {
       const order = [...Array(postings.length / 2).keys()].sort((a, b) => postings[2 * a]! - postings[2 * b]! || postings[2 * a + 1]! - postings[2 * b + 1]!);
       for (const at of order) this.#statements.post.run(postings[2 * at]!, postings[2 * at + 1]!);
       for (const [id, df] of dirty) this.#statements.setDf.run(df, id);
-      for (const lang of touched) this.#bump(lang);
+      for (const lang of touched) {
+        this.#statements.addLanguage.run(lang);
+        this.#bump(lang);
+      }
     });
     run();
     this.#languages = undefined;
@@ -217,6 +226,7 @@ export class SqliteMemory implements MemoryStore {
       this.#statements.clearPostings.run(lang);
       this.#statements.clearTerms.run(lang);
       this.#statements.clearEntries.run(lang);
+      this.#statements.removeLanguage.run(lang);
       this.#bump(lang);
     })();
     this.#terms.clear();
@@ -240,8 +250,8 @@ export class SqliteMemory implements MemoryStore {
     for (const word of indexTerms(normalise(entry.source).text)) {
       let term = this.#term(src, lang, word);
       if (!term) {
-        this.#statements.addTerm.run(pairKey(src, lang), word);
-        term = this.#term(src, lang, word)!;
+        term = { id: Number(this.#statements.addTerm.run(pairKey(src, lang), word).lastInsertRowid), df: 0 };
+        this.#terms.set(`${pairKey(src, lang)}\n${word}`, term);
       }
       term.df++;
       dirty.set(term.id, term.df);

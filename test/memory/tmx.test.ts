@@ -57,7 +57,7 @@ describe('TMX import and export', () => {
   it.each(files)('%s: every unit, language, code and date comes back', async (name) => {
     const file = path.join(FIXTURES, name);
     const original = await unitsOf(createReadStream(file), file);
-    const summary = await importTmx(memory, file, { qa: { sourceLang: 'de' as Lang } });
+    const summary = await importTmx(memory, file);
     expect(summary.units).toBe(original.length);
     expect([...summary.skipped]).toEqual([]);
     let exported = '';
@@ -67,7 +67,7 @@ describe('TMX import and export', () => {
     expect(back.map(essentials)).toEqual(original.map(essentials));
     // Importing our own export again changes nothing.
     await writeFile(path.join(dir, 'again.tmx'), exported);
-    const again = await importTmx(memory, path.join(dir, 'again.tmx'), { qa: { sourceLang: 'de' as Lang } });
+    const again = await importTmx(memory, path.join(dir, 'again.tmx'));
     expect(again.added).toBe(0);
   });
 
@@ -85,14 +85,14 @@ describe('TMX import and export', () => {
   });
 
   it('marks what the tools mark as machine output as not approved', async () => {
-    await importTmx(memory, path.join(FIXTURES, 'okapi/sampleTMX2.tmx'), { qa: { sourceLang: 'de' as Lang } });
+    await importTmx(memory, path.join(FIXTURES, 'okapi/sampleTMX2.tmx'));
     const byTarget = new Map([...memory.entries()].map((entry) => [entry.target.text, entry]));
     expect(byTarget.get('données (avec un caractère non standard: \uF8FF).')).toMatchObject({ state: 'translated', origin: { by: 'machine' }, lang: 'fr-CA' });
     expect(byTarget.get('menu')).toMatchObject({ state: 'reviewed', origin: { by: 'human' } });
   });
 
   it('imports only the locales asked for, and says why it skipped the rest', async () => {
-    const summary = await importTmx(memory, path.join(FIXTURES, 'omegat/test-multiple-tuv14.tmx'), { qa: { sourceLang: 'de' as Lang }, only: ['es' as Lang] });
+    const summary = await importTmx(memory, path.join(FIXTURES, 'omegat/test-multiple-tuv14.tmx'), { only: ['es' as Lang] });
     expect([...summary.locales.keys()].sort()).toEqual(['es', 'es-AR', 'es-BO']);
     expect([...summary.skipped.keys()].every((reason) => reason.startsWith('not a locale asked for'))).toBe(true);
   });
@@ -108,7 +108,7 @@ describe('TMX import and export', () => {
   it.each(hostile)('refuses %s, naming the file and line', async (_name, text, message) => {
     const file = path.join(dir, 'bad.tmx');
     await writeFile(file, text === '\u00ff' ? Buffer.from([0x3c, 0x74, 0xff, 0xfe, 0x3e]) : text);
-    const error = await importTmx(memory, file, { qa: { sourceLang: 'de' as Lang } }).catch((caught: unknown) => caught);
+    const error = await importTmx(memory, file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toContain(file);
     expect((error as InputError).message).toMatch(message);
@@ -118,6 +118,6 @@ describe('TMX import and export', () => {
   it('accepts a DOCTYPE that only names the DTD, and never fetches it', async () => {
     const file = path.join(dir, 'doctype.tmx');
     await writeFile(file, '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://127.0.0.1:1/tmx14.dtd">\n<tmx version="1.4"><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>Hallo.</seg></tuv><tuv xml:lang="en"><seg>Hello.</seg></tuv></tu></body></tmx>');
-    expect((await importTmx(memory, file, { qa: { sourceLang: 'de' as Lang } })).added).toBe(1);
+    expect((await importTmx(memory, file)).added).toBe(1);
   });
 });

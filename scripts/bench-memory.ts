@@ -1,0 +1,182 @@
+/**
+ * The translation memory at a newsroom's size (a million entries per locale,
+ * from `memory-corpus.ts`):
+ * - TMX import through `l10n tm import`, against fast-xml-parser parsing the
+ *   same file alone;
+ * - the seed project's run with every sentence an exact match in that memory,
+ *   against the same run on an empty memory, with its peak memory;
+ * - fuzzy lookup per sentence against a brute-force scan that scores every
+ *   entry, on one-word edits of sentences in the memory, and how often the
+ *   index finds the scan's best score (200 sentences; the scan's best for all
+ *   200 is computed with an admissible bound, token multisets, so it is the
+ *   scan's answer without its hours).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+import type { Lang } from '../src/core/lang.js';
+import { fuzzyMatches } from '../src/memory/fuzzy.js';
+import { normalise, score, type Normalised } from '../src/memory/match.js';
+import { MEMORY_DATABASE } from '../src/store/fs-memory.js';
+import { SqliteMemory } from '../src/memory/sqlite-store.js';
+import { escapeText } from '../src/xliff/escape.js';
+import { median, ROOT, runL10n, type Row } from './bench-kit.js';
+import { editOneWord, random, sentences } from './memory-corpus.js';
+
+const SAMPLE = 200;
+const SCANNED = 3;
+
+export async function benchMemory(): Promise<Row[]> {
+  const size = Number(process.env['L10N_BENCH_MEMORY'] ?? 1_000_000);
+  const say = (text: string) => process.stderr.write(`  ${text}\n`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-memory-'));
+  try {
+    const seedText = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
+    say(`making ${size.toLocaleString('en')} sentences`);
+    const corpus = sentences(seedText, size, 5);
+    const reviewed = JSON.parse(await readFile(path.join(ROOT, 'memory/fr.json'), 'utf8')) as { source: string; target: string }[];
+    const tmx = path.join(dir, 'memory.tmx');
+    await writeTmxFile(tmx, corpus, reviewed);
+    const megabytes = (await stat(tmx)).size / 1e6;
+
+    say(`fast-xml-parser on the ${megabytes.toFixed(0)} MB TMX`);
+    const parse = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=16384', '-e', `const {XMLParser}=require('fast-xml-parser');const t=require('fs').readFileSync(process.argv[1],'utf8');const s=performance.now();new XMLParser({ignoreAttributes:false}).parse(t);console.log(performance.now()-s)`, tmx],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (parse.status !== 0) throw new Error(`fast-xml-parser failed: ${parse.stderr}`);
+    const parseMs = Number(parse.stdout.trim());
+
+    const withMemory = await project(path.join(dir, 'with-memory'));
+    say('l10n tm import (progress: none; this takes minutes)');
+    const imported = runL10n(withMemory, ['tm', 'import', tmx, '--quiet']);
+    const empty = await project(path.join(dir, 'empty'));
+    say('the seed project on the full memory and on an empty one');
+    const timed = (where: string) =>
+      [0, 1, 2].map(() => {
+        spawnSync('rm', ['-rf', path.join(where, 'locales'), path.join(where, 'cache')]);
+        return runL10n(where);
+      });
+    const full = timed(withMemory);
+    const none = timed(empty);
+    const filled = await readFile(path.join(withMemory, 'locales/fr/usa-russland-is.xlf'), 'utf8');
+    const exact = (filled.match(/state-qualifier="leveraged-tm"/g) ?? []).length;
+
+    say(`fuzzy lookup of ${SAMPLE} edited sentences, and the brute-force scan`);
+    const memory = new SqliteMemory(path.join(withMemory, 'memory', MEMORY_DATABASE), 'de' as Lang);
+    const next = random(17);
+    const queries = Array.from({ length: SAMPLE }, () => editOneWord(corpus[Math.floor(next() * size)]!, next, corpus[Math.floor(next() * size)]!));
+    const found: number[] = [];
+    const start = performance.now();
+    for (const query of queries) found.push(fuzzyMatches(memory, 'fr' as Lang, { text: query }, 75, 1)[0]?.score ?? -1);
+    const fuzzyMs = (performance.now() - start) / SAMPLE;
+    memory.close();
+
+    const normalised = corpus.map((sentence) => normalise({ text: sentence }));
+    const scanStart = performance.now();
+    for (const query of queries.slice(0, SCANNED)) {
+      const q = normalise({ text: query });
+      let best = -1;
+      for (const entry of normalised) best = Math.max(best, score(q, entry));
+    }
+    const scanMs = (performance.now() - scanStart) / SCANNED;
+    const best = bestScores(queries, normalised);
+    const same = found.filter((value, index) => value === best[index]).length;
+    return [
+      {
+        stage: 'memory (TMX import)',
+        ours: `l10n tm import, ${size.toLocaleString('en')} units (${megabytes.toFixed(0)} MB)`,
+        baseline: 'fast-xml-parser parse of the same file',
+        oursMs: imported.ms,
+        baselineMs: parseMs,
+        throughput: `${Math.round(size / (imported.ms / 1000)).toLocaleString('en')} units/s, peak ${imported.mb.toFixed(0)} MB`,
+      },
+      {
+        stage: 'memory (exact run)',
+        ours: `l10n run, seed article into fr, ${exact}/26 exact matches from ${size.toLocaleString('en')} entries`,
+        baseline: 'the same run on an empty memory (limit 1.5x)',
+        oursMs: median(full.map((run) => run.ms)),
+        baselineMs: median(none.map((run) => run.ms)),
+        throughput: `peak ${Math.max(...full.map((run) => run.mb)).toFixed(0)} MB (limit 500)`,
+      },
+      {
+        stage: 'memory (fuzzy)',
+        ours: `fuzzy lookup per sentence, ${size.toLocaleString('en')} entries`,
+        baseline: 'brute-force scan scoring every entry (limit: 100x slower)',
+        oursMs: fuzzyMs,
+        baselineMs: scanMs,
+        throughput: `${same}/${SAMPLE} with the scan's best score (limit 95 %)`,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A project with the seed article, translated into fr only, its memory without readable copies. */
+async function project(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await cp(path.join(ROOT, 'source'), path.join(dir, 'source'), { recursive: true });
+  const config = JSON.parse(await readFile(path.join(ROOT, 'l10n.config.json'), 'utf8'));
+  await writeFile(path.join(dir, 'l10n.config.json'), JSON.stringify({ ...config, targetLocales: ['fr'], pseudoLocales: [], memory: { copies: false } }));
+  return dir;
+}
+
+async function writeTmxFile(file: string, corpus: readonly string[], reviewed: readonly { source: string; target: string }[]): Promise<void> {
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="bench" creationtoolversion="1" segtype="sentence" o-tmf="bench" adminlang="en" srclang="de" datatype="plaintext"/>\n<body>\n');
+  const unit = (source: string, target: string) =>
+    `<tu><tuv xml:lang="de"><seg>${escapeText(source)}</seg></tuv><tuv xml:lang="fr" changedate="20260101T120000Z"><seg>${escapeText(target)}</seg></tuv></tu>\n`;
+  for (const entry of reviewed) await write(unit(entry.source, entry.target));
+  let chunk = '';
+  for (const [index, sentence] of corpus.entries()) {
+    chunk += unit(sentence, `Phrase ${index} traduite.`);
+    if (chunk.length > 1 << 16) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(`${chunk}</body>\n</tmx>\n`);
+  out.end();
+  await once(out, 'finish');
+}
+
+/**
+ * The best score over every entry for each query, exactly: an entry is scored
+ * only when the tokens it shares with the query (a multiset intersection)
+ * could reach the best so far, since the edit distance is at least the longer
+ * length minus the shared tokens.
+ */
+function bestScores(queries: readonly string[], entries: readonly Normalised[]): number[] {
+  const ids = new Map<string, number>();
+  const idsOf = (tokens: readonly string[]) => Int32Array.from(tokens.map((token) => ids.get(token) ?? ids.set(token, ids.size).get(token)!)).sort();
+  const bags = entries.map((entry) => idsOf(entry.tokens));
+  return queries.map((query) => {
+    const q = normalise({ text: query });
+    const bag = idsOf(q.tokens);
+    let best = -1;
+    for (const [index, other] of bags.entries()) {
+      const longer = Math.max(bag.length, other.length);
+      let shared = 0;
+      for (let i = 0, j = 0; i < bag.length && j < other.length; ) {
+        if (bag[i] === other[j]) {
+          shared++;
+          i++;
+          j++;
+        } else if (bag[i]! < other[j]!) i++;
+        else j++;
+      }
+      if (Math.floor((100 * shared) / longer) < best) continue;
+      best = Math.max(best, score(q, entries[index]!));
+    }
+    return best;
+  });
+}
