@@ -12,6 +12,7 @@ import { parseSource, qaContext, type Project } from './project.js';
 import { check, forTranslators } from './stages/check.js';
 import { memoryWorthy, toMemoryEntries, type ApprovedTarget } from './stages/extract.js';
 import { forLocale, originalOf, type SourceDocument } from './stages/job.js';
+import { propose, proposeOptions } from './stages/propose.js';
 import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
@@ -77,8 +78,11 @@ export async function importXliff(project: Project, file: string): Promise<Impor
     }
     const checked = check({ source, lang, targets, stale: existing.stale }, qa);
     const worthy = memoryWorthy(accepted, lang, qa, checked.findings);
-    if (worthy.length > 0) store.memory().add(toMemoryEntries(worthy, { sourceLang: project.config.sourceLanguage, lang, doc: doc.id }), { supersede: true });
-    await store.saveTargets({ doc, original: originalOf(source), lang, ...forTranslators(checked), version: project.config.xliffVersion });
+    const memory = store.memory();
+    if (worthy.length > 0) memory.add(toMemoryEntries(worthy, { sourceLang: project.config.sourceLanguage, lang, doc: doc.id }), { supersede: true });
+    // The file is written as a run writes it: with the memory's proposals for what is not yet approved.
+    const { proposals } = propose(checked, memory, { ...proposeOptions(project.config), fill: false }).job;
+    await store.saveTargets({ doc, original: originalOf(source), lang, ...forTranslators(checked), ...(proposals ? { proposals } : {}), version: project.config.xliffVersion });
   }
   await store.close();
   return result;

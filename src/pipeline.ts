@@ -27,7 +27,7 @@ import { check, forTranslators, reportFindings, type CheckedJob, type ReportFind
 import { extract as extractStage, toMemoryEntries } from './stages/extract.js';
 import { forLocale, originalOf, type Job, type SourceDocument } from './stages/job.js';
 import { merge as mergeStage, sourceOutputs } from './stages/merge.js';
-import { propose, type ProposeOptions } from './stages/propose.js';
+import { propose, proposeOptions } from './stages/propose.js';
 import { translate as translateStage } from './stages/translate.js';
 import type { SourceEntry } from './store/store.js';
 import type { XliffVersion } from './xliff/index.js';
@@ -87,10 +87,6 @@ const JOBS_IN_FLIGHT = 16;
 /** The pipeline's memory reuse happens in the propose stage; the engine stage gets no memory of its own. */
 const NO_MEMORY = new Map<string, never>();
 
-function proposeOptions(project: Project): ProposeOptions {
-  const { threshold, prefill, proposals } = project.config.memory;
-  return { threshold, prefill, count: proposals };
-}
 
 export async function runPipeline(project: Project, options: RunOptions = {}): Promise<RunResult> {
   try {
@@ -145,7 +141,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     deleted.push({ docId, ...(await store.removeDocument(docId, locales, removable)) });
   }
   const memory = store.memory();
-  const proposing = proposeOptions(project);
+  const proposing = proposeOptions(config);
   const memoryStamps = new Map(plan.memory);
   for (const lang of found.keys()) {
     // A reviewer's corrected translation replaces the one they approved before in the same document.
@@ -180,7 +176,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     let charactersSent = 0;
     const engine = options.engines?.engineFor(job.lang);
     // Memory first: proposals for translators always, empty targets filled only when translating.
-    const proposed = propose(job, memory, { ...proposing, prefill: options.engines ? proposing.prefill : Infinity });
+    const proposed = propose(job, memory, { ...proposing, fill: options.engines !== undefined });
     job = proposed.job;
     fromMemory = proposed.fromMemory;
     if (options.engines && missingSegments(job.source.parsed.doc, job.targets).length > 0) {
@@ -414,7 +410,7 @@ async function planLocales(project: Project, engines: EngineChoice): Promise<Dry
   for (const entry of entries) sources.push(await parseSource(project, entry));
   const plan: DryRunLocale[] = [];
   const memory = store.memory({ write: false });
-  const proposing = proposeOptions(project);
+  const proposing = proposeOptions(project.config);
   for (const lang of project.locales) {
     const engine = engines.engineFor(lang);
     const jobs = [];

@@ -32,7 +32,7 @@ function rank(query: Normalised, entries: Iterable<StoredEntry>, threshold: numb
   const matches: Match[] = [];
   for (const entry of entries) {
     const candidate = normalise(entry.source);
-    if (maxScore(query.tokens.length, candidate.tokens.length) < threshold) continue;
+    if (maxScore(query, candidate) < threshold) continue;
     const value = score(query, candidate);
     if (value >= threshold) matches.push({ entry, score: value });
   }

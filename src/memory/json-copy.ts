@@ -53,8 +53,7 @@ export function parseMemoryCopy(text: string, file: string, lang: Lang, sourceLa
 
 export function formatMemoryCopy(entries: Iterable<MemoryEntry>, sourceLang: Lang): string {
   const rows = [...entries].map((entry): CopyEntry => {
-    const { lang: _l, sourceLang: source, source: s, target: t, state, origin, ...rest } = entry as MemoryEntry & { id?: number };
-    delete (rest as { id?: number }).id;
+    const { id: _id, lang: _l, sourceLang: source, source: s, target: t, state, origin, ...rest } = entry as MemoryEntry & { id?: number };
     return {
       source: s.text,
       target: t.text,

@@ -1,12 +1,17 @@
 /**
  * How alike two sentences are, as translators read a fuzzy-match score:
- * OmegaT's formula, `100 · (1 − distance / longer length)`, with the edit
- * distance counted in tokens (words, single punctuation marks), every inline
- * code and every number one placeholder token. A word changed in a sentence
- * of twelve tokens then costs 8 points whatever its length, and a number or
- * code that differs costs one point only, so "3 Tote" against "5 Tote" is a
- * 99 % match whose number the proposal can put right (`substituteNumbers`).
- * Only the same text scores 100.
+ * `100 · (1 − edit distance / longer length)`, counted both in tokens (words
+ * and single punctuation marks, as OmegaT does) and in characters (as
+ * translate-toolkit does), the higher of the two. Every inline code and every
+ * number is one placeholder: a number or code that differs costs one point,
+ * so "3 Tote" against "5 Tote" is a 99 % match whose number the proposal can
+ * put right (`substituteNumbers`). Only the same text scores 100.
+ *
+ * Why both: a word changed in a short sentence weighs heavily in tokens ("Am
+ * Sonntag" → "Am Montag" in a sentence of eight tokens is 87) and lightly in
+ * characters (95); a long word replaced by a short one is the reverse. Either
+ * way the edit is one word, and translators expect a one-word edit of a
+ * sentence to be a high match.
  */
 import { distance } from 'fastest-levenshtein';
 import type { CodeSpan } from '../core/types.js';
@@ -113,21 +118,28 @@ function collapseSpace(text: string): string {
 
 /** The score of `b` as a match for `a`, 0–100; 100 only for the same text with the same numbers and codes. */
 export function score(a: Normalised, b: Normalised): number {
-  const longer = Math.max(a.tokens.length, b.tokens.length);
-  if (longer === 0) return 100;
-  // Each distinct token becomes one character, so a string edit distance counts tokens.
-  const ids = new Map<string, string>();
-  const encode = (tokens: readonly string[]) => tokens.map((token) => ids.get(token) ?? ids.set(token, String.fromCharCode(0x4e00 + ids.size)).get(token)!).join('');
-  const base = Math.floor((100 * (longer - distance(encode(a.tokens), encode(b.tokens)))) / longer);
+  const base = Math.max(similarity(a.text, b.text), similarity(...encodeTokens(a.tokens, b.tokens)));
   const differing = countDiffering(a.numbers, b.numbers) + countDiffering(a.codes, b.codes);
   const value = Math.max(0, base - differing);
   return value === 100 && a.text !== b.text ? 99 : value;
 }
 
-/** The highest score two sentences of these token counts can reach: the distance is at least the difference. */
-export function maxScore(length: number, other: number): number {
-  const longer = Math.max(length, other);
-  return longer === 0 ? 100 : Math.floor((100 * (longer - Math.abs(length - other))) / longer);
+function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 100 : Math.floor((100 * (longer - distance(a, b))) / longer);
+}
+
+/** Each distinct token as one character, so a string edit distance counts tokens. */
+function encodeTokens(a: readonly string[], b: readonly string[]): [string, string] {
+  const ids = new Map<string, string>();
+  const encode = (tokens: readonly string[]) => tokens.map((token) => ids.get(token) ?? ids.set(token, String.fromCharCode(0x4e00 + ids.size)).get(token)!).join('');
+  return [encode(a), encode(b)];
+}
+
+/** The highest score two sentences can reach: each edit distance is at least the difference in length. */
+export function maxScore(a: Normalised, b: Normalised): number {
+  const bound = (x: number, y: number) => (Math.max(x, y) === 0 ? 100 : Math.floor((100 * (Math.max(x, y) - Math.abs(x - y))) / Math.max(x, y)));
+  return Math.max(bound(a.text.length, b.text.length), bound(a.tokens.length, b.tokens.length));
 }
 
 function countDiffering(a: readonly string[], b: readonly string[]): number {

@@ -45,6 +45,8 @@ export interface TmxUnit {
 
 /** A `<seg>` larger than this is not a sentence: refused. */
 const MAX_SEG = 1 << 20;
+/** More translations of one sentence than languages exist is not a memory. */
+const MAX_VARIANTS = 1_000;
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 
 /** The header, then every unit, from a TMX byte stream. */
@@ -136,6 +138,7 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
         if (variant && seg && unit) {
           const { text, tmx, codes } = seg;
           unit.variants.push({ lang: variant.lang, seg: { text, tmx, codes }, extras: variant.extras.done() });
+          if (unit.variants.length > MAX_VARIANTS) failure ??= fail(`unit ${unit.index} has more than ${MAX_VARIANTS} <tuv>s`);
         }
         seg = undefined;
         return;

@@ -74,7 +74,8 @@ function writeUnit(group: readonly StoredEntry[], options: TmxWriteOptions): str
       if (entry.doc) props.push({ type: 'x-document', value: entry.doc });
       if (entry.context) props.push({ type: 'x-context-prev', value: entry.context.prev }, { type: 'x-context-next', value: entry.context.next });
     }
-    lines.push(tuv(entry.tmx?.targetLang ?? entry.lang, { ...entry.tmx?.targetTuv, props }, ours, entry.target));
+    // An imported translation's dates are in its own attributes already, where the file had them.
+    lines.push(tuv(entry.tmx?.targetLang ?? entry.lang, { ...entry.tmx?.targetTuv, props }, entry.tmx ? {} : ours, entry.target));
   }
   lines.push('    </tu>');
   return `${lines.join('\n')}\n`;

@@ -7,6 +7,7 @@
  * the best approved proposal that reaches the prefill score, to be reviewed;
  * below it the engine translates and the proposals stay beside its output.
  */
+import type { ProjectConfig } from '../core/config.js';
 import { segmentsOf } from '../core/doc.js';
 import { isApproved, MEMORY } from '../core/state.js';
 import type { Proposal, Segment, SegmentId, Target } from '../core/types.js';
@@ -23,6 +24,14 @@ export interface ProposeOptions {
   readonly prefill: number;
   /** Proposals kept per sentence. */
   readonly count: number;
+  /** Fill empty targets (a run that translates); without, proposals only. Default true. */
+  readonly fill?: boolean;
+}
+
+/** The options as the project's config sets them (`memory` section). */
+export function proposeOptions(config: Pick<ProjectConfig, 'memory'>): ProposeOptions {
+  const { threshold, prefill, proposals } = config.memory;
+  return { threshold, prefill, count: proposals };
 }
 
 export function propose(job: Job, memory: MemoryStore, options: ProposeOptions): { job: Job; fromMemory: number } {
@@ -41,7 +50,7 @@ export function propose(job: Job, memory: MemoryStore, options: ProposeOptions):
 
     // The sentence's own earlier translation, if one is close enough.
     const earlier = previous
-      .filter(({ normalised }) => maxScore(query.tokens.length, normalised.tokens.length) >= options.threshold)
+      .filter(({ normalised }) => maxScore(query, normalised) >= options.threshold)
       .map(({ stale, normalised }) => ({ stale, score: score(query, normalised) }))
       .filter((candidate) => candidate.score >= options.threshold)
       .sort((a, b) => b.score - a.score)[0];
@@ -60,7 +69,7 @@ export function propose(job: Job, memory: MemoryStore, options: ProposeOptions):
 
     const kept = dedupe(found).slice(0, options.count);
     if (kept.length > 0) proposals.set(segment.id, kept);
-    if (target) return;
+    if (target || options.fill === false) return;
     const best = kept.filter((proposal) => isApproved(proposal.state) && (proposal.score >= 100 || proposal.score >= options.prefill)).sort((a, b) => b.score - a.score)[0];
     if (best) {
       targets.set(segment.id, prefilled(segment, best));

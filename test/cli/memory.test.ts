@@ -75,6 +75,26 @@ describe('translation memory in a run', () => {
     expect(await validateSchema(xliff, '2.1-with-modules')).toEqual([]);
   });
 
+  it('scores a sentence between the same neighbours 101, and puts a changed number right in the proposal', async () => {
+    await writeFile(
+      file('source/de/folge.txt'),
+      [
+        'Kerry kündigte an, die USA würden ihre Bemühungen im Kampf gegen den IS verstärken. „Und wir müssen sicherstellen, dass diese sich nicht überschneiden mit Russlands Bemühungen - es ist also offensichtlich, dass Konversation notwendig ist.“ Es gebe schon eine ganze Zeit lag Gespräche über die Zusammenarbeit mit Russland.',
+        'Islamistische Rebellen haben unterdessen 48 syrische Soldaten getötet, die sie bei der Eroberung eines Militärflughafens im Nordwesten des Landes gefangen genommen hatten.',
+        '',
+      ].join('\n\n'),
+    );
+    expect((await runCli(['run'], { cwd: project.dir })).code).toBe(0);
+    const xliff = await readFile(file('locales/en/folge.xlf'), 'utf8');
+    const middle = unitOf(xliff, '„Und wir müssen sicherstellen, dass diese sich nicht überschneiden mit Russlands Bemühungen - es ist also offensichtlich, dass Konversation notwendig ist.“');
+    expect(middle).toContain('<alt-trans match-quality="101" origin="memory"');
+    // At the start of a paragraph the neighbour before differs: an exact match, not in context.
+    expect(unitOf(xliff, 'Kerry kündigte an, die USA würden ihre Bemühungen im Kampf gegen den IS verstärken.')).toContain('<alt-trans match-quality="100" origin="memory"');
+    const rebels = unitOf(xliff, 'Islamistische Rebellen haben unterdessen 48 syrische Soldaten getötet, die sie bei der Eroberung eines Militärflughafens im Nordwesten des Landes gefangen genommen hatten.');
+    expect(rebels).toContain('<alt-trans match-quality="99" origin="memory"');
+    expect(rebels).toMatch(/<target state="needs-review-translation" state-qualifier="leveraged-tm">Islamist rebels, meanwhile, have killed 48 Syrian soldiers/);
+  });
+
   it('translate-toolkit reads the proposals we write', async () => {
     await editSource();
     await runCli(['run'], { cwd: project.dir });

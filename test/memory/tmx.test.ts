@@ -104,6 +104,7 @@ describe('TMX import and export', () => {
     ['a file that is not TMX', '<xliff version="1.2"></xliff>', /not a TMX file/],
     ['a <tuv> without a language', '<tmx version="1.4"><header/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>', /unit 1: <tuv> without xml:lang/],
     ['bytes that are not UTF-8', '\u00ff', /not valid utf-8/],
+    ['a unit of 1,001 translations', `<tmx version="1.4"><header/><body><tu>${'<tuv xml:lang="de"><seg>x</seg></tuv>'.repeat(1_001)}</tu></body></tmx>`, /unit 1 has more than 1000 <tuv>s/],
   ];
   it.each(hostile)('refuses %s, naming the file and line', async (_name, text, message) => {
     const file = path.join(dir, 'bad.tmx');

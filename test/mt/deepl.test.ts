@@ -76,7 +76,7 @@ describe('l10n run with DeepL', () => {
     const en = await readFile(path.join(project.dir, 'locales/en', `${DOC}.xlf`), 'utf8');
     const unit = en.slice(en.indexOf('<source>Am Montag'), en.indexOf('</trans-unit>', en.indexOf('<source>Am Montag')));
     expect(unit).toContain('<target state="needs-review-translation" state-qualifier="leveraged-tm">Kerry is expected in Berlin on Sunday.</target>');
-    expect(unit).toMatch(/<alt-trans match-quality="9\d" origin="memory"/);
+    expect(unit).toContain(`<alt-trans match-quality="95" origin="memory"`);
     // The weekday the old translation names is caught before anything is published.
     expect(unit).toMatch(/QA error \(numbers\): weekdays differ/);
   });
