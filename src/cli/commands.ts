@@ -229,7 +229,10 @@ export async function tmImportCommand(global: GlobalOptions, file: string, optio
   const only = options.lang?.split(',').map((tag) => parseLangOption(tag.trim(), '--lang'));
   let summary;
   try {
-    summary = await importTmx(project.store.memory(), path.resolve(file), only ? { only } : {});
+    // A million units take minutes: the count so far, on a terminal.
+    const progress = !global.quiet && process.stderr.isTTY ? (units: number) => void process.stderr.write(`\r${units.toLocaleString('en')} units read`) : undefined;
+    summary = await importTmx(project.store.memory(), path.resolve(file), { ...(only ? { only } : {}), ...(progress ? { onProgress: progress } : {}) });
+    if (progress) process.stderr.write('\r\x1b[K');
   } finally {
     await project.store.close();
   }

@@ -13,18 +13,21 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { servesLocale } from './memory.js';
 import { stateRank } from '../core/state.js';
 import type { Origin, State } from '../core/types.js';
 import type { MemoryEntry, StoredEntry } from './entry.js';
 import { indexTerms, normalise } from './match.js';
-import type { AddResult, MemoryStore } from './memory.js';
+import { servesLocale, type AddResult, type MemoryStore } from './memory.js';
 
 /** A word in more entries than this gets no more postings: it no longer narrows anything down. */
 const COMMON = 20_000;
 /** How many of a query's rarest words are looked up. */
 const RAREST = 5;
+
+/** Raised when the tables change; a database of another version is refused, never misread. */
+const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -87,11 +90,16 @@ export class SqliteMemory implements MemoryStore {
   constructor(file: string, sourceLang: Lang) {
     this.sourceLang = sourceLang;
     this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
-    // 64 MB of page cache: index pages of a million-entry memory stay in memory across a batch.
-    this.#db.pragma('cache_size = -65536');
-    this.#db.exec(SCHEMA);
+    try {
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = NORMAL');
+      // 64 MB of page cache: index pages of a million-entry memory stay in memory across a batch.
+      this.#db.pragma('cache_size = -65536');
+      this.#db.exec(SCHEMA);
+    } catch (error) {
+      this.#db.close();
+      throw new InputError(`not a memory database SQLite can read (${(error as Error).message}): delete it to rebuild it from the copies`, { file }, { cause: error });
+    }
     const db = this.#db;
     this.#statements = {
       exact: db.prepare<[string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ?'),
@@ -126,7 +134,15 @@ export class SqliteMemory implements MemoryStore {
       clearPostings: db.prepare<[string]>("DELETE FROM posting WHERE term IN (SELECT id FROM term WHERE lang LIKE '%>' || ?)"),
       clearTerms: db.prepare<[string]>("DELETE FROM term WHERE lang LIKE '%>' || ?"),
     };
-    if (!this.#meta('id')) this.#setMeta('id', randomUUID());
+    if (!this.#meta('id')) {
+      this.#setMeta('id', randomUUID());
+      this.#setMeta('schema', String(SCHEMA_VERSION));
+    }
+    const schema = Number(this.#meta('schema'));
+    if (schema !== SCHEMA_VERSION) {
+      this.#db.close();
+      throw new InputError(`a memory database of another l10n version (schema ${schema}, this one reads ${SCHEMA_VERSION}): rebuild it from the copies by deleting it, or export it with that version`, { file });
+    }
   }
 
   exact(locale: Lang, source: string): StoredEntry[] {

@@ -23,7 +23,7 @@ import { SqliteMemory } from '../memory/sqlite-store.js';
 
 export const MEMORY_DATABASE = 'memory.sqlite';
 
-export interface CopyStamp {
+interface CopyStamp {
   readonly size: number;
   readonly mtimeMs: number;
   readonly hash: string;
@@ -54,21 +54,12 @@ export class FsMemory implements ProjectMemory {
     return memory;
   }
 
-  /**
-   * With copies, the memory of a locale is what its copies hold: their stamp,
-   * read without opening the database (hashes only for files whose size or
-   * time changed since `previous`).
-   */
-  static copiesStamp(dir: string, locale: Lang, previous: Readonly<Record<string, CopyStamp>>): { hash: string; files: Record<string, CopyStamp> } {
-    const files: Record<string, CopyStamp> = {};
-    for (const lang of languagesWithCopies(dir).filter((lang) => servesLocale(lang, locale))) {
-      const file = path.join(dir, `${lang}.json`);
-      const info = statCopy(file)!;
-      const known = previous[lang];
-      files[lang] = known && known.size === info.size && known.mtimeMs === info.mtimeMs ? known : { size: info.size, mtimeMs: info.mtimeMs, hash: hashOf(readCopy(file)) };
-    }
-    const names = Object.keys(files).sort();
-    return { hash: names.length === 0 ? 'none' : hashOf(Buffer.from(names.map((lang) => `${lang}:${files[lang]!.hash}`).join('\n'))), files };
+  /** With copies, the memory of a locale is what its copies hold: their stamp, read without opening the database. */
+  static copiesStamp(dir: string, locale: Lang): string {
+    const langs = languagesWithCopies(dir)
+      .filter((lang) => servesLocale(lang, locale))
+      .sort();
+    return langs.length === 0 ? 'none' : hashOf(Buffer.from(langs.map((lang) => `${lang}:${hashOf(readCopy(path.join(dir, `${lang}.json`)))}`).join('\n')));
   }
 
   get sourceLang(): Lang {
@@ -109,7 +100,7 @@ export class FsMemory implements ProjectMemory {
 
   async flush(): Promise<void> {
     if (!this.#copies) return;
-    for (const lang of this.#db.languages().concat(this.#recordedLanguages())) {
+    for (const lang of new Set([...this.#db.languages(), ...this.#recordedLanguages()])) {
       if (this.#db.meta(`unwritten:${lang}`) !== '1') continue;
       const file = this.#copyFile(lang);
       await writeFileAtomic(file, formatMemoryCopy(this.#db.entries(lang), this.sourceLang));
@@ -179,7 +170,6 @@ function existsDir(dir: string): boolean {
     return false;
   }
 }
-
 
 function hashOf(bytes: Buffer): string {
   return hash('sha256', bytes, 'hex').slice(0, 32);

@@ -144,7 +144,7 @@ export class FsStore implements ProjectStore {
 
   async memoryStamp(lang: Lang): Promise<Stamp> {
     // With copies, they are the memory, and their stamp needs no database (a run that fails early creates none).
-    if (this.#config.memory.copies) return { hash: FsMemory.copiesStamp(this.#config.memoryDir, lang, {}).hash };
+    if (this.#config.memory.copies) return { hash: FsMemory.copiesStamp(this.#config.memoryDir, lang) };
     return { hash: this.memory({ write: false }).version(lang) };
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,5 +83,18 @@ describe('the SQLite memory', () => {
       if (indexed?.score === scanned!.score) same++;
     }
     expect(same / queries).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('a memory database that cannot be read', () => {
+  it('is refused with the file named, not misread', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'l10n-memory-'));
+    try {
+      const file = path.join(dir, 'memory.sqlite');
+      await writeFile(file, 'this is not a database, it only has the name of one '.repeat(100));
+      expect(() => new SqliteMemory(file, de)).toThrow(new RegExp(`${file}.*not a memory database SQLite can read`));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
