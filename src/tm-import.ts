@@ -17,6 +17,7 @@ import { baseLanguage, parseLang, type Lang } from './core/lang.js';
 import { HUMAN, machineOrigin, MEMORY } from './core/state.js';
 import { STATES, type Origin, type State } from './core/types.js';
 import type { MemoryEntry, TmxExtras } from './memory/entry.js';
+import { escapeText } from './xliff/escape.js';
 import { servesLocale, type MemoryStore } from './memory/memory.js';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './memory/tmx-read.js';
 
@@ -153,7 +154,20 @@ function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLa
   const machine = isMachine(unit.extras, target.extras);
   const level = confirmation(unit.extras, target.extras);
   const attributes = { ...unit.extras.attributes, ...target.extras.attributes };
-  const text = (variant: TmxVariant) => ({ text: variant.seg.text, ...(variant.seg.codes.length > 0 ? { codes: variant.seg.codes } : {}), tmx: variant.seg.tmx });
+  // Only what export could not make again is kept: markup other than escaped text, tags other than canonical, extras.
+  const text = (variant: TmxVariant) => ({
+    text: variant.seg.text,
+    ...(variant.seg.codes.length > 0 ? { codes: variant.seg.codes } : {}),
+    ...(variant.seg.tmx !== escapeText(variant.seg.text) ? { tmx: variant.seg.tmx } : {}),
+  });
+  const targetTuv = { ...target.extras, ...(ours.rest ? { props: ours.rest } : {}) };
+  const tmx = {
+    ...(source.lang !== sourceLang ? { sourceLang: source.lang } : {}),
+    ...(target.lang !== lang ? { targetLang: target.lang } : {}),
+    ...(isEmpty(unit.extras) ? {} : { tu: unit.extras }),
+    ...(isEmpty(source.extras) ? {} : { sourceTuv: source.extras }),
+    ...(isEmpty(targetTuv) ? {} : { targetTuv }),
+  };
   return {
     sourceLang,
     lang,
@@ -168,14 +182,12 @@ function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLa
     ...(attributes.changedate ? { changed: attributes.changedate } : {}),
     ...(attributes.changeid ? { changer: attributes.changeid } : {}),
     unit: `${unitPrefix}${String(unit.index).padStart(9, '0')}`,
-    tmx: {
-      sourceLang: source.lang,
-      targetLang: target.lang,
-      tu: unit.extras,
-      sourceTuv: source.extras,
-      targetTuv: { ...target.extras, ...(ours.rest ? { props: ours.rest } : {}) },
-    },
+    ...(isEmpty(tmx) ? {} : { tmx }),
   };
+}
+
+function isEmpty(value: object): boolean {
+  return Object.keys(value).length === 0;
 }
 
 const OUR_TOOL = 'l10n-pipeline';

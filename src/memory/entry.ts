@@ -42,12 +42,12 @@ export interface MemoryEntry {
   readonly creator?: string;
   readonly changed?: string;
   readonly changer?: string;
-  /** Entries of one TMX `<tu>` share it, so an export writes them back as one unit. */
+  /** Entries of one TMX `<tu>` share it, so an export writes them back as one unit; only imported entries have one. */
   readonly unit?: string;
-  /** As the file wrote them: language tags (`de-DE`, `en-GB`) and the `<tu>` and `<tuv>`s' extras. */
+  /** What the TMX file had that export could not make again: language tags as written (`DE-de`), the `<tu>` and `<tuv>`s' extras. */
   readonly tmx?: {
-    readonly sourceLang: string;
-    readonly targetLang: string;
+    readonly sourceLang?: string;
+    readonly targetLang?: string;
     readonly tu?: TmxExtras;
     readonly sourceTuv?: TmxExtras;
     readonly targetTuv?: TmxExtras;

@@ -366,6 +366,6 @@ function entryOf(row: Row): StoredEntry {
     ...(row.changed !== null ? { changed: row.changed } : {}),
     ...(row.changer !== null ? { changer: row.changer } : {}),
     ...(row.unit !== null ? { unit: row.unit } : {}),
-    ...(tmx && 'sourceLang' in extras ? { tmx: extras as NonNullable<MemoryEntry['tmx']> } : {}),
+    ...(Object.keys(extras).length > 0 ? { tmx: extras as NonNullable<MemoryEntry['tmx']> } : {}),
   };
 }

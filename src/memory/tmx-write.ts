@@ -68,14 +68,16 @@ function writeUnit(group: readonly StoredEntry[], options: TmxWriteOptions): str
     };
     // State and origin only where they say more than "a person's approved translation", the TMX default.
     const props = [...(entry.tmx?.targetTuv?.props ?? [])];
-    if (!entry.tmx) {
+    // An imported translation goes back as it came; ours says its state and origin, which TMX has no field for.
+    const imported = entry.unit !== undefined;
+    if (!imported) {
       props.push({ type: 'x-state', value: entry.state });
       if (entry.origin.by !== 'human') props.push({ type: 'x-origin', value: entry.origin.by === 'machine' ? `machine${entry.origin.engine ? `:${entry.origin.engine}` : ''}` : entry.origin.by });
       if (entry.doc) props.push({ type: 'x-document', value: entry.doc });
       if (entry.context) props.push({ type: 'x-context-prev', value: entry.context.prev }, { type: 'x-context-next', value: entry.context.next });
     }
     // An imported translation's dates are in its own attributes already, where the file had them.
-    lines.push(tuv(entry.tmx?.targetLang ?? entry.lang, { ...entry.tmx?.targetTuv, props }, entry.tmx ? {} : ours, entry.target));
+    lines.push(tuv(entry.tmx?.targetLang ?? entry.lang, { ...entry.tmx?.targetTuv, props }, imported ? {} : ours, entry.target));
   }
   lines.push('    </tu>');
   return `${lines.join('\n')}\n`;
