@@ -2,6 +2,7 @@
  * One function per command. They return what to print and the exit code; they
  * never print errors or exit themselves (that is `main.ts`'s job).
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, InputError, quoted } from '../core/errors.js';
 import { parseLang, type Lang } from '../core/lang.js';
@@ -322,20 +323,28 @@ function formatSummary(summary: RunSummary): string {
   ])}\n`;
 }
 
-export async function serveCommand(global: GlobalOptions, options: { port: string; host: string }): Promise<CommandResult> {
+export async function serveCommand(global: GlobalOptions, options: { port: string; host: string; review?: boolean }): Promise<CommandResult> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${options.port}" is not a port number`, '--port');
   const project = await loadProject(projectOptions(global));
   // Loaded on demand: Fastify and i18next are only needed to serve.
   const { startServer } = await import('../serve/index.js');
+  const token = process.env['L10N_REVIEW_TOKEN'] || (options.review ? randomBytes(24).toString('base64url') : undefined);
   const server = await startServer({
     localesDir: project.config.localesDir,
     sourceLanguage: project.config.sourceLanguage,
     port,
     host: options.host,
+    cors: project.config.serve.cors,
+    pseudo: project.config.serve.pseudo,
+    maxAge: project.config.serve.maxAge,
+    ...(token ? { review: { token, open: () => loadProject(projectOptions(global)) } } : {}),
     log: (line) => void process.stderr.write(`l10n serve: ${line}\n`),
   });
   process.stdout.write(`serving ${path.relative(process.cwd(), project.config.localesDir) || '.'} on ${server.url}\n`);
+  // The token goes in the fragment, which browsers never send: it stays out of logs and Referer headers.
+  if (token && !process.env['L10N_REVIEW_TOKEN']) process.stdout.write(`review: ${server.url}/review/<locale>/<document>#token=${token}\n`);
+  else if (token) process.stdout.write(`review: ${server.url}/review/<locale>/<document> (token from L10N_REVIEW_TOKEN)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
     process.once('SIGINT', stop);

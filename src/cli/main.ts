@@ -120,6 +120,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .description('serve the localised articles over HTTP with i18next')
     .option('--port <n>', 'port (0 = any free port)', '3000')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--review', 'also serve the review page, with a token printed once (or L10N_REVIEW_TOKEN)', false)
     .action(async (options) => done(await serveCommand(global(), options)));
   return program;
 }

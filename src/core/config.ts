@@ -84,6 +84,17 @@ const configSchema = z
      * `reviewed` (only approved translations). Default machine.
      */
     publish: z.enum(['machine', 'needs-review', 'reviewed']).default('machine'),
+    serve: z
+      .object({
+        /** Origins whose pages may load articles and resources (CORS), like "https://app.example.com"; "*" for any. Default none. */
+        cors: z.array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'an origin is scheme://host[:port], or *')).default([]),
+        /** Serve pseudo-locales (en-XA) too, for layout testing; never offered to readers otherwise. Default false. */
+        pseudo: z.boolean().default(false),
+        /** Seconds browsers and CDNs may keep an i18next resource file before asking again. Default 300. */
+        maxAge: z.number().int().min(0).max(31_536_000).default(300),
+      })
+      .strict()
+      .prefault({}),
     /** XLIFF version written by `extract`. Default 1.2. */
     xliffVersion: z.enum(['1.2', '2.0']).default('1.2'),
     paths: z

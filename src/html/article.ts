@@ -24,11 +24,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
+/** What the server adds to the page a reader gets. */
+export interface ReaderPage {
+  /** The languages the article is published in, for the switcher, each named in its own language. */
+  readonly languages: readonly { readonly lang: string; readonly name: string }[];
+  /** The page's own address without the query, for the `hreflang` alternates (Google's multilingual-site guide). */
+  readonly href: string;
+  /** The language of the `x-default` alternate: the source. */
+  readonly defaultLang: string;
+  /** One line for a reader whose language is not published yet, in their language. */
+  readonly notice?: { readonly lang: string; readonly text: string };
+}
+
 /**
- * With `languages`, the page a reader gets: a switcher between them and styles
- * for reading. With `markup`, the blocks' text is rendered by it (Markdown).
+ * With `reader`, the page a reader gets: a language switcher, alternates for
+ * search engines, the notice, and styles for reading. With `markup`, the
+ * blocks' text is rendered by it (Markdown).
  */
-export function renderArticleHtml(article: ArticleView, options: { languages?: readonly string[]; markup?: (text: string) => string } = {}): string {
+export function renderArticleHtml(article: ArticleView, options: { reader?: ReaderPage; markup?: (text: string) => string } = {}): string {
   const text = (block: ArticleBlock) => options.markup?.(block.text) ?? escapeHtml(block.text).replace(/\n/g, '<br>');
   const blocks = article.blocks.map((block) => {
     if (block.kind === 'headline') return `<h1>${text(block)}</h1>`;
@@ -38,19 +51,29 @@ export function renderArticleHtml(article: ArticleView, options: { languages?: r
   const headline = article.blocks.find((block) => block.kind === 'headline');
   const title = escapeHtml(headline?.text ?? article.id);
   const lang = escapeHtml(article.lang);
-  const reading = options.languages ? READING_HEAD : '';
-  const nav = options.languages ? `<nav aria-label="Language">${switcher(article.lang, options.languages)}</nav>\n` : '';
-  return `<!doctype html>\n<html lang="${lang}" dir="${textDirection(article.lang)}">\n<head><meta charset="utf-8">${reading}<title>${title}</title></head>\n<body>\n${nav}<article>\n${blocks.join('\n')}\n</article>\n</body>\n</html>\n`;
+  const reader = options.reader;
+  const head = reader ? READING_HEAD + alternates(reader) : '';
+  const nav = reader ? `<nav aria-label="${escapeHtml(ownLanguageLabel)}">${switcher(article.lang, reader)}</nav>\n` : '';
+  const notice = reader?.notice ? `<p class="notice" role="status" lang="${escapeHtml(reader.notice.lang)}">${escapeHtml(reader.notice.text)}</p>\n` : '';
+  return `<!doctype html>\n<html lang="${lang}" dir="${textDirection(article.lang)}">\n<head><meta charset="utf-8">${head}<title>${title}</title></head>\n<body>\n${nav}${notice}<main>\n<article>\n${blocks.join('\n')}\n</article>\n</main>\n</body>\n</html>\n`;
 }
 
-function switcher(current: string, languages: readonly string[]): string {
-  return languages
-    .map((lng) =>
-      lng === current
-        ? `<strong lang="${escapeHtml(lng)}">${escapeHtml(lng)}</strong>`
-        : `<a href="?lng=${encodeURIComponent(lng)}" hreflang="${escapeHtml(lng)}" lang="${escapeHtml(lng)}">${escapeHtml(lng)}</a>`,
+/** The switcher's label is the same in every page: a reader may not read the page's language. */
+const ownLanguageLabel = 'Language / Sprache';
+
+function switcher(current: string, reader: ReaderPage): string {
+  return reader.languages
+    .map(({ lang, name }) =>
+      lang === current
+        ? `<strong lang="${escapeHtml(lang)}" aria-current="page">${escapeHtml(name)}</strong>`
+        : `<a href="?lng=${encodeURIComponent(lang)}" hreflang="${escapeHtml(lang)}" lang="${escapeHtml(lang)}">${escapeHtml(name)}</a>`,
     )
     .join(' · ');
+}
+
+function alternates(reader: ReaderPage): string {
+  const link = (hreflang: string, lng: string) => `<link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(`${reader.href}?lng=${encodeURIComponent(lng)}`)}">`;
+  return reader.languages.map(({ lang }) => link(lang, lang)).join('') + link('x-default', reader.defaultLang);
 }
 
 /** Hyphenation and line breaking follow the lang attribute; Japanese gets wider line spacing. */
@@ -61,5 +84,5 @@ const READING_HEAD =
   'line-height: 1.55; hyphens: auto; overflow-wrap: break-word; color: #222; } ' +
   ':lang(ja) body, body:lang(ja) { line-height: 1.9; line-break: strict; } ' +
   'nav { font-family: system-ui, sans-serif; font-size: 0.9em; margin-bottom: 2em; } ' +
-  'h1 { line-height: 1.2; } .caption { color: #666; }' +
+  'h1 { line-height: 1.2; } .caption { color: #595959; } .notice { font-family: system-ui, sans-serif; background: #fff8dc; padding: 0.5em 0.8em; }' +
   '</style>';

@@ -6,9 +6,13 @@
  * it, otherwise German.
  */
 import { createHash } from 'node:crypto';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createServer } from 'node:http';
 import i18next, { type i18n } from 'i18next';
@@ -21,8 +25,10 @@ import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { negotiateLanguage } from './negotiate.js';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { renderArticleHtml, type ArticleBlock } from '../html/article.js';
+import { escapeHtml, renderArticleHtml, type ArticleBlock } from '../html/article.js';
 import { textDirection } from '../core/lang.js';
+import { notYetAvailable, ownName, publicLanguages } from './languages.js';
+import { registerReview, type ReviewOptions } from './review-routes.js';
 
 export interface ServeOptions {
   /** The `locales/` folder written by `l10n merge`. */
@@ -31,30 +37,53 @@ export interface ServeOptions {
   readonly sourceLanguage: string;
   /** Where the server says what it could not load (and what it serves instead). Default: nothing. */
   readonly log?: (line: string) => void;
+  /** Origins whose pages may fetch articles and resources (CORS); `*` for any. Default: none. */
+  readonly cors?: readonly string[];
+  /** Serve pseudo-locales (`en-XA`) too, for testing layouts. Default: no. */
+  readonly pseudo?: boolean;
+  /** How long browsers and CDNs may keep a resource file before asking again, in seconds. Default 300. */
+  readonly maxAge?: number;
+  /** The review page and its API, with the token that opens them; without, they do not exist. */
+  readonly review?: ReviewOptions;
 }
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** A response prepared once per reload: the body and its strong ETag. */
+/**
+ * A response prepared once per reload: the body and its strong ETag, and its
+ * brotli and gzip encodings, each made on first request and kept, so a
+ * request only negotiates and sends bytes.
+ */
 interface Prepared {
   readonly body: Buffer;
   readonly etag: string;
   readonly type: string;
+  readonly encoded: Map<Encoding, Buffer>;
+}
+
+type Encoding = 'br' | 'gzip';
+
+interface ServedArticle {
+  readonly json: Prepared;
+  readonly html: Prepared;
+  readonly lang: string;
+  /** The page again with a notice for readers of a language it is not published in, made on first request. */
+  readonly withNotice: (wanted: string) => Prepared;
 }
 
 interface Served {
   readonly manifest: Manifest;
   readonly i18n: i18n;
   /** `doc|lng` → the article as JSON and as a page, in that language. */
-  readonly articles: ReadonlyMap<string, { readonly json: Prepared; readonly html: Prepared; readonly lang: string }>;
+  readonly articles: ReadonlyMap<string, ServedArticle>;
   /** `lng/doc` → the i18next resource file of a published locale. */
   readonly resources: ReadonlyMap<string, Prepared>;
 }
 
 function prepare(body: string | Buffer, type: string): Prepared {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  return { body: bytes, type, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
+  return { body: bytes, type, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`, encoded: new Map() };
 }
 
 /**
@@ -89,18 +118,20 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       ns: Object.keys(manifest.documents),
       defaultNS: false,
       // Accept-Language is negotiated per document (negotiate.ts), over the languages it is published in.
-      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false },
+      // The cookie is written only when a reader picks a language (sendArticle), for a year, on every path.
+      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false, cookiePath: '/', cookieSameSite: 'lax' },
       // Article text is data, not templates: no interpolation or nesting runs on it.
       interpolation: { escapeValue: false, skipOnVariables: true },
       initAsync: false,
     });
   // Everything served is prepared here, once per reload: a request only negotiates and sends bytes.
-  const articles = new Map<string, { json: Prepared; html: Prepared; lang: string }>();
+  const articles = new Map<string, ServedArticle>();
   const resources = new Map<string, Prepared>();
   const documents: Record<string, Manifest['documents'][string]> = {};
   for (const [id, entry] of Object.entries(manifest.documents)) {
     const published: string[] = [];
-    for (const lang of entry.published) {
+    // A pseudo-locale is for testing layouts: served only when asked for, never offered to readers.
+    for (const lang of publicLanguages(entry.published, options.pseudo ?? false)) {
       const bundle = instance.getResourceBundle(lang, id) as { blocks?: Record<string, unknown> } | undefined;
       const resource = safeJoin(options.localesDir, lang, `${id}.json`);
       const bytes = resource ? await readFile(resource).catch(() => undefined) : undefined;
@@ -125,16 +156,26 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       const bundle = instance.getResourceBundle(lang, id) as { blocks: Record<string, string> };
       const blocks: ArticleBlock[] = entry.blocks.map((block) => ({ ...block, text: bundle.blocks[block.id]! }));
       const article = { id, lang, dir: textDirection(lang), blocks };
+      const reader = { languages: published.map((lng) => ({ lang: lng, name: ownName(lng) })), href: `/articles/${id}`, defaultLang: options.sourceLanguage };
+      const page = (notice?: { lang: string; text: string }) =>
+        prepare(renderArticleHtml(article, { reader: { ...reader, ...(notice ? { notice } : {}) }, ...(entry.format === 'md' ? { markup: inlineMarkdown } : {}) }), 'text/html; charset=utf-8');
+      const notices = new Map<string, Prepared>();
       articles.set(`${id}|${lang}`, {
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
-        html: prepare(renderArticleHtml(article, { languages: published, ...(entry.format === 'md' ? { markup: inlineMarkdown } : {}) }), 'text/html; charset=utf-8'),
+        html: page(),
+        withNotice: (wanted) => {
+          const notice = notYetAvailable(wanted);
+          if (!notice) return articles.get(`${id}|${lang}`)!.html;
+          // One page per notice text, however many tags ask for it: the cache stays small.
+          return notices.get(notice.text) ?? notices.set(notice.text, page(notice)).get(notice.text)!;
+        },
       });
     }
   }
   // Resource files of the source folder are served as they were published, for apps' own i18next.
   for (const [ns, entry] of Object.entries(manifest.namespaces ?? {})) {
-    for (const lang of entry.published) {
+    for (const lang of publicLanguages(entry.published, options.pseudo ?? false)) {
       const resource = DOC_ID.test(ns) ? safeJoin(options.localesDir, lang, `${ns}.json`) : undefined;
       const bytes = resource ? await readFile(resource).catch(() => undefined) : undefined;
       if (bytes) resources.set(`${lang}/${ns}`, prepare(bytes, 'application/json; charset=utf-8'));
@@ -188,11 +229,42 @@ export async function createApp(options: ServeOptions): Promise<App> {
   });
   const watcher = watchForChanges(options, reload);
 
+  // Articles and resources for apps on other origins (configured); never the review routes.
+  if (options.cors && options.cors.length > 0) {
+    const origin = options.cors.includes('*') ? '*' : [...options.cors];
+    await app.register(cors, {
+      delegator: (request, callback) => callback(null, isReviewRoute(request.url) ? { origin: false } : { origin, methods: ['GET', 'HEAD'], maxAge: 86_400 }),
+    });
+  }
+  // Responses made per request (lists, the index, review data); prepared ones come compressed already.
+  await app.register(compress, { threshold: COMPRESS_FROM, encodings: ['br', 'gzip'] });
+
   app.get('/health', async () => ({ status: 'ok', documents: Object.keys(served.manifest.documents).length }));
 
-  app.get('/api/articles', async () =>
-    Object.entries(served.manifest.documents).map(([id, doc]) => ({ id, published: doc.published, withheld: doc.withheld })),
-  );
+  app.get('/api/articles', async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return Object.entries(served.manifest.documents).map(([id, doc]) => ({
+      id,
+      title: titleOf(served, id, options.sourceLanguage),
+      published: doc.published,
+      withheld: Object.fromEntries(Object.entries(doc.withheld).filter(([lng]) => publicLanguages([lng], options.pseudo ?? false).length > 0)),
+    }));
+  });
+
+  // What an i18next client needs to configure itself: the languages, the namespaces, the fallback.
+  app.get('/locales/index.json', async (_request, reply) => {
+    reply.header('cache-control', `public, max-age=${options.maxAge ?? 300}`);
+    const namespaces = [...Object.keys(served.manifest.documents), ...Object.keys(served.manifest.namespaces ?? {})];
+    const languages = [...new Set([options.sourceLanguage, ...Object.values(served.manifest.documents).flatMap((doc) => doc.published)])];
+    return { fallbackLng: options.sourceLanguage, languages, namespaces, loadPath: '/locales/{{lng}}/{{ns}}.json' };
+  });
+
+  if (options.review) registerReview(app, options.review);
+
+  app.get('/', async (request, reply) => {
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    return renderIndex(served, options, request);
+  });
 
   app.get<{ Params: { doc: string } }>('/api/articles/:doc', (request, reply) => sendArticle(served, options, request, reply, 'json'));
   app.get<{ Params: { doc: string } }>('/articles/:doc', (request, reply) => sendArticle(served, options, request, reply, 'html'));
@@ -202,22 +274,66 @@ export async function createApp(options: ServeOptions): Promise<App> {
     const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
     // Only what the manifest publishes is served, and only from memory: no path from the request reaches the disk.
     const prepared = LANG.test(lng) && DOC_ID.test(ns) ? served.resources.get(`${lng}/${ns}`) : undefined;
-    return prepared ? send(request, reply, prepared, {}) : notFound(reply);
+    return prepared ? send(request, reply, prepared, { 'cache-control': `public, max-age=${options.maxAge ?? 300}` }) : notFound(reply);
   });
 
   return { server: app, close: () => watcher.close() };
 }
 
-/** Sends prepared bytes, or 304 when the client has them (RFC 9110 §13.1.2). */
-function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, headers: Record<string, string>): FastifyReply {
-  const fresh =
-    request.headers['if-none-match']?.split(/\s*,\s*/).includes(prepared.etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
-  reply.headers({ ...headers, etag: prepared.etag });
-  if (fresh) return reply.code(304).send();
-  return reply.type(prepared.type).send(prepared.body);
+function isReviewRoute(url: string): boolean {
+  return url.startsWith('/review') || url.startsWith('/api/review');
 }
 
-/** The article in the negotiated language, falling back to the source as a whole. */
+/** An article's headline in a language, else in the source. */
+function titleOf(served: Served, id: string, lang: string): string {
+  const article = served.articles.get(`${id}|${lang}`);
+  const json = article ? (JSON.parse(article.json.body.toString('utf8')) as { blocks: ArticleBlock[] }) : undefined;
+  return json?.blocks.find((block) => block.kind === 'headline')?.text ?? id;
+}
+
+/** `/`: every article, per language, each title in its language; the reader's language first. */
+function renderIndex(served: Served, options: ServeOptions, request: FastifyRequest): string {
+  const docs = Object.entries(served.manifest.documents);
+  const languages = [...new Set([options.sourceLanguage, ...docs.flatMap(([, doc]) => doc.published)])];
+  const [first] = new Negotiator(request.raw).languages(languages);
+  const ordered = first ? [first, ...languages.filter((lng) => lng !== first)] : languages;
+  const sections = ordered.map((lng) => {
+    const items = docs
+      .filter(([, doc]) => lng === options.sourceLanguage || doc.published.includes(lng))
+      .map(([id]) => `<li><a href="/articles/${encodeURIComponent(id)}?lng=${encodeURIComponent(lng)}" hreflang="${escapeHtml(lng)}">${escapeHtml(titleOf(served, id, lng))}</a></li>`);
+    return `<section lang="${escapeHtml(lng)}" dir="${textDirection(lng)}"><h2>${escapeHtml(ownName(lng))}</h2>\n<ul>\n${items.join('\n')}\n</ul></section>`;
+  });
+  return `<!doctype html>\n<html lang="${escapeHtml(first ?? options.sourceLanguage)}">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title lang="en">Articles</title></head>\n<body>\n<main>\n<h1>Articles</h1>\n${sections.join('\n')}\n</main>\n</body>\n</html>\n`;
+}
+
+/** Below this, compressing costs more than it saves (one TCP packet). */
+const COMPRESS_FROM = 1024;
+
+/**
+ * Sends prepared bytes in the best encoding the client takes (brotli, then
+ * gzip), or 304 when the client has them (RFC 9110 §13.1.2). Each encoding is
+ * its own representation with its own strong ETag (RFC 9110 §8.8.3).
+ */
+function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, headers: Record<string, string>): FastifyReply {
+  // Brotli where the client takes it, then gzip: ours is the choice among what it accepts (RFC 9110 §12.5.3).
+  const accepted = prepared.body.length >= COMPRESS_FROM ? new Negotiator(request.raw).encodings(['br', 'gzip']) : [];
+  const chosen: Encoding | undefined = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+  const etag = chosen ? `${prepared.etag.slice(0, -1)}-${chosen === 'br' ? 'br' : 'gz'}"` : prepared.etag;
+  const fresh = request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
+  // Added to what CORS put there (Origin), not in its place.
+  const vary = [reply.getHeader('vary'), headers['vary'], 'Accept-Encoding'].filter(Boolean).join(', ');
+  reply.headers({ ...headers, etag, vary });
+  if (fresh) return reply.code(304).send();
+  if (!chosen) return reply.type(prepared.type).send(prepared.body);
+  let body = prepared.encoded.get(chosen);
+  if (!body) {
+    body = chosen === 'br' ? brotliCompressSync(prepared.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: prepared.body.length } }) : gzipSync(prepared.body, { level: 9 });
+    prepared.encoded.set(chosen, body);
+  }
+  return reply.type(prepared.type).header('content-encoding', chosen).send(body);
+}
+
+/** The article in the negotiated language, falling back to the source as a whole, with a notice where the reader wanted another. */
 function sendArticle(
   served: Served,
   options: ServeOptions,
@@ -229,9 +345,12 @@ function sendArticle(
   // Own properties only: `constructor` or `toString` is no article.
   const doc = DOC_ID.test(id) && Object.hasOwn(served.manifest.documents, id) ? served.manifest.documents[id] : undefined;
   if (!doc) return notFound(reply, `no article "${id}"`);
-  const lang = negotiateLanguage(request, served.i18n, doc.published, options.sourceLanguage);
-  const article = served.articles.get(`${id}|${lang}`)!;
-  return send(request, reply, article[as], { 'content-language': lang, vary: 'Accept-Language, Cookie' });
+  const choice = negotiateLanguage(request, doc.published, options.sourceLanguage);
+  const article = served.articles.get(`${id}|${choice.lang}`)!;
+  // A reader who chose a published language keeps it (i18next-http-middleware's cookie), on every page.
+  if (choice.chosen && choice.lang === choice.wanted && typeof (request.query as Record<string, unknown>)['lng'] === 'string') served.i18n.services.languageDetector.cacheUserLanguage(request.raw, reply.raw, choice.lang, ['cookie']);
+  const page = as === 'html' && choice.wanted !== undefined && choice.lang !== choice.wanted && LANG.test(choice.wanted) ? article.withNotice(choice.wanted) : article[as];
+  return send(request, reply, page, { 'content-language': choice.lang, vary: 'Accept-Language, Cookie', 'cache-control': 'no-cache' });
 }
 
 /**

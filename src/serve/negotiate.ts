@@ -1,6 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import type { i18n } from 'i18next';
 import Negotiator from 'negotiator';
+
+/** The language a document is served in, and the one the reader wanted if that was another. */
+export interface LanguageChoice {
+  readonly lang: string;
+  /** What the reader asked for (`?lng=`, the cookie, or their first Accept-Language); undefined when they said nothing. */
+  readonly wanted?: string;
+  /** Whether the reader chose it themselves (`?lng=` or the cookie) rather than through their browser. */
+  readonly chosen: boolean;
+}
 
 /**
  * The language to serve a document in, from the languages it is published in:
@@ -9,25 +17,39 @@ import Negotiator from 'negotiator';
  * (`en-GB` → `en`, RFC 4647 lookup as `negotiator` does it), then the source
  * language: a whole article in one language, never a mix.
  */
-export function negotiateLanguage(request: FastifyRequest, detector: i18n, published: readonly string[], source: string): string {
-  const explicit = explicitChoice(request, detector);
+export function negotiateLanguage(request: FastifyRequest, published: readonly string[], source: string): LanguageChoice {
+  const explicit = explicitChoice(request);
   if (explicit !== undefined) {
     const base = explicit.split('-')[0]!;
-    return published.find((lng) => lng === explicit) ?? published.find((lng) => lng === base) ?? source;
+    const lang = published.find((lng) => lng === explicit) ?? published.find((lng) => lng === base) ?? source;
+    return { lang, chosen: true, ...(explicit ? { wanted: published.includes(lang) && lang !== source ? lang : explicit } : {}) };
   }
-  const [fromHeader] = new Negotiator(request).languages([...published]);
-  return fromHeader ?? source;
+  const negotiator = new Negotiator(request);
+  const [fromHeader] = negotiator.languages([...published]);
+  const [first] = negotiator.languages();
+  const wanted = first && first !== '*' ? first : undefined;
+  const lang = fromHeader ?? source;
+  // A reader whose first language is published gets it; one whose first language is not is told so.
+  const served = wanted && lang.split('-')[0] !== wanted.split('-')[0] ? wanted : lang;
+  return { lang, chosen: false, ...(wanted ? { wanted: served } : {}) };
 }
 
 /**
- * `?lng=` or the cookie when the reader chose. The detector names its source in
- * `i18nextLookupName`; a value it did not accept (unknown, malformed) is still a
- * choice, and it gets the source language ('' matches nothing).
+ * `?lng=` or the `lng` cookie when the reader chose (the names i18next-http-middleware's
+ * detector reads; its own detect() would turn a language we do not publish into the
+ * fallback, and the reader who asked for it would not be told).
  */
-function explicitChoice(request: FastifyRequest, detector: i18n): string | undefined {
-  const req = request as FastifyRequest & { i18nextLookupName?: string };
-  const found = detector.services.languageDetector.detect(req, undefined) as string | undefined;
-  if (req.i18nextLookupName === 'querystring' || req.i18nextLookupName === 'cookie') return found;
-  const query = request.query as Record<string, unknown>;
-  return typeof query['lng'] === 'string' || /(?:^|;\s*)lng=/.test(request.headers.cookie ?? '') ? '' : undefined;
+function explicitChoice(request: FastifyRequest): string | undefined {
+  const query = (request.query as Record<string, unknown>)['lng'];
+  if (typeof query === 'string') return query;
+  const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
+  return cookie === undefined ? undefined : decodeURIComponentSafe(cookie);
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
 }

@@ -53,7 +53,7 @@ describe.runIf(available)('the article page in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     expect(await page.textContent('h1')).toBe('US and Russia move closer together in the fight against IS');
     expect(await page.textContent('.caption')).toBe('Photo: dpa');
-    expect(await page.textContent('nav strong')).toBe('en');
+    expect(await page.textContent('nav strong')).toBe('English');
 
     await Promise.all([page.waitForURL(/lng=de$/), page.click('nav a[hreflang="de"]')]);
     expect(await page.textContent('h1')).toBe('USA und Russland rücken im Kampf gegen IS näher zueinander');

@@ -1,0 +1,136 @@
+/**
+ * Reviewing one (document, locale) pair sentence by sentence, as Weblate and
+ * Crowdin let reviewers do, on the project's own files: each unit with its
+ * source, target, state, origin, QA findings and the memory's proposals, and
+ * a version (a hash of what a save could change) that a save must name. A
+ * save goes through the store into the same XLIFF a CAT tool would write,
+ * under the project lock, then the pair runs as `l10n run` runs it: QA again,
+ * approved translations into the memory, the article published or withheld.
+ */
+import { createHash } from 'node:crypto';
+import { targetHash, type Acceptance } from '../core/acceptance.js';
+import { segmentsOf } from '../core/doc.js';
+import { parseLang, type Lang } from '../core/lang.js';
+import { withProjectLock } from '../core/lock.js';
+import { HUMAN, isApproved } from '../core/state.js';
+import { isBlocking, type DocId, type Finding, type Proposal, type Target } from '../core/types.js';
+import { runPipeline } from '../pipeline.js';
+import { parseSource, qaContext, type Project } from '../project.js';
+import { check } from '../stages/check.js';
+import { forLocale, type Job } from '../stages/job.js';
+import { propose, proposeOptions } from '../stages/propose.js';
+
+export interface ReviewUnit {
+  readonly id: string;
+  readonly block: string;
+  readonly source: string;
+  readonly target: string | null;
+  readonly state: Target['state'];
+  readonly origin: string;
+  readonly findings: readonly Pick<Finding, 'check' | 'severity' | 'message' | 'accepted'>[];
+  readonly proposals: readonly Pick<Proposal, 'score' | 'target'>[];
+  /** What a save must name (If-Match): it changes whenever the target, its state or its acceptances do. */
+  readonly version: string;
+}
+
+export interface ReviewPair {
+  readonly doc: string;
+  readonly lang: string;
+  readonly sourceLang: string;
+  readonly units: readonly ReviewUnit[];
+  readonly progress: { readonly approved: number; readonly total: number };
+  readonly published: boolean;
+}
+
+export interface ReviewEdit {
+  readonly text: string;
+  /** Approve (reviewed) or keep it as translated, to be reviewed. */
+  readonly approve: boolean;
+  /** A QA finding accepted as it is, with the reviewer's reason. */
+  readonly accept?: { readonly check: string; readonly note: string };
+}
+
+/** No such document, locale or unit in the project. */
+export class ReviewNotFound extends Error {}
+
+/** A save based on a version that is no longer the unit's: refused, with what the unit is now. */
+export class ReviewConflict extends Error {
+  constructor(readonly current: ReviewUnit) {
+    super('the unit changed since it was loaded');
+  }
+}
+
+export async function loadReview(project: Project, docId: string, lang: string): Promise<ReviewPair> {
+  const job = await loadJob(project, docId, lang);
+  const checked = check(job, qaContext(project));
+  const memory = project.store.memory({ write: false });
+  const proposals: ReadonlyMap<string, readonly Proposal[]> = propose(checked, memory, { ...proposeOptions(project.config), fill: false }).job.proposals ?? new Map();
+  await project.store.close();
+  const segments = segmentsOf(job.source.parsed.doc);
+  const blockOf = new Map(job.source.parsed.doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((part) => part.kind === 'segment').map((part) => [part.id, item.id] as const) : [])));
+  const units = segments.map((segment): ReviewUnit => {
+    const target = checked.targets.get(segment.id);
+    return {
+      id: segment.id,
+      block: blockOf.get(segment.id) ?? '',
+      source: segment.text,
+      target: target?.text ?? null,
+      state: target?.state ?? 'initial',
+      origin: target ? (target.origin.by === 'machine' ? `machine${target.origin.engine ? ` (${target.origin.engine})` : ''}` : target.origin.by) : 'none',
+      findings: checked.findings.filter((finding) => finding.segmentId === segment.id).map(({ check: id, severity, message, accepted }) => ({ check: id, severity, message, ...(accepted ? { accepted } : {}) })),
+      proposals: (proposals.get(segment.id) ?? []).map(({ score, target: text }) => ({ score, target: text })),
+      version: versionOf(target),
+    };
+  });
+  const approved = units.filter((unit) => isApproved(unit.state)).length;
+  const blocking = checked.findings.some(isBlocking);
+  return {
+    doc: docId,
+    lang,
+    sourceLang: project.config.sourceLanguage,
+    units,
+    progress: { approved, total: units.length },
+    published: units.every((unit) => unit.target !== null) && !blocking,
+  };
+}
+
+/**
+ * Saves one unit if it is still at `version`, then runs the pair as `l10n run`
+ * would. Returns the pair as it is after the save.
+ */
+export async function saveReview(project: Project, docId: string, lang: string, unitId: string, version: string, edit: ReviewEdit): Promise<ReviewPair> {
+  await withProjectLock(project.config.root, 'review', () => undefined, async () => {
+    const job = await loadJob(project, docId, lang);
+    const segment = segmentsOf(job.source.parsed.doc).find((candidate) => candidate.id === unitId);
+    if (!segment) throw new ReviewNotFound(`no unit "${unitId}" in ${project.store.targetsName(docId as DocId, lang as Lang)}`);
+    const current = job.targets.get(segment.id);
+    if (versionOf(current) !== version) throw new ReviewConflict((await loadReview(project, docId, lang)).units.find((unit) => unit.id === unitId)!);
+    const text = edit.text.normalize('NFC');
+    const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === targetHash(text));
+    const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: targetHash(text), note: edit.accept.note }] : kept;
+    const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin: HUMAN, ...(accepted.length > 0 ? { accepted } : {}) };
+    const targets = new Map(job.targets).set(segment.id, target);
+    const saved = check({ ...job, targets }, qaContext(project));
+    await project.store.saveTargets({ doc: job.source.parsed.doc, original: `${docId}.${job.source.format.extension}`, lang: lang as Lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });
+    // The pair runs as `l10n run` runs it: QA notes, memory, proposals, publication, the manifest.
+    await runPipeline(project, { merge: true, report: true, incremental: true });
+  });
+  return loadReview(project, docId, lang);
+}
+
+async function loadJob(project: Project, docId: string, lang: string): Promise<Job> {
+  const locale = parseLang(lang);
+  if (!locale || !project.locales.includes(locale)) throw new ReviewNotFound(`not a locale of this project: "${lang}"`);
+  const entry = (await project.store.listSources(() => undefined)).find((source) => source.id === docId);
+  if (!entry) throw new ReviewNotFound(`no document "${docId}"`);
+  const source = forLocale(await parseSource(project, entry), locale);
+  const existing = await project.store.loadTargets(source.parsed.doc, locale);
+  return { source, lang: locale, targets: existing.targets, stale: existing.stale };
+}
+
+function versionOf(target: Target | undefined): string {
+  if (!target) return 'empty';
+  const accepted = (target.accepted ?? []).map((acceptance) => `${acceptance.check}:${acceptance.target}:${acceptance.note ?? ''}`).join('|');
+  return createHash('sha256').update(`${target.state}\n${target.text}\n${accepted}`).digest('base64url').slice(0, 16);
+}
+
