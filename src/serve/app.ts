@@ -118,8 +118,7 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       ns: Object.keys(manifest.documents),
       defaultNS: false,
       // Accept-Language is negotiated per document (negotiate.ts), over the languages it is published in.
-      // The cookie is written only when a reader picks a language (sendArticle), for a year, on every path.
-      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false, cookiePath: '/', cookieSameSite: 'lax' },
+      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false },
       // Article text is data, not templates: no interpolation or nesting runs on it.
       interpolation: { escapeValue: false, skipOnVariables: true },
       initAsync: false,
@@ -315,14 +314,14 @@ const COMPRESS_FROM = 1024;
  * its own representation with its own strong ETag (RFC 9110 §8.8.3).
  */
 function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, headers: Record<string, string>): FastifyReply {
-  // Brotli where the client takes it, then gzip: ours is the choice among what it accepts (RFC 9110 §12.5.3).
-  const accepted = prepared.body.length >= COMPRESS_FROM ? new Negotiator(request.raw).encodings(['br', 'gzip']) : [];
-  const chosen: Encoding | undefined = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+  const chosen = prepared.body.length >= COMPRESS_FROM ? encodingFor(request.headers['accept-encoding']) : undefined;
   const etag = chosen ? `${prepared.etag.slice(0, -1)}-${chosen === 'br' ? 'br' : 'gz'}"` : prepared.etag;
-  const fresh = request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
+  const match = request.headers['if-none-match'];
+  const fresh = match !== undefined && match.split(/\s*,\s*/).includes(etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
   // Added to what CORS put there (Origin), not in its place.
-  const vary = [reply.getHeader('vary'), headers['vary'], 'Accept-Encoding'].filter(Boolean).join(', ');
-  reply.headers({ ...headers, etag, vary });
+  const before = reply.getHeader('vary');
+  reply.headers(headers);
+  reply.header('etag', etag).header('vary', before ? `${before}, ${headers['vary'] ?? ''}, Accept-Encoding` : headers['vary'] ? `${headers['vary']}, Accept-Encoding` : 'Accept-Encoding');
   if (fresh) return reply.code(304).send();
   if (!chosen) return reply.type(prepared.type).send(prepared.body);
   let body = prepared.encoded.get(chosen);
@@ -331,6 +330,20 @@ function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, 
     prepared.encoded.set(chosen, body);
   }
   return reply.type(prepared.type).header('content-encoding', chosen).send(body);
+}
+
+/** Accept-Encoding headers repeat across clients: each is read once (by negotiator, with its q-values). */
+const encodings = new Map<string, Encoding | undefined>();
+
+/** Brotli where the client takes it, then gzip: ours is the choice among what it accepts (RFC 9110 §12.5.3). */
+function encodingFor(header: string | undefined): Encoding | undefined {
+  if (header === undefined) return undefined;
+  if (encodings.has(header)) return encodings.get(header);
+  const accepted = new Negotiator({ headers: { 'accept-encoding': header } }).encodings(['br', 'gzip']);
+  const chosen: Encoding | undefined = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+  // Bounded: a client sending a new header with every request cannot grow it without end.
+  if (encodings.size < 256) encodings.set(header, chosen);
+  return chosen;
 }
 
 /** The article in the negotiated language, falling back to the source as a whole, with a notice where the reader wanted another. */
@@ -348,7 +361,10 @@ function sendArticle(
   const choice = negotiateLanguage(request, doc.published, options.sourceLanguage);
   const article = served.articles.get(`${id}|${choice.lang}`)!;
   // A reader who chose a published language keeps it (i18next-http-middleware's cookie), on every page.
-  if (choice.chosen && choice.lang === choice.wanted && typeof (request.query as Record<string, unknown>)['lng'] === 'string') served.i18n.services.languageDetector.cacheUserLanguage(request.raw, reply.raw, choice.lang, ['cookie']);
+  // The cookie i18next-http-middleware's detector reads back (its name, path and year), written once per choice.
+  if (choice.chosen && choice.lang === choice.wanted && typeof (request.query as Record<string, unknown>)['lng'] === 'string' && !request.headers.cookie?.includes(`lng=${choice.lang}`)) {
+    reply.header('set-cookie', `lng=${encodeURIComponent(choice.lang)}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  }
   const page = as === 'html' && choice.wanted !== undefined && choice.lang !== choice.wanted && LANG.test(choice.wanted) ? article.withNotice(choice.wanted) : article[as];
   return send(request, reply, page, { 'content-language': choice.lang, vary: 'Accept-Language, Cookie', 'cache-control': 'no-cache' });
 }
