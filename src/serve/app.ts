@@ -118,7 +118,7 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       ns: Object.keys(manifest.documents),
       defaultNS: false,
       // Accept-Language is negotiated per document (negotiate.ts), over the languages it is published in.
-      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false },
+      detection: { order: ['querystring', 'cookie'], lookupQuerystring: 'lng', lookupCookie: 'lng', caches: false, cookiePath: '/', cookieSameSite: 'lax' },
       // Article text is data, not templates: no interpolation or nesting runs on it.
       interpolation: { escapeValue: false, skipOnVariables: true },
       initAsync: false,
@@ -358,12 +358,12 @@ function sendArticle(
   // Own properties only: `constructor` or `toString` is no article.
   const doc = DOC_ID.test(id) && Object.hasOwn(served.manifest.documents, id) ? served.manifest.documents[id] : undefined;
   if (!doc) return notFound(reply, `no article "${id}"`);
-  const choice = negotiateLanguage(request, doc.published, options.sourceLanguage);
+  const choice = negotiateLanguage(request, served.i18n, doc.published, options.sourceLanguage);
   const article = served.articles.get(`${id}|${choice.lang}`)!;
-  // A reader who chose a published language keeps it (i18next-http-middleware's cookie), on every page.
-  // The cookie i18next-http-middleware's detector reads back (its name, path and year), written once per choice.
-  if (choice.chosen && choice.lang === choice.wanted && typeof (request.query as Record<string, unknown>)['lng'] === 'string' && !request.headers.cookie?.includes(`lng=${choice.lang}`)) {
-    reply.header('set-cookie', `lng=${encodeURIComponent(choice.lang)}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  // A reader who picks a published language in a page keeps it: i18next-http-middleware writes its cookie
+  // (a year, every path), once per choice rather than on every page. Apps calling the API choose per request.
+  if (as === 'html' && choice.chosen && choice.lang === choice.wanted && typeof (request.query as Record<string, unknown>)['lng'] === 'string' && !request.headers.cookie?.includes(`lng=${choice.lang}`)) {
+    served.i18n.services.languageDetector.cacheUserLanguage(request.raw, reply.raw, choice.lang, ['cookie']);
   }
   const page = as === 'html' && choice.wanted !== undefined && choice.lang !== choice.wanted && LANG.test(choice.wanted) ? article.withNotice(choice.wanted) : article[as];
   return send(request, reply, page, { 'content-language': choice.lang, vary: 'Accept-Language, Cookie', 'cache-control': 'no-cache' });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { i18n } from 'i18next';
 import Negotiator from 'negotiator';
 
 /** The language a document is served in, and the one the reader wanted if that was another. */
@@ -17,8 +18,8 @@ export interface LanguageChoice {
  * (`en-GB` → `en`, RFC 4647 lookup as `negotiator` does it), then the source
  * language: a whole article in one language, never a mix.
  */
-export function negotiateLanguage(request: FastifyRequest, published: readonly string[], source: string): LanguageChoice {
-  const explicit = explicitChoice(request);
+export function negotiateLanguage(request: FastifyRequest, i18n: i18n, published: readonly string[], source: string): LanguageChoice {
+  const explicit = explicitChoice(request, i18n);
   if (explicit !== undefined) {
     const base = explicit.split('-')[0]!;
     const lang = published.find((lng) => lng === explicit) ?? published.find((lng) => lng === base) ?? source;
@@ -34,22 +35,23 @@ export function negotiateLanguage(request: FastifyRequest, published: readonly s
   return { lang, chosen: false, ...(wanted ? { wanted: served } : {}) };
 }
 
-/**
- * `?lng=` or the `lng` cookie when the reader chose (the names i18next-http-middleware's
- * detector reads; its own detect() would turn a language we do not publish into the
- * fallback, and the reader who asked for it would not be told).
- */
-function explicitChoice(request: FastifyRequest): string | undefined {
-  const query = (request.query as Record<string, unknown>)['lng'];
-  if (typeof query === 'string') return query;
-  const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
-  return cookie === undefined ? undefined : decodeURIComponentSafe(cookie);
+/** The part of i18next-http-middleware's LanguageDetector used here: its lookups, in its order. */
+interface Detector {
+  readonly options: { readonly order: readonly string[] } & Record<string, unknown>;
+  readonly detectors: Record<string, { lookup(req: unknown, res: unknown, options: unknown): unknown }>;
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '';
+/**
+ * `?lng=` or the `lng` cookie when the reader chose, read by
+ * i18next-http-middleware's own lookups in its detection order. Not its
+ * detect(), which turns a language we do not publish into the fallback: the
+ * reader who asked for it is to be told it is not there yet.
+ */
+function explicitChoice(request: FastifyRequest, i18n: i18n): string | undefined {
+  const detector = i18n.services.languageDetector as Detector;
+  for (const name of detector.options.order) {
+    const found = detector.detectors[name]?.lookup(request, undefined, detector.options);
+    if (typeof found === 'string') return found;
   }
+  return undefined;
 }
