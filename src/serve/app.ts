@@ -3,7 +3,9 @@
  * i18next-fs-backend) with i18next-http-middleware's detector reading `?lng=`
  * and the cookie, and Accept-Language negotiated per document. An article is
  * served whole in one language: the chosen one if the document is published in
- * it, otherwise German.
+ * it, otherwise German, with a notice for the reader who wanted another.
+ * Everything is prepared once per reload and sent compressed as the client
+ * asks; CORS for the configured origins; the review routes when a token is set.
  */
 import { createHash } from 'node:crypto';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
