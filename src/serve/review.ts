@@ -17,7 +17,7 @@ import { isBlocking, type DocId, type Finding, type Proposal, type Target } from
 import { runPipeline } from '../pipeline.js';
 import { parseSource, qaContext, type Project } from '../project.js';
 import { check } from '../stages/check.js';
-import { forLocale, type Job } from '../stages/job.js';
+import { forLocale, originalOf, type Job } from '../stages/job.js';
 import { propose, proposeOptions } from '../stages/propose.js';
 
 export interface ReviewUnit {
@@ -111,7 +111,7 @@ export async function saveReview(project: Project, docId: string, lang: string, 
     const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin: HUMAN, ...(accepted.length > 0 ? { accepted } : {}) };
     const targets = new Map(job.targets).set(segment.id, target);
     const saved = check({ ...job, targets }, qaContext(project));
-    await project.store.saveTargets({ doc: job.source.parsed.doc, original: `${docId}.${job.source.format.extension}`, lang: lang as Lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });
+    await project.store.saveTargets({ doc: job.source.parsed.doc, original: originalOf(job.source), lang: lang as Lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });
     // The pair runs as `l10n run` runs it: QA notes, memory, proposals, publication, the manifest.
     await runPipeline(project, { merge: true, report: true, incremental: true });
   });
