@@ -254,9 +254,11 @@ function pairRecord(
   const segments = segmentsOf(job.source.parsed.doc).length;
   let machineTranslated = 0;
   let human = 0;
+  let approved = 0;
   for (const target of job.targets.values()) {
     if (isMachineOrigin(target.origin)) machineTranslated++;
     else if (target.origin.by === 'human') human++;
+    if (isApproved(target.state)) approved++;
   }
   return {
     targets,
@@ -265,6 +267,7 @@ function pairRecord(
     fromMemory: job.targets.size - machineTranslated,
     machineTranslated,
     human,
+    approved,
     untranslated: segments - job.targets.size,
     engine,
     memory,

@@ -13,7 +13,7 @@ import type { ReportFinding } from './stages/check.js';
 import type { ProjectStore, SourceEntry, Stamp } from './store/store.js';
 
 /** Bump when what is recorded or how outputs are made changes: every pair runs once again. */
-const RECORD_VERSION = 5;
+const RECORD_VERSION = 6;
 
 export interface PairRecord {
   /** The translators' file as this run wrote it. */
@@ -25,6 +25,8 @@ export interface PairRecord {
   readonly machineTranslated: number;
   /** Targets people wrote: their file is never removed with a deleted document. */
   readonly human: number;
+  /** Targets at reviewed or above, for a locale's progress. */
+  readonly approved: number;
   /** Segments left without a target, which a new memory entry or engine could fill. */
   readonly untranslated: number;
   readonly engine: string;

@@ -34,6 +34,7 @@ button { font: inherit; margin-right: 0.4em; }
 <header>
 <h1>Review: ${escapeHtml(doc)} → ${escapeHtml(lang)}</h1>
 <p><label for="progress">Approved</label> <progress id="progress" max="1" value="0"></progress> <span id="progress-text"></span> <span id="published"></span></p>
+<p id="locale-progress"></p>
 <p class="meta">Ctrl+Enter saves · Ctrl+Shift+Enter approves and goes on · Alt+PageDown / Alt+PageUp: next / previous sentence</p>
 </header>
 <form id="login" hidden><label for="token">Review token</label> <input id="token" type="password" autocomplete="off"> <button>Open</button></form>
@@ -41,6 +42,31 @@ button { font: inherit; margin-right: 0.4em; }
 <div id="status" role="status" aria-live="polite"></div>
 <script type="application/json" id="pair">${data}</script>
 <script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** `/review`: every document and locale, with how far its review is, as the last run recorded it. */
+export function renderReviewIndex(pairs: readonly { readonly doc: string; readonly lang: string; readonly approved?: number; readonly total?: number }[]): string {
+  const rows = pairs.map(
+    ({ doc, lang, approved, total }) =>
+      `<tr><td><a href="/review/${encodeURIComponent(lang)}/${encodeURIComponent(doc)}">${escapeHtml(doc)}</a></td><td>${escapeHtml(lang)}</td><td>${total === undefined ? 'not run yet' : `${approved} of ${total}`}</td></tr>`,
+  );
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Review</title>
+<style>body { font-family: system-ui, sans-serif; max-width: 50em; margin: 1em auto; padding: 0 1em; } td, th { text-align: left; padding: 0.2em 1em 0.2em 0; }</style></head>
+<body>
+<main>
+<h1>Review</h1>
+<table>
+<thead><tr><th scope="col">Document</th><th scope="col">Locale</th><th scope="col">Sentences approved</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</main>
 </body>
 </html>
 `;
@@ -79,6 +105,9 @@ const SCRIPT = `
     progress.max = data.progress.total; progress.value = data.progress.approved;
     document.getElementById('progress-text').textContent = data.progress.approved + ' of ' + data.progress.total + ' sentences approved';
     document.getElementById('published').textContent = data.published ? '· published' : '· not published yet';
+    document.getElementById('locale-progress').textContent = data.locale
+      ? 'All ' + pair.lang + ' documents: ' + data.locale.approved + ' of ' + data.locale.total + ' sentences approved, ' + data.locale.published + ' of ' + data.locale.documents + ' documents published'
+      : '';
     const main = document.getElementById('units');
     main.replaceChildren(...data.units.map(render));
   };

@@ -11,7 +11,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { L10nError } from '../core/errors.js';
 import type { Project } from '../project.js';
-import { renderReviewPage } from './review-page.js';
+import { usableRecord } from '../plan.js';
+import { renderReviewIndex, renderReviewPage } from './review-page.js';
 import { loadReview, ReviewConflict, ReviewNotFound, saveReview, type ReviewEdit } from './review.js';
 
 export interface ReviewOptions {
@@ -36,6 +37,21 @@ export function registerReview(app: FastifyInstance, options: ReviewOptions): vo
     if (request.method !== 'GET' && origin !== undefined && origin !== `${request.protocol}://${request.headers.host}`) {
       return reply.code(403).send({ error: `writes are accepted from this server's own pages only, not from ${origin}` });
     }
+  });
+
+  app.get('/review', async (_request, reply) => {
+    const project = await options.open();
+    const record = usableRecord(await project.store.readRecord(), project.settings).record;
+    const sources = await project.store.listSources(() => undefined);
+    reply.type('text/html; charset=utf-8');
+    return renderReviewIndex(
+      sources.flatMap((source) =>
+        project.locales.map((lang) => {
+          const pair = record?.docs[source.id]?.pairs[lang];
+          return { doc: source.id, lang, ...(pair ? { approved: pair.approved, total: pair.segments } : {}) };
+        }),
+      ),
+    );
   });
 
   app.get<{ Params: { lng: string; doc: string } }>('/review/:lng/:doc', async (request, reply) => {

@@ -15,6 +15,7 @@ import { withProjectLock } from '../core/lock.js';
 import { HUMAN, isApproved } from '../core/state.js';
 import { isBlocking, type DocId, type Finding, type Proposal, type Target } from '../core/types.js';
 import { runPipeline } from '../pipeline.js';
+import { usableRecord, type RunRecord } from '../plan.js';
 import { parseSource, qaContext, type Project } from '../project.js';
 import { check } from '../stages/check.js';
 import { forLocale, originalOf, type Job } from '../stages/job.js';
@@ -39,6 +40,8 @@ export interface ReviewPair {
   readonly sourceLang: string;
   readonly units: readonly ReviewUnit[];
   readonly progress: { readonly approved: number; readonly total: number };
+  /** The locale across every document, as the last run recorded it (undefined before a run kept a record). */
+  readonly locale?: { readonly approved: number; readonly total: number; readonly documents: number; readonly published: number };
   readonly published: boolean;
 }
 
@@ -65,6 +68,7 @@ export async function loadReview(project: Project, docId: string, lang: string):
   const checked = check(job, qaContext(project));
   const memory = project.store.memory({ write: false });
   const proposals: ReadonlyMap<string, readonly Proposal[]> = propose(checked, memory, { ...proposeOptions(project.config), fill: false }).job.proposals ?? new Map();
+  const locale = localeProgress(usableRecord(await project.store.readRecord(), project.settings).record, lang);
   await project.store.close();
   const segments = segmentsOf(job.source.parsed.doc);
   const blockOf = new Map(job.source.parsed.doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((part) => part.kind === 'segment').map((part) => [part.id, item.id] as const) : [])));
@@ -90,6 +94,7 @@ export async function loadReview(project: Project, docId: string, lang: string):
     sourceLang: project.config.sourceLanguage,
     units,
     progress: { approved, total: units.length },
+    ...(locale ? { locale } : {}),
     published: units.every((unit) => unit.target !== null) && !blocking,
   };
 }
@@ -116,6 +121,18 @@ export async function saveReview(project: Project, docId: string, lang: string, 
     await runPipeline(project, { merge: true, report: true, incremental: true });
   });
   return loadReview(project, docId, lang);
+}
+
+/** A locale's progress over every document, summed from the record of the last run: no XLIFF is read. */
+function localeProgress(record: RunRecord | undefined, lang: string): ReviewPair['locale'] {
+  const pairs = Object.values(record?.docs ?? {}).flatMap((doc) => (doc.pairs[lang] ? [doc.pairs[lang]] : []));
+  if (pairs.length === 0) return undefined;
+  return {
+    approved: pairs.reduce((sum, pair) => sum + pair.approved, 0),
+    total: pairs.reduce((sum, pair) => sum + pair.segments, 0),
+    documents: pairs.length,
+    published: pairs.filter((pair) => pair.publication.published).length,
+  };
 }
 
 async function loadJob(project: Project, docId: string, lang: string): Promise<Job> {

@@ -163,6 +163,7 @@ describe.runIf(available)('the web side in Chromium', () => {
     }
     expect(await page.textContent('#progress-text')).toBe(`${sources.length} of ${sources.length} sentences approved`);
     expect(await page.textContent('#published')).toBe('· published');
+    expect(await page.textContent('#locale-progress')).toBe(`All es documents: ${sources.length} of ${sources.length} sentences approved, 1 of 1 documents published`);
     const manifest = JSON.parse(await readFile(path.join(project.dir, 'locales/index.json'), 'utf8'));
     expect(manifest.documents[DOC].published).toContain('es');
     const memory = JSON.parse(await readFile(path.join(project.dir, 'memory/es.json'), 'utf8')) as { source: string; state: string }[];
@@ -195,6 +196,18 @@ describe.runIf(available)('the web side in Chromium', () => {
     // OmegaT's statistics of the project it loaded: one segment per unit of the file.
     const report = await readFile(path.join(omegat, 'omegat/project_stats.txt'), 'utf8');
     expect(report).toMatch(new RegExp(`\\n${DOC}\\.xlf\\s+${sources.length}\\s`));
+  });
+
+  it('lists every document and locale to review, with its progress', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/review`);
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows).toContain(`${DOC}es26 of 26`);
+    expect(rows.some((row) => row.startsWith(`${DOC}en`))).toBe(true);
+    expect(await accessibility(page)).toEqual([]);
+    await page.click(`a[href="/review/es/${DOC}"]`);
+    await page.waitForURL(new RegExp(`/review/es/${DOC}$`));
+    await page.close();
   });
 
   it('the article page and the index have no serious accessibility problem', async () => {
