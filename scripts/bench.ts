@@ -351,7 +351,7 @@ async function benchDeepL(seed: string): Promise<Row> {
     const started = performance.now();
     await Promise.all(
       locales.map((lang) =>
-        translateStage({ source, lang: lang as Lang, targets: new Map(), stale: [] }, 'de' as Lang, { memory: new Map(), engine, limit, stop, commit: async () => {} }),
+        translateStage({ source, lang: lang as Lang, targets: new Map(), stale: [] }, 'de' as Lang, { engine, limit, stop, commit: async () => {} }),
       ),
     );
     const oursMs = performance.now() - started;

@@ -84,9 +84,6 @@ export interface RunResult {
 /** Jobs in flight at once: enough to keep an engine's requests going, few enough to hold open files down. */
 const JOBS_IN_FLIGHT = 16;
 
-/** The pipeline's memory reuse happens in the propose stage; the engine stage gets no memory of its own. */
-const NO_MEMORY = new Map<string, never>();
-
 
 export async function runPipeline(project: Project, options: RunOptions = {}): Promise<RunResult> {
   try {
@@ -170,15 +167,13 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   const counters = { translate: 0, check: 0 };
   const finish = async (start: Job): Promise<PairResult> => {
     const docId = start.source.parsed.doc.id;
-    let job = start;
-    let fromMemory = 0;
     let machineTranslated = 0;
     let charactersSent = 0;
-    const engine = options.engines?.engineFor(job.lang);
+    const engine = options.engines?.engineFor(start.lang);
     // Memory first: proposals for translators always, empty targets filled only when translating.
-    const proposed = propose(job, memory, { ...proposing, fill: options.engines !== undefined });
-    job = proposed.job;
-    fromMemory = proposed.fromMemory;
+    const proposed = propose(start, memory, { ...proposing, fill: options.engines !== undefined });
+    let job = proposed.job;
+    const { fromMemory } = proposed;
     if (options.engines && missingSegments(job.source.parsed.doc, job.targets).length > 0) {
       const cache = engine ? await cacheOf(job.lang) : undefined;
       // Progress is saved as it comes, without notes: the check below adds them.
@@ -186,7 +181,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
         await cache?.flush();
         await store.saveTargets({ doc: current.source.parsed.doc, original: originalOf(current.source), lang: current.lang, targets: current.targets, notes: new Map(), ...(current.proposals ? { proposals: current.proposals } : {}), version });
       });
-      const done = await translateStage(job, config.sourceLanguage, { memory: NO_MEMORY, engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
+      const done = await translateStage(job, config.sourceLanguage, { engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
       ({ machineTranslated, charactersSent } = done.result);
       job = done.job;
       options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });

@@ -157,7 +157,6 @@ async function translateFile(
     {
       sourceLang,
       lang,
-      memory: new Map(),
       engine,
       cache,
       markup: true,

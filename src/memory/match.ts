@@ -136,8 +136,16 @@ function encodeTokens(a: readonly string[], b: readonly string[]): [string, stri
   return [encode(a), encode(b)];
 }
 
+/**
+ * Longer than this, a text is not a sentence (a paragraph without stops, a
+ * pasted table): it is matched exactly or not at all, since an edit distance
+ * costs the product of the two lengths.
+ */
+export const MAX_FUZZY_LENGTH = 4_000;
+
 /** The highest score two sentences can reach: each edit distance is at least the difference in length. */
 export function maxScore(a: Normalised, b: Normalised): number {
+  if (a.text.length > MAX_FUZZY_LENGTH || b.text.length > MAX_FUZZY_LENGTH) return 0;
   const bound = (x: number, y: number) => (Math.max(x, y) === 0 ? 100 : Math.floor((100 * (Math.max(x, y) - Math.abs(x - y))) / Math.max(x, y)));
   return Math.max(bound(a.text.length, b.text.length), bound(a.tokens.length, b.tokens.length));
 }

@@ -134,11 +134,11 @@ export class SqliteMemory implements MemoryStore {
       clearPostings: db.prepare<[string]>("DELETE FROM posting WHERE term IN (SELECT id FROM term WHERE lang LIKE '%>' || ?)"),
       clearTerms: db.prepare<[string]>("DELETE FROM term WHERE lang LIKE '%>' || ?"),
     };
-    if (!this.#meta('id')) {
-      this.#setMeta('id', randomUUID());
-      this.#setMeta('schema', String(SCHEMA_VERSION));
+    if (!this.meta('id')) {
+      this.setMeta('id', randomUUID());
+      this.setMeta('schema', String(SCHEMA_VERSION));
     }
-    const schema = Number(this.#meta('schema'));
+    const schema = Number(this.meta('schema'));
     if (schema !== SCHEMA_VERSION) {
       this.#db.close();
       throw new InputError(`a memory database of another l10n version (schema ${schema}, this one reads ${SCHEMA_VERSION}): rebuild it from the copies by deleting it, or export it with that version`, { file });
@@ -232,8 +232,8 @@ export class SqliteMemory implements MemoryStore {
   }
 
   version(locale: Lang): string {
-    return `${this.#meta('id')}:${this.#served(locale)
-      .map((lang) => `${lang}=${this.#meta(`version:${lang}`) ?? '0'}`)
+    return `${this.meta('id')}:${this.#served(locale)
+      .map((lang) => `${lang}=${this.meta(`version:${lang}`) ?? '0'}`)
       .join(',')}`;
   }
 
@@ -253,13 +253,13 @@ export class SqliteMemory implements MemoryStore {
     this.#db.close();
   }
 
-  /** Keeps a value of ours with the memory (the repository copy's stamp). */
+  /** A value kept with the memory: its id and versions, and the repository copies' stamps. */
   meta(key: string): string | undefined {
-    return this.#meta(key);
+    return this.#statements.meta.get(key) as unknown as string | undefined;
   }
 
   setMeta(key: string, value: string): void {
-    this.#setMeta(key, value);
+    this.#statements.setMeta.run(key, value);
   }
 
   #index(src: Lang, lang: Lang, entry: MemoryEntry, id: number, dirty: Map<number, number>, postings: number[]): void {
@@ -298,16 +298,8 @@ export class SqliteMemory implements MemoryStore {
 
   /** In the writing transaction: a new version, and a mark that the locale's repository copy is behind. */
   #bump(lang: string): void {
-    this.#setMeta(`version:${lang}`, String(Number(this.#meta(`version:${lang}`) ?? '0') + 1));
-    this.#setMeta(`unwritten:${lang}`, '1');
-  }
-
-  #meta(key: string): string | undefined {
-    return this.#statements.meta.get(key) as unknown as string | undefined;
-  }
-
-  #setMeta(key: string, value: string): void {
-    this.#statements.setMeta.run(key, value);
+    this.setMeta(`version:${lang}`, String(Number(this.meta(`version:${lang}`) ?? '0') + 1));
+    this.setMeta(`unwritten:${lang}`, '1');
   }
 }
 

@@ -2,17 +2,15 @@ import type { Lang } from '../core/lang.js';
 import type { CodeSpan, Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
-import { machineOrigin, MEMORY } from '../core/state.js';
+import { machineOrigin } from '../core/state.js';
 import { cacheKey, type MachineCache } from './cache.js';
 import { protectCodes } from './protect.js';
 import type { EngineLimits, TranslationEngine } from './engine.js';
-import type { TranslationMemory } from './memory.js';
 
 export interface TranslateOptions {
   readonly sourceLang: Lang;
   readonly lang: Lang;
-  readonly memory: TranslationMemory;
-  /** Undefined: memory only, untranslated segments stay empty. */
+  /** Undefined: untranslated segments stay empty. */
   readonly engine: TranslationEngine | undefined;
   /** Earlier machine results; consulted before the engine, filled after it. */
   readonly cache?: MachineCache;
@@ -22,7 +20,7 @@ export interface TranslateOptions {
   readonly markup?: boolean;
   /** Text around a batch, sent as DeepL `context` (not billed). */
   readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
-  /** Called with the new targets after memory lookup and after every engine batch, so callers can save progress. */
+  /** Called with the new targets after every engine batch, so callers can save progress. */
   readonly commit: (targets: readonly Target[]) => Promise<void>;
   /**
    * Shared by everything translating in one run: when a request fails, it is
@@ -45,7 +43,6 @@ export interface TranslateDocOptions extends TranslateOptions {
 }
 
 export interface TranslateResult {
-  readonly fromMemory: number;
   readonly machineTranslated: number;
   readonly charactersSent: number;
 }
@@ -88,22 +85,14 @@ function neighbourhood(doc: Doc): (batch: readonly SegmentRef[]) => string | und
 }
 
 /**
- * Translates sentences: approved translations from memory first (never sent,
- * never billed), then cached machine results, then the engine in batches
- * within the API limits, several in flight as `limit` allows.
+ * Translates sentences: cached machine results first, then the engine in
+ * batches within the API limits, several in flight as `limit` allows. Reuse of
+ * approved translations comes before this, from the memory (the propose
+ * stage), so what it covers never reaches here and is never billed.
  */
-export async function translateSegments(segments: readonly SegmentRef[], options: TranslateOptions): Promise<TranslateResult> {
-  const reused: Target[] = [];
-  const rest: SegmentRef[] = [];
-  for (const segment of segments) {
-    const known = options.memory.get(segment.text);
-    if (known) reused.push({ segmentId: segment.id, text: known.text, state: 'translated', origin: MEMORY });
-    else rest.push(segment);
-  }
-  if (reused.length > 0) await options.commit(reused);
-
+export async function translateSegments(rest: readonly SegmentRef[], options: TranslateOptions): Promise<TranslateResult> {
   const engine = options.engine;
-  if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { fromMemory: reused.length, machineTranslated: 0, charactersSent: 0 };
+  if (!engine || engine.unsupported(options.lang, options.sourceLang) !== undefined) return { machineTranslated: 0, charactersSent: 0 };
   if (rest.length > 0) await engine.prepare?.(options.lang, options.sourceLang);
   // Texts with codes go as XML with placeholder tags; then every text of the document does.
   const coded = !options.markup && rest.some((segment) => segment.codes && segment.codes.length > 0);
@@ -162,7 +151,7 @@ export async function translateSegments(segments: readonly SegmentRef[], options
       }),
     ),
   );
-  return { fromMemory: reused.length, machineTranslated, charactersSent };
+  return { machineTranslated, charactersSent };
 }
 
 /** Splits segments into requests within an engine's limits, in order. */

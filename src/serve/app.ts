@@ -67,6 +67,8 @@ interface Prepared {
 type Encoding = 'br' | 'gzip';
 
 interface ServedArticle {
+  /** The headline, for lists. */
+  readonly title: string;
   readonly json: Prepared;
   readonly html: Prepared;
   readonly lang: string;
@@ -162,6 +164,7 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
         prepare(renderArticleHtml(article, { reader: { ...reader, ...(notice ? { notice } : {}) }, ...(entry.format === 'md' ? { markup: inlineMarkdown } : {}) }), 'text/html; charset=utf-8');
       const notices = new Map<string, Prepared>();
       articles.set(`${id}|${lang}`, {
+        title: blocks.find((block) => block.kind === 'headline')?.text ?? id,
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
         html: page(),
@@ -285,11 +288,9 @@ function isReviewRoute(url: string): boolean {
   return url.startsWith('/review') || url.startsWith('/api/review');
 }
 
-/** An article's headline in a language, else in the source. */
+/** An article's headline in a language, else its id. */
 function titleOf(served: Served, id: string, lang: string): string {
-  const article = served.articles.get(`${id}|${lang}`);
-  const json = article ? (JSON.parse(article.json.body.toString('utf8')) as { blocks: ArticleBlock[] }) : undefined;
-  return json?.blocks.find((block) => block.kind === 'headline')?.text ?? id;
+  return served.articles.get(`${id}|${lang}`)?.title ?? id;
 }
 
 /** `/`: every article, per language, each title in its language; the reader's language first. */

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { targetHash, type Acceptance } from '../core/acceptance.js';
-import { segmentsOf } from '../core/doc.js';
+import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import { withProjectLock } from '../core/lock.js';
 import { HUMAN, isApproved } from '../core/state.js';
@@ -71,7 +71,7 @@ export async function loadReview(project: Project, docId: string, lang: string):
   const locale = localeProgress(usableRecord(await project.store.readRecord(), project.settings).record, lang);
   await project.store.close();
   const segments = segmentsOf(job.source.parsed.doc);
-  const blockOf = new Map(job.source.parsed.doc.body.flatMap((item) => (item.kind === 'block' ? item.parts.filter((part) => part.kind === 'segment').map((part) => [part.id, item.id] as const) : [])));
+  const blockOf = new Map(blocksOf(job.source.parsed.doc).flatMap((block) => segmentsOfBlock(block).map((segment) => [segment.id, block.id] as const)));
   const units = segments.map((segment): ReviewUnit => {
     const target = checked.targets.get(segment.id);
     return {

@@ -1,16 +1,15 @@
 /**
- * Stage 3, translate: fills a job's untranslated segments from approved
- * memory, then the MT cache, then the locale's engine. Existing targets are
+ * Stage 3b, translate: fills what the memory left untranslated (propose.ts)
+ * from the MT cache, then the locale's engine. Existing targets are
  * never touched. `commit` is told of every batch, so the caller can save
  * progress: a killed run loses nothing that was paid for.
  */
 import type { LimitFunction } from 'p-limit';
 import type { Target } from '../core/types.js';
-import { translateDoc, type MachineCache, type TranslateResult, type TranslationEngine, type TranslationMemory } from '../mt/index.js';
+import { translateDoc, type MachineCache, type TranslateResult, type TranslationEngine } from '../mt/index.js';
 import type { Job } from './job.js';
 
 export interface TranslateServices {
-  readonly memory: TranslationMemory;
   readonly engine: TranslationEngine | undefined;
   readonly cache?: MachineCache;
   readonly limit: LimitFunction;
@@ -27,7 +26,6 @@ export async function translate(job: Job, sourceLang: Job['lang'], services: Tra
     sourceLang,
     lang: job.lang,
     targets: job.targets,
-    memory: services.memory,
     engine: services.engine,
     ...(services.cache ? { cache: services.cache } : {}),
     limit: services.limit,

@@ -10,8 +10,7 @@
  * transaction and written to the copies by `flush`; a run killed in between
  * writes them next time, and a copy that changed meanwhile is merged, not lost.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { hash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unreadable } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
@@ -20,14 +19,10 @@ import type { MemoryEntry, StoredEntry } from '../memory/entry.js';
 import { formatMemoryCopy, parseMemoryCopy } from '../memory/json-copy.js';
 import { servesLocale, type AddResult, type ProjectMemory } from '../memory/memory.js';
 import { SqliteMemory } from '../memory/sqlite-store.js';
+import { hashOf, stampOf, statFile } from './files.js';
+import type { Stamp } from './store.js';
 
 export const MEMORY_DATABASE = 'memory.sqlite';
-
-interface CopyStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly hash: string;
-}
 
 export class FsMemory implements ProjectMemory {
   readonly #db: SqliteMemory;
@@ -47,10 +42,17 @@ export class FsMemory implements ProjectMemory {
    */
   static open(dir: string, sourceLang: Lang, options: { readonly copies: boolean; readonly create: boolean }): FsMemory {
     const file = path.join(dir, MEMORY_DATABASE);
-    const exists = statCopy(file) !== undefined;
+    const exists = statFile(file) !== undefined;
     if (options.create) mkdirSync(dir, { recursive: true });
     const memory = new FsMemory(new SqliteMemory(exists || options.create ? file : ':memory:', sourceLang), dir, options.copies);
-    if (options.copies && existsDir(dir)) memory.#loadChangedCopies();
+    try {
+      if (options.copies && existsDir(dir)) memory.#loadChangedCopies();
+    } catch (error) {
+      // A copy that cannot be read leaves nothing behind: not even the database this call created.
+      memory.close();
+      if (!exists) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+      throw error;
+    }
     return memory;
   }
 
@@ -128,7 +130,7 @@ export class FsMemory implements ProjectMemory {
     for (const lang of known) {
       const file = this.#copyFile(lang);
       const recorded = this.#db.meta(`copy:${lang}`);
-      const info = statCopy(file);
+      const info = statFile(file);
       const unwritten = this.#db.meta(`unwritten:${lang}`) === '1';
       if (!info) {
         // A copy deleted after we wrote it: the team removed that memory.
@@ -138,7 +140,7 @@ export class FsMemory implements ProjectMemory {
         } else if (this.#db.size(lang) > 0) this.#db.setMeta(`unwritten:${lang}`, '1');
         continue;
       }
-      const previous = recorded && recorded !== 'none' ? (JSON.parse(recorded) as CopyStamp) : undefined;
+      const previous = recorded && recorded !== 'none' ? (JSON.parse(recorded) as Stamp) : undefined;
       if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs) continue;
       const bytes = readCopy(file);
       const stamp = { size: info.size, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
@@ -171,14 +173,8 @@ function existsDir(dir: string): boolean {
   }
 }
 
-function hashOf(bytes: Buffer): string {
-  return hash('sha256', bytes, 'hex').slice(0, 32);
-}
-
-function stampNow(file: string): CopyStamp {
-  const bytes = readCopy(file);
-  const info = statSync(file);
-  return { size: info.size, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
+function stampNow(file: string): Stamp {
+  return stampOf(statFile(file)!, undefined, () => readCopy(file));
 }
 
 function readCopy(file: string): Buffer {
@@ -187,17 +183,4 @@ function readCopy(file: string): Buffer {
   } catch (error) {
     throw unreadable(file, error);
   }
-}
-
-/** A copy's stats; undefined when there is none; a folder in its place is refused. */
-function statCopy(file: string): Stats | undefined {
-  let info: Stats;
-  try {
-    info = statSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw unreadable(file, error);
-  }
-  if (!info.isFile()) throw unreadable(file, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
-  return info;
 }

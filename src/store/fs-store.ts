@@ -6,12 +6,11 @@
  * of the last run in `cache/runs.json`. Every write is atomic; the project lock
  * is taken by the command before a store is opened.
  */
-import { hash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../core/config.js';
-import { InputError, unreadable, XliffError } from '../core/errors.js';
+import { InputError, XliffError } from '../core/errors.js';
 import { removeFile, removeStaleTempFiles, writeFileAtomic } from '../core/fs.js';
 import type { Lang } from '../core/lang.js';
 import type { Doc, DocId } from '../core/types.js';
@@ -25,6 +24,7 @@ import { readSourceText } from '../segment/index.js';
 import type { ReportFinding } from '../stages/check.js';
 import { readXliffFile } from '../xliff/file.js';
 import { targetsFromXliff, writeXliff, type ExistingTargets } from '../xliff/index.js';
+import { hashOf, stampOf, statFile } from './files.js';
 import type { Outputs, ProjectStore, SavedTargets, SourceEntry, Stamp } from './store.js';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -254,30 +254,6 @@ export class FsStore implements ProjectStore {
 
 function writeJson(file: string, value: unknown): Promise<boolean> {
   return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-function hashOf(bytes: Buffer): string {
-  return hash('sha256', bytes, 'hex').slice(0, 32);
-}
-
-/** The stamp of a file: the previous one while size and modification time are as recorded, else its hash now. */
-function stampOf(info: Stats, previous: Stamp | undefined, read: () => Buffer): Stamp {
-  if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs) return previous;
-  return { hash: hashOf(read()), size: info.size, mtimeMs: info.mtimeMs };
-}
-
-/** A file's stats, undefined when it does not exist; a folder or an unreadable path is refused. */
-function statFile(file: string): Stats | undefined {
-  let info: Stats;
-  try {
-    info = statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw unreadable(file, error);
-  }
-  if (!info.isFile()) throw unreadable(file, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
-  return info;
 }
 
 function realpathOrThrow(file: string): string {

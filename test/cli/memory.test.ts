@@ -158,6 +158,14 @@ describe('translation memory in a run', () => {
     expect(copy[0]).toMatchObject({ source: 'Am Sonntag wird Kerry in Berlin erwartet.', target: 'Se espera a Kerry en Berlín el domingo.', changed: '20240101T120000Z', changer: 'ana' });
   });
 
+  it('refuses a TMX with an entity declaration, naming the file and line, and adds nothing', async () => {
+    await writeFile(file('evil.tmx'), '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY lol "lol">]>\n<tmx version="1.4"><header srclang="de"/><body/></tmx>\n');
+    const result = await runCli(['tm', 'import', 'evil.tmx'], { cwd: project.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/evil\.tmx:2:\d+: a DOCTYPE with an internal subset/);
+    expect((await runCli(['tm', 'import', 'missing.tmx'], { cwd: project.dir })).stderr).toMatch(/missing\.tmx/);
+  });
+
   it('takes up a change to the readable copy, as a pull from a teammate brings it', async () => {
     await mkdir(file('memory'), { recursive: true });
     await writeFile(file('memory/es.json'), JSON.stringify([{ source: 'Foto: dpa', target: 'Foto: dpa', state: 'reviewed' }]));

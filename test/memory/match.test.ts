@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, numbersIn, score } from '../../src/memory/match.js';
+import { maxScore, MAX_FUZZY_LENGTH, normalise, numbersIn, score } from '../../src/memory/match.js';
 import { substituteNumbers } from '../../src/memory/numbers.js';
 
 const of = (a: string, b: string) => score(normalise({ text: a }), normalise({ text: b }));
@@ -31,6 +31,14 @@ describe('fuzzy score', () => {
     const italic = { text: 'Das ist <i>wichtig</i>.', codes: [{ id: '1', kind: 'open', start: 8, end: 11 }, { id: '1', kind: 'close', start: 18, end: 22 }] } as const;
     expect(score(normalise(bold), normalise(bold))).toBe(100);
     expect(score(normalise(bold), normalise(italic))).toBe(98);
+  });
+
+  it('leaves texts too long to be sentences to exact matching: no quadratic edit distance over them', () => {
+    const long = normalise({ text: 'Wort '.repeat(MAX_FUZZY_LENGTH) });
+    const edited = normalise({ text: `${'Wort '.repeat(MAX_FUZZY_LENGTH - 1)}Satz` });
+    expect(maxScore(long, edited)).toBe(0);
+    const sentence = normalise({ text: 'Am Sonntag wird Kerry in Berlin erwartet.' });
+    expect(maxScore(sentence, sentence)).toBe(100);
   });
 
   it('finds numbers with German and English separators, and no number in a word', () => {

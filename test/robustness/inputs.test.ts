@@ -52,6 +52,14 @@ describe('#11 bad project inputs', () => {
     await expectRefused(/memory\/en\.json: is a folder, not a file/);
   });
 
+  it('a translation memory copy that is not valid JSON, and one whose entry lacks its target', async () => {
+    await mkdir(path.join(project.dir, 'memory'), { recursive: true });
+    await writeFile(path.join(project.dir, 'memory/en.json'), '[{"source": "Guten Tag.", "target": "Good day.", "state": "reviewed"},');
+    await expectRefused(/memory\/en\.json: not valid JSON/);
+    await writeFile(path.join(project.dir, 'memory/en.json'), '[{"source": "Guten Tag.", "state": "reviewed"}]');
+    await expectRefused(/memory\/en\.json: entry 1 needs string "source" and "target" and a known "state"/);
+  });
+
   it('a machine translation cache that is a folder', async () => {
     await mkdir(path.join(project.dir, 'cache/mt/en-XA.json'), { recursive: true });
     await expectRefused(/cache\/mt\/en-XA\.json: is a folder, not a file/);

@@ -104,6 +104,21 @@ describe.runIf(available)('the web side in Chromium', () => {
     await page.close();
   });
 
+  it('answers what it cannot do with the status that says why', async () => {
+    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const api = `${server.url}/api/review`;
+    const put = (url: string, body: unknown, extra: Record<string, string> = { 'if-match': 'empty' }) => fetch(url, { method: 'PUT', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+    expect((await fetch(`${api}/es/no-such-doc`, { headers })).status).toBe(404);
+    expect((await fetch(`${api}/xx/${DOC}`, { headers })).status).toBe(404);
+    const { units } = (await (await fetch(`${api}/es/${DOC}`, { headers })).json()) as { units: { id: string }[] };
+    expect((await put(`${api}/es/${DOC}/units/s-nothere`, { text: 'x', approve: false })).status).toBe(404);
+    expect((await put(`${api}/es/${DOC}/units/${units[0]!.id}`, { text: 42, approve: false })).status).toBe(400);
+    expect((await put(`${api}/es/${DOC}/units/${units[0]!.id}`, { text: 'x', approve: false }, {})).status).toBe(428);
+    expect((await put(`${api}/es/${DOC}/units/${units[0]!.id}`, { text: 'x', approve: false }, { 'if-match': 'empty', origin: 'http://evil.example.test' })).status).toBe(403);
+    // None of these changed the file.
+    expect(await readFile(path.join(project.dir, 'locales/es', `${DOC}.xlf`), 'utf8')).not.toContain('<target state="translated">x</target>');
+  });
+
   it('saves a sentence and shows it after a reload; the page has no serious accessibility problem', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/review/es/${DOC}#token=${TOKEN}`);
