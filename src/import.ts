@@ -44,7 +44,11 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   // `<file original>` names the source file (`doc.txt`); some tools drop the extension.
   const entries = new Map(listed.flatMap((entry) => [[entry.id as string, entry], [`${entry.id}.${entry.format.extension}`, entry]] as const));
   const byDoc = new Map<string, XliffSegment[]>();
-  for (const unit of content.segments) byDoc.set(unit.file, [...(byDoc.get(unit.file) ?? []), unit]);
+  for (const unit of content.segments) {
+    const units = byDoc.get(unit.file);
+    if (units) units.push(unit);
+    else byDoc.set(unit.file, [unit]);
+  }
   // Every <file original> must name a document before anything is applied.
   const sources = new Map<string, SourceDocument>();
   for (const original of byDoc.keys()) {
@@ -54,6 +58,9 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   }
   const qa = qaContext(project);
   const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };
+  // Everything is worked out for every document first; only then is anything written, so an
+  // import that fails on its last document has changed nothing before it.
+  const prepared = [];
   for (const [original, units] of byDoc) {
     const source = sources.get(original)!;
     const doc = source.parsed.doc;
@@ -77,9 +84,13 @@ export async function importXliff(project: Project, file: string): Promise<Impor
       }
     }
     const checked = check({ source, lang, targets, stale: existing.stale }, qa);
-    const worthy = memoryWorthy(accepted, lang, qa, checked.findings);
-    const memory = store.memory();
+    prepared.push({ source, doc, checked, worthy: memoryWorthy(accepted, lang, qa, checked.findings) });
+  }
+  const memory = store.memory();
+  for (const { doc, worthy } of prepared) {
     if (worthy.length > 0) memory.add(toMemoryEntries(worthy, { sourceLang: project.config.sourceLanguage, lang, doc: doc.id }), { supersede: true });
+  }
+  for (const { source, doc, checked } of prepared) {
     // The file is written as a run writes it: with the memory's proposals for what is not yet approved.
     const { proposals } = propose(checked, memory, { ...proposeOptions(project.config), fill: false }).job;
     await store.saveTargets({ doc, original: originalOf(source), lang, ...forTranslators(checked), ...(proposals ? { proposals } : {}), version: project.config.xliffVersion });

@@ -54,6 +54,12 @@ export interface RunOptions {
   readonly incremental?: boolean;
   /** Requests in flight at once per engine, across locales and documents. Default: the engine's own limit. */
   readonly concurrency?: number;
+  /**
+   * Run this one pair and nothing else of the project (a review save): no other
+   * pair is loaded, filled from the memory or removed; the record keeps the
+   * others as they were. Default: every pair the plan chooses.
+   */
+  readonly only?: { readonly doc: DocId; readonly lang: Lang };
 }
 
 /** What happened to one pair. */
@@ -102,7 +108,9 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     const engine = options.engines?.engineFor(lang);
     return engine && engine.unsupported(lang, config.sourceLanguage) === undefined ? engine.name : 'none';
   };
-  const plan = await planRun({ store, settings: project.settings, locales, engineFor: engineName, sourceLang: config.sourceLanguage, incremental: options.incremental ?? false });
+  const planned = await planRun({ store, settings: project.settings, locales, engineFor: engineName, sourceLang: config.sourceLanguage, incremental: options.incremental ?? false });
+  const only = options.only;
+  const plan = only ? onlyPair(planned, only) : planned;
   const entries = new Map(plan.sources.map((entry) => [entry.id, entry]));
 
   // Every source that will be used is read and segmented before anything is written: bad input changes nothing.
@@ -126,12 +134,14 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     const extracted = extractStage({ source, lang, targets: existing.targets, stale: existing.stale }, qa);
     jobs.push(extracted.job);
     if (!found.has(lang)) found.set(lang, []);
-    found.get(lang)!.push(...toMemoryEntries(extracted.entries, { sourceLang: config.sourceLanguage, lang, doc: docId }));
+    // A loop, not a spread: a document can hold more entries than a call has room for arguments.
+    const into = found.get(lang)!;
+    for (const entry of toMemoryEntries(extracted.entries, { sourceLang: config.sourceLanguage, lang, doc: docId })) into.push(entry);
     options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length });
   };
   for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
   const deleted = [];
-  for (const docId of plan.deleted) {
+  for (const docId of only ? [] : plan.deleted) {
     const pairs = plan.record.docs[docId]!.pairs;
     // Machine and memory output can be made again; what people translated stays, in a file of its own.
     const removable = (lang: Lang) => (pairs[lang] && pairs[lang].human === 0 ? pairs[lang].targets : undefined);
@@ -148,7 +158,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
       memoryStamps.set(lang, await store.memoryStamp(lang));
       // A new approved translation fills the sentence wherever a skipped pair left it untranslated.
       const added = new Set([...changedSources].map(sentenceKey));
-      for (const pair of plan.pairs) {
+      for (const pair of only ? [] : plan.pairs) {
         if (pair.lang !== lang || pair.run || pair.record.untranslated === 0 || loaded.has(`${lang}\n${pair.docId}`)) continue;
         if (plan.record.docs[pair.docId]!.sentences.some((key) => added.has(key))) await load(pair.docId, lang);
       }
@@ -217,19 +227,31 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   }
 
   // The record: what ran now, and what was skipped as it was recorded before.
-  const record = nextRecord(project, plan, results, sources, memoryStamps, loaded);
-  if (options.incremental) await store.writeRecord(record);
+  const record = nextRecord(project, plan, results, sources, memoryStamps, loaded, only ? planned.record : undefined);
+  // Without a usable record of the other pairs, one pair cannot make the record (or the manifest) of all.
+  const whole = !only || Object.keys(planned.record.docs).length > 0;
+  if (options.incremental && whole) await store.writeRecord(record);
   const failure = settled.find((outcome) => outcome.status === 'rejected');
   if (failure) throw (failure as PromiseRejectedResult).reason;
 
   const findings = locales.flatMap((lang) => plan.sources.flatMap((source) => record.docs[source.id]?.pairs[lang]?.findings ?? []));
-  if (options.report) await store.writeReport(findings);
+  if (options.report && whole) await store.writeReport(findings);
   let manifest: Manifest | undefined;
-  if (options.merge) {
+  if (options.merge && whole) {
     manifest = manifestOf(project, plan.sources, record);
     await store.writeManifest(manifest);
   }
   return { plan: plan.pairs, pairs: results, record, deleted, findings, ...(manifest ? { manifest } : {}) };
+}
+
+/**
+ * The plan cut down to one pair, which runs whatever the record says (its
+ * XLIFF was just written). The other pairs are not run; the record keeps them
+ * as it had them (`nextRecord`'s `previous`).
+ */
+function onlyPair(plan: Awaited<ReturnType<typeof planRun>>, only: NonNullable<RunOptions['only']>): Awaited<ReturnType<typeof planRun>> {
+  const pairs = plan.pairs.filter((pair) => pair.docId === only.doc && pair.lang === only.lang).map((pair): PairDecision => (pair.run ? pair : { docId: pair.docId, lang: pair.lang, run: true, reasons: ['saved by a reviewer'] }));
+  return { ...plan, sources: plan.sources, pairs, deleted: [] };
 }
 
 /** A short key of a sentence, for the record: enough to tell which documents a memory entry may fill. */
@@ -278,6 +300,8 @@ function nextRecord(
   sources: ReadonlyMap<DocId, SourceDocument>,
   memory: ReadonlyMap<Lang, PairRecord['targets']>,
   loaded: ReadonlySet<string>,
+  /** With `only`: the record before this run, whose pairs outside the plan are kept as they were. */
+  previous?: RunRecord,
 ): RunRecord {
   // A pair an engine could still fill (a failed request stopped the run) is not done: the next run takes it up.
   const done = results.filter((result) => result.record.untranslated === 0 || result.record.engine === 'none');
@@ -290,12 +314,12 @@ function nextRecord(
       const key = `${lang}\n${source.id}`;
       // A skipped pair was checked against this run's memory: what it left untranslated, the memory does not fill.
       const kept = loaded.has(key) ? undefined : skipped.get(key);
-      const pair = fresh.get(key) ?? (kept && { ...kept, memory: memory.get(lang)!.hash });
+      const pair = fresh.get(key) ?? (kept && { ...kept, memory: memory.get(lang)!.hash }) ?? previous?.docs[source.id]?.pairs[lang];
       if (pair) pairs[lang] = pair;
     }
-    const previous = plan.record.docs[source.id];
+    const before = plan.record.docs[source.id];
     const parsed = sources.get(source.id);
-    const outline = parsed ? { blocks: blockOutline(parsed.parsed.doc), sentences: segmentsOf(parsed.parsed.doc).map((segment) => sentenceKey(segment.text)) } : previous;
+    const outline = parsed ? { blocks: blockOutline(parsed.parsed.doc), sentences: segmentsOf(parsed.parsed.doc).map((segment) => sentenceKey(segment.text)) } : before;
     if (outline && Object.keys(pairs).length > 0) docs[source.id] = { source: source.stamp, kind: source.format.kind, format: source.format.extension, blocks: outline.blocks, sentences: outline.sentences, pairs };
   }
   return { ...emptyRecord(project.settings), memory: Object.fromEntries(memory), docs };
@@ -418,7 +442,7 @@ async function planLocales(project: Project, engines: EngineChoice): Promise<Dry
       const existing = await store.loadTargets(source.parsed.doc, lang);
       const extracted = extractStage({ source, lang, ...existing }, qa);
       jobs.push(extracted.job);
-      found.push(...extracted.entries);
+      for (const entry of extracted.entries) found.push(entry);
     }
     const entry = { lang, engine: engine?.name ?? 'none', fromMemory: 0, toSend: 0, characters: 0, leftUntranslated: 0 };
     // Sentences this run approves count as memory too, though they are not in it yet.

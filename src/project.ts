@@ -5,8 +5,12 @@
  */
 import { hash } from 'node:crypto';
 import path from 'node:path';
+import { admitAttribute, admitText } from './core/admit.js';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
+import { blocksOf, segmentsOfBlock } from './core/doc.js';
+import { lineLocator } from './core/line-index.js';
 import type { Lang } from './core/lang.js';
+import type { Doc } from './core/types.js';
 import type { SourceEntry } from './store/store.js';
 import { FsStore } from './store/fs-store.js';
 import type { ProjectStore } from './store/store.js';
@@ -47,11 +51,42 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   return { config, locales, rules, settings: fingerprint, store: await FsStore.open(config, locales), ...(termbase ? { termbase } : {}) };
 }
 
-/** Reads and segments a source document in its format. */
+/**
+ * Reads and segments a source document in its format. Every sentence and note
+ * passes the admission gate: the file's bytes were checked as they were read,
+ * but a format decodes escapes (`&#1;` in HTML, `\u0000` in JSON) into
+ * characters the bytes did not show, and a sentence has a size bound.
+ */
 export async function parseSource(project: Project, entry: SourceEntry): Promise<SourceDocument> {
   const text = await project.store.readSource(entry.id);
   await entry.format.prepare?.();
-  return { format: entry.format, parsed: entry.format.parse(text, { docId: entry.id, lang: project.config.sourceLanguage, rules: project.rules, file: entry.name, frontMatter: project.config.markdown.frontMatter }) };
+  const parsed = entry.format.parse(text, { docId: entry.id, lang: project.config.sourceLanguage, rules: project.rules, file: entry.name, frontMatter: project.config.markdown.frontMatter });
+  admitDocument(parsed.doc, text, entry.name);
+  return { format: entry.format, parsed };
+}
+
+/** Each segment and block note of a parsed source through the gate, named by file, line and unit. */
+function admitDocument(doc: Doc, text: string, file: string): void {
+  let locate: ReturnType<typeof lineLocator> | undefined;
+  // Where a segment starts, found only for a refusal; the gate runs once per value either way.
+  const where = (start: number, unitId: string) => ({ file, unitId, ...(locate ??= lineLocator(text))(Math.min(start, text.length)) });
+  for (const block of blocksOf(doc)) {
+    const segments = segmentsOfBlock(block);
+    for (const segment of segments) {
+      try {
+        admitText(segment.text, { file, unitId: segment.id, what: 'the sentence' });
+      } catch {
+        admitText(segment.text, { ...where(segment.start, segment.id), what: 'the sentence' });
+      }
+    }
+    if (block.note !== undefined) {
+      try {
+        admitAttribute(block.note, { file, unitId: block.id, what: 'the note' });
+      } catch {
+        admitAttribute(block.note, { ...where(segments[0]?.start ?? 0, block.id), what: 'the note' });
+      }
+    }
+  }
 }
 
 export function qaContext(project: Project): QaContext {

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { formatAcceptance, targetHash } from './core/acceptance.js';
+import { admitAttribute } from './core/admit.js';
 import { InputError, quoted } from './core/errors.js';
 import { writeFileAtomic } from './core/fs.js';
 import { baseLanguage, type Lang } from './core/lang.js';
@@ -62,6 +63,8 @@ export async function acceptFinding(
   file: string,
   options: FileLanguages & { readonly unit: string; readonly check: string; readonly note?: string },
 ): Promise<string> {
+  // The note goes into the file as XML text: it passes the gate first, or one U+0001 makes the file unreadable.
+  if (options.note !== undefined) admitAttribute(options.note, { file, unitId: options.unit, what: 'the --note' });
   const { text, encoding, content, findings } = await fileQa(project, options)(file);
   const segments = content.segments.filter((segment) => segmentLabel(segment) === options.unit || segment.id === options.unit);
   if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file });

@@ -8,12 +8,19 @@
  * as drafts stay proposals; the others are the team's approved work. They are
  * not checked here: QA checks a sentence in its document, where it is used,
  * and a match the memory fills in is only ever a draft to be reviewed there.
+ *
+ * What the file brings passes the admission gate (`core/admit.ts`): the
+ * reader admits every text, prop, note and attribute; the language tags are
+ * admitted here. The import is one transaction: a file that fails anywhere
+ * (truncated, a refused value, a locked database) leaves the memory, its
+ * versions and its copies as they were.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ADMISSION_LIMITS, AdmissionError, admitLang, type Admission } from './core/admit.js';
 import { InputError, unreadable } from './core/errors.js';
-import { baseLanguage, parseLang, type Lang } from './core/lang.js';
+import { baseLanguage, type Lang } from './core/lang.js';
 import { HUMAN, machineOrigin, MEMORY } from './core/state.js';
 import { STATES, type Origin, type State } from './core/types.js';
 import type { MemoryEntry, TmxExtras } from './memory/entry.js';
@@ -42,12 +49,38 @@ export interface TmxImportSummary {
 }
 
 const BATCH = 5_000;
+const MAX_REASONS = 1_000;
 
-/** Tags repeat on every unit: each is parsed once. */
+/** Tags repeat on every unit: each is admitted once (a hostile file's many distinct tags cannot grow this past its bound). */
 const tags = new Map<string, Lang | undefined>();
-function parseTag(tag: string): Lang | undefined {
-  if (!tags.has(tag)) tags.set(tag, parseLang(tag));
-  return tags.get(tag);
+const TAGS_KEPT = 10_000;
+
+/**
+ * A tool's spelling of a tag that BCP 47 does not take (`en_GB`, `DA-01`):
+ * letters and digits in short runs. Such a `<tuv>` is skipped with its
+ * reason, as before the gate; a mapping of such tags to BCP 47 belongs in
+ * `languageOf`, before the gate. Linear: each run ends at a separator.
+ */
+const TOOL_TAG = /^[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,7}$/;
+
+/**
+ * A `<tuv>`'s language as the gate admits it (canonical BCP 47: `de-DE`,
+ * `EN-gb` → `en-GB`), undefined for a tool's own spelling (skipped), or an
+ * AdmissionError for anything else (a 544-character private-use tag parses,
+ * and would name a copy's file: the gate's length bound refuses it).
+ */
+function languageOf(tag: string, where: Admission): Lang | undefined {
+  const known = tags.get(tag);
+  if (known !== undefined || tags.has(tag)) return known;
+  let lang: Lang | undefined;
+  try {
+    lang = admitLang(tag, where);
+  } catch (error) {
+    if (!(error instanceof AdmissionError) || tag.length > ADMISSION_LIMITS.lang || !TOOL_TAG.test(tag)) throw error;
+  }
+  if (tags.size >= TAGS_KEPT) tags.clear();
+  tags.set(tag, lang);
+  return lang;
 }
 
 export async function importTmx(memory: MemoryStore, file: string, options: TmxImportOptions = {}): Promise<TmxImportSummary> {
@@ -58,7 +91,11 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
     throw unreadable(file, error);
   }
   const skipped = new Map<string, number>();
-  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  // A file with a thousand odd tags gets a thousand reasons at most, not one per unit.
+  const skip = (reason: string) => {
+    const kept = skipped.has(reason) || skipped.size < MAX_REASONS ? reason : 'other reasons';
+    skipped.set(kept, (skipped.get(kept) ?? 0) + 1);
+  };
   const locales = new Map<string, number>();
   const totals = { units: 0, added: 0, updated: 0, unchanged: 0, otherSource: 0 };
   const unitPrefix = `${path.basename(file)}#`;
@@ -72,31 +109,36 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
     batch = [];
     options.onProgress?.(totals.units);
   };
-  for await (const item of readTmx(createReadStream(file, { highWaterMark: 1 << 20 }), file)) {
-    if (!('variants' in item)) {
-      header = item;
-      continue;
+  // Batches bound what is held in memory; the one transaction around them makes the file count whole or not at all.
+  await memory.atomically(async () => {
+    for await (const item of readTmx(createReadStream(file, { highWaterMark: 1 << 20 }), file)) {
+      if (!('variants' in item)) {
+        header = item;
+        continue;
+      }
+      totals.units++;
+      for (const entry of entriesOf(item, header, { file, unitPrefix, projectSource: memory.sourceLang, options, skip })) {
+        if (entry.sourceLang !== memory.sourceLang) totals.otherSource++;
+        locales.set(entry.lang, (locales.get(entry.lang) ?? 0) + 1);
+        batch.push(entry);
+      }
+      if (batch.length >= BATCH) flush();
     }
-    totals.units++;
-    for (const entry of entriesOf(item, header, unitPrefix, memory.sourceLang, options, skip)) {
-      if (entry.sourceLang !== memory.sourceLang) totals.otherSource++;
-      locales.set(entry.lang, (locales.get(entry.lang) ?? 0) + 1);
-      batch.push(entry);
-    }
-    if (batch.length >= BATCH) flush();
-  }
-  flush();
+    flush();
+  });
   return { ...totals, locales, skipped };
 }
 
-function entriesOf(
-  unit: TmxUnit,
-  header: TmxHeader | undefined,
-  unitPrefix: string,
-  projectSource: Lang,
-  options: TmxImportOptions,
-  skip: (reason: string) => void,
-): MemoryEntry[] {
+interface UnitContext {
+  readonly file: string;
+  readonly unitPrefix: string;
+  readonly projectSource: Lang;
+  readonly options: TmxImportOptions;
+  readonly skip: (reason: string) => void;
+}
+
+function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPrefix, projectSource, options, skip }: UnitContext): MemoryEntry[] {
+  const where = (what: string): Admission => ({ file, line: unit.line, what: `unit ${unit.index}: ${what}` });
   // The unit's source language, else the file's; `*all*` (TMX 1.4b) lets any <tuv> be the source:
   // then the project's language if the unit has it, else its first.
   const declared = unit.srclang ?? header?.srclang;
@@ -107,7 +149,7 @@ function entriesOf(
     skip(`no <tuv> in the source language ${sourceTag}`);
     return [];
   }
-  const parsedSource = parseTag(source.lang);
+  const parsedSource = languageOf(source.lang, where('the language tag of the source <tuv>'));
   // `de-DE` is the project's German: its entries are proposed.
   const sourceLang = parsedSource && baseLanguage(parsedSource) === baseLanguage(projectSource) ? projectSource : parsedSource;
   if (!sourceLang) {
@@ -117,7 +159,7 @@ function entriesOf(
   const entries: MemoryEntry[] = [];
   for (const variant of unit.variants) {
     if (variant === source) continue;
-    const tag = parseTag(variant.lang);
+    const tag = languageOf(variant.lang, where('the language tag of a <tuv>'));
     if (!tag) {
       skip(`unknown language tag ${variant.lang}`);
       continue;

@@ -202,7 +202,7 @@ export async function validateCommand(files: readonly string[]): Promise<Command
     const warnings = structure.filter((p) => p.severity === 'warning').map((p) => `${file}: warning: ${p.unit}: ${p.message}`);
     if (errors.length > 0) invalid++;
     const against = schema ? `schema ${schema}${note}` : 'no schema: its elements are in no namespace (XLIFF 1.0 has only a DTD)';
-    lines.push(...errors, ...warnings);
+    for (const line of [...errors, ...warnings]) lines.push(line);
     lines.push(`${file}: ${errors.length === 0 ? 'valid' : 'invalid'} XLIFF ${content.version} (${content.unitCount} units, ${content.segments.length} segments; ${against})`);
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: invalid > 0 ? 1 : 0 };

@@ -16,19 +16,29 @@ const TAG = /^<(\/)?([A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?(\/)?>$/;
 export function findCodes(text: string, pattern: RegExp): CodeSpan[] {
   type Found = { kind: CodeSpan['kind']; start: number; end: number; name?: string; partner?: number };
   const spans: Found[] = [];
+  // The open tags as a stack, and per name where in it that name was opened: a close finds its partner
+  // without searching the stack (searching it per close was quadratic in runs of `<b>` then `</i>`).
   const open: number[] = [];
+  const opened = new Map<string, number[]>();
   for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
     if (match[0].length === 0) continue;
     const tag = TAG.exec(match[0]);
     const span: Found = { kind: 'standalone', start: match.index, end: match.index + match[0].length, ...(tag && !tag[3] ? { name: tag[2]! } : {}) };
     spans.push(span);
     if (!tag || tag[3]) continue;
-    if (!tag[1]) open.push(spans.length - 1);
-    else {
-      const at = open.findLastIndex((index) => spans[index]!.name === tag[2]);
-      if (at === -1) continue;
+    if (!tag[1]) {
+      const positions = opened.get(tag[2]!) ?? opened.set(tag[2]!, []).get(tag[2]!)!;
+      positions.push(open.length);
+      open.push(spans.length - 1);
+    } else {
+      const positions = opened.get(tag[2]!);
+      // A position the stack was cut below, or that another tag took since, is stale: each is dropped once.
+      while (positions && positions.length > 0 && (positions.at(-1)! >= open.length || spans[open[positions.at(-1)!]!]!.name !== tag[2])) positions.pop();
+      const at = positions?.pop();
+      if (at === undefined) continue;
       // Tags opened after the partner and not closed stay alone.
-      const [partner] = open.splice(at);
+      const partner = open[at];
+      open.length = at;
       spans[partner!]!.kind = 'open';
       span.kind = 'close';
       span.partner = partner!;
@@ -47,22 +57,48 @@ export function findCodes(text: string, pattern: RegExp): CodeSpan[] {
 export function codesIn(text: string, source: { readonly text: string; readonly codes?: readonly CodeSpan[] }): CodeSpan[] {
   const codes = source.codes ?? [];
   if (codes.length === 0) return [];
-  const data = codes.map((code) => source.text.slice(code.start, code.end)).map((value, index) => ({ value, code: codes[index]! }));
-  // Longest first, so `{{count, number}}` is not read as a shorter code.
-  const candidates = [...data].sort((a, b) => b.value.length - a.value.length);
+  // The codes by their text, and per first character the lengths they come in, longest first (so
+  // `{{count, number}}` is not read as a shorter code): a position is tried against the few lengths its
+  // character starts, not against every code.
+  const byValue = new Map<string, CodeSpan[]>();
+  const lengths = new Map<string, number[]>();
+  for (const code of codes) {
+    const value = source.text.slice(code.start, code.end);
+    if (value === '') continue;
+    if (!byValue.has(value)) {
+      byValue.set(value, []);
+      const forFirst = lengths.get(value[0]!) ?? lengths.set(value[0]!, []).get(value[0]!)!;
+      if (!forFirst.includes(value.length)) forFirst.push(value.length);
+    }
+    byValue.get(value)!.push(code);
+  }
+  for (const forFirst of lengths.values()) forFirst.sort((a, b) => b - a);
   const used = new Set<CodeSpan>();
   const found: CodeSpan[] = [];
   for (let i = 0; i < text.length; ) {
-    const hit = candidates.find((candidate) => !used.has(candidate.code) && text.startsWith(candidate.value, i)) ?? candidates.find((candidate) => text.startsWith(candidate.value, i));
+    const hit = codeAt(text, i, byValue, lengths.get(text[i]!) ?? [], used);
     if (!hit) {
       i++;
       continue;
     }
-    used.add(hit.code);
-    found.push({ ...hit.code, start: i, end: i + hit.value.length });
-    i += hit.value.length;
+    used.add(hit);
+    found.push({ ...hit, start: i, end: i + hit.end - hit.start });
+    i += hit.end - hit.start;
   }
   return found;
+}
+
+/** The code written at `i`: the longest not yet used, else the longest (a translation may repeat a code). */
+function codeAt(text: string, i: number, byValue: ReadonlyMap<string, readonly CodeSpan[]>, lengths: readonly number[], used: ReadonlySet<CodeSpan>): CodeSpan | undefined {
+  let repeated: CodeSpan | undefined;
+  for (const length of lengths) {
+    const codes = byValue.get(text.slice(i, i + length));
+    if (!codes) continue;
+    const fresh = codes.find((code) => !used.has(code));
+    if (fresh) return fresh;
+    repeated ??= codes[0];
+  }
+  return repeated;
 }
 
 /** Codes as numbered XML placeholders, the way engines and XLIFF readers see them. */

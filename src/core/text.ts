@@ -1,4 +1,4 @@
-/** Strict UTF-8 decoding and the characters text may hold, with errors that say where. */
+/** Strict UTF-8 decoding, with errors that say where. Which characters text may hold is the admission gate's rule (`core/admit.ts`). */
 import { InputError } from './errors.js';
 
 /** Decodes UTF-8; throws an InputError naming `file` and the first bad byte. Keeps a BOM (callers decide). */
@@ -27,15 +27,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return low;
 }
-
-/**
- * A character XML 1.0 does not allow anywhere (§2.2: NUL and the other C0
- * controls but tab and line ends, U+FFFE, U+FFFF). Sources become XLIFF, so
- * they are held to the same rule. Lone surrogates, also forbidden, cannot come
- * out of the strict decoders every file is read with. A plain class without the
- * `u` flag: it scans a 66 MB file several times faster.
- */
-export const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 /** `U+0000` for the message naming a character. */
 export function codePointName(char: string): string {

@@ -43,6 +43,11 @@ export interface Segment {
   /** The text as the source has it, codes included; a target's text is the same kind of text. */
   readonly text: string;
   readonly start: number;
+  /**
+   * Where the sentence ends in the document text, when `text` is not the
+   * source's bytes (HTML text is decoded: `&amp;` is `&`); else `start + text.length`.
+   */
+  readonly end?: number;
   /** The codes in `text`, in order, where the format has any. */
   readonly codes?: readonly CodeSpan[];
 }

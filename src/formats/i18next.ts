@@ -11,9 +11,11 @@
  */
 import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { admitAttribute, admitText } from '../core/admit.js';
 import { findCodes } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
-import { InputError } from '../core/errors.js';
+import { InputError, quoted } from '../core/errors.js';
+import { lineLocator } from '../core/line-index.js';
 import { blockIdFor } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
 import type { Block, Doc, DocId, Finding, SegmentId } from '../core/types.js';
@@ -62,7 +64,8 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
   parse(text, options) {
     const root = scanJson(text, options.file);
     if (root.kind !== 'object') throw new InputError('an i18next resource file is a JSON object, with keys', { file: options.file });
-    const items = collect(root, []);
+    const items: Item[] = [];
+    collect(root, [], { items, admit: admission(text, options.file) });
     const categories = new Map(items.flatMap((item) => (item.kind === 'family' ? [[item.family, [...item.family.forms.keys()]] as const] : [])));
     return build(text, items, categories, options.docId, options.lang, undefined);
   },
@@ -131,13 +134,43 @@ function keyOf(family: Family, category: Category): string {
   return `${family.base}_${family.ordinal ? 'ordinal_' : ''}${category}`;
 }
 
+/**
+ * Every key and string of the file passes the admission gate as it is read:
+ * JSON escapes (`"\u0000"`, `"\uFFFE"`, a lone `"\uD800"`) decode to
+ * characters that XLIFF cannot carry and i18next would publish, although the
+ * file's bytes are clean. The refusal names the file, the line and the key.
+ */
+function admission(text: string, file: string) {
+  const locate = lineLocator(text);
+  return {
+    value: (node: JsonString, path: readonly string[]) => admitText(node.value, { file, ...locate(node.start), what: `the value of ${quoted(path.join('.'))}` }),
+    key: (member: JsonMember, path: readonly string[]) =>
+      admitAttribute(member.key, { file, ...locate(member.keyStart), what: `a key in ${path.length > 0 ? quoted(path.join('.')) : 'the top level'}` }),
+  };
+}
+
+interface Collecting {
+  /** Where the items go: one array for the whole file, so a 150,000-string array is never spread onto the stack. */
+  readonly items: Item[];
+  readonly admit: ReturnType<typeof admission>;
+}
+
 /** Every string of the file in document order; plural families at the place of their first form. */
-function collect(node: JsonNode, path: readonly string[]): Item[] {
-  if (node.kind === 'string') return [{ kind: 'entry', entry: { path, node } }];
-  if (node.kind === 'array') return node.items.flatMap((item, index) => collect(item, [...path, String(index)]));
-  if (node.kind !== 'object') return [];
+function collect(node: JsonNode, path: readonly string[], into: Collecting): void {
+  const { items, admit } = into;
+  if (node.kind === 'string') {
+    admit.value(node, path);
+    items.push({ kind: 'entry', entry: { path, node } });
+    return;
+  }
+  if (node.kind === 'array') {
+    node.items.forEach((item, index) => collect(item, [...path, String(index)], into));
+    return;
+  }
+  if (node.kind !== 'object') return;
   const families = new Map<string, Family>();
   for (const member of node.members) {
+    admit.key(member, path);
     const match = PLURAL_KEY.exec(member.key);
     if (!match || member.value.kind !== 'string') continue;
     const id = `${match[1]}\u0000${match[2] ?? ''}`;
@@ -148,17 +181,18 @@ function collect(node: JsonNode, path: readonly string[]): Item[] {
   // i18next v4 resolves a plural only when the `other` form exists; anything else is a plain key.
   const formOf = new Map<JsonMember, Family>();
   for (const family of families.values()) if (family.forms.has('other')) for (const member of family.forms.values()) formOf.set(member, family);
-  const items: Item[] = [];
   const placed = new Set<Family>();
   for (const member of node.members) {
     const family = formOf.get(member);
-    if (!family) items.push(...collect(member.value, [...path, member.key]));
-    else if (!placed.has(family)) {
-      placed.add(family);
-      items.push({ kind: 'family', family });
+    if (!family) collect(member.value, [...path, member.key], into);
+    else {
+      admit.value(member.value as JsonString, [...path, member.key]);
+      if (!placed.has(family)) {
+        placed.add(family);
+        items.push({ kind: 'family', family });
+      }
     }
   }
-  return items;
 }
 
 /** The document a translator sees: one block per string, plural families in `categories`. */
@@ -172,11 +206,18 @@ function build(
 ): Parsed<I18nextSkeleton> {
   const ids = new Map<JsonString | string, SegmentId>();
   const taken = new Set<string>();
+  /** The next suffix to try per key path: a key repeated 20,000 times must not search from 2 each time. */
+  const suffixes = new Map<string, number>();
   const idFor = (path: readonly string[]) => {
     const joined = path.join('.');
     // XLIFF 2 ids are NMTOKENs; other keys get a stable hash.
     let id = /^[\p{L}\p{N}_.:-]+$/u.test(joined) ? joined : `k-${hash('sha256', JSON.stringify(path), 'hex').slice(0, 10)}`;
-    for (let n = 2; taken.has(id); n++) id = `${joined}-${n}`;
+    if (taken.has(id)) {
+      let n = suffixes.get(joined) ?? 2;
+      while (taken.has(`${joined}-${n}`)) n++;
+      id = `${joined}-${n}`;
+      suffixes.set(joined, n + 1);
+    }
     taken.add(id);
     return id as SegmentId;
   };

@@ -10,8 +10,10 @@
  */
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
-import type { Block, Doc, Gap } from '../core/types.js';
+import type { Block, Doc, Gap, Segment } from '../core/types.js';
+import { codesIn } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
+import { buildResources } from '../merge/render.js';
 import { refuseDeepNesting } from './nesting.js';
 import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
@@ -94,14 +96,84 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
   },
   write(parsed, _lang, textOf) {
     const { text, yaml } = parsed.skeleton;
-    const edits = segmentsOf(parsed.doc).map((part): Edit => {
+    const edits = segmentsOf(parsed.doc).flatMap((part): Edit[] => {
       const translated = textOf(part);
+      // The source's own bytes where nothing changed: the identity round trip is byte for byte.
+      if (translated === part.text) return [];
       const style = yaml.get(part.start);
-      return { start: part.start, end: part.start + part.text.length, text: style && translated !== part.text ? yamlScalar(translated, style) : translated };
+      return [{ start: part.start, end: part.start + part.text.length, text: style ? yamlScalar(translated, style) : escapeTranslation(part, translated, text[part.start - 1] ?? '') }];
     });
     return applyEdits(text, edits);
   },
+  resources(parsed, lang, textOf) {
+    // Markdown still, as the server renders it, with each translation as the file has it: no link or HTML of its own.
+    const { text } = parsed.skeleton;
+    return buildResources(parsed.doc, lang, (part) => {
+      const translated = textOf(part);
+      return translated === part.text ? translated : escapeTranslation(part, translated, text[part.start - 1] ?? '');
+    });
+  },
 };
+
+/**
+ * A translation as Markdown that brings no markup of its own: the source's
+ * codes where it has them (`codesIn`), and between them text in which what
+ * would start markup is escaped, so it reads the same and links, images and
+ * HTML are only the source's (CommonMark 0.31 §2.4, §6.3, §6.6, §6.8).
+ * `before` is the source character before the sentence.
+ */
+function escapeTranslation(segment: Segment, translated: string, before: string): string {
+  const codes = codesIn(translated, segment);
+  let out = '';
+  let cursor = 0;
+  let previous = before;
+  for (const code of [...codes, undefined]) {
+    const end = code ? code.start : translated.length;
+    const next = code ? translated.slice(code.start, code.end) : '';
+    out += escapeRun(translated.slice(cursor, end), previous, next);
+    if (!code) break;
+    out += next;
+    previous = next;
+    cursor = code.end;
+  }
+  return out;
+}
+
+/** ASCII punctuation: what a backslash escapes in CommonMark (§2.1, §2.4). */
+const PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+/**
+ * A run of translated text between codes (`before` and `after` the markup
+ * around it). `<` becomes `&lt;`, not `\<`: a source's inline tag that a
+ * translation moves to the start of a line opens an HTML block (§4.6), where
+ * backslash escapes are not read but a browser still reads `&lt;` as text.
+ * `[`, `]` and `|` (a table's cell separator, GFM §4.10) are backslash-escaped;
+ * a `!` before a code that opens a link would make the link an image, and
+ * `(` or `:` after a code that ends in `]` would make a reference a link or a
+ * definition. A backslash escape the translator wrote stays one.
+ */
+function escapeRun(run: string, before: string, after: string): string {
+  let out = '';
+  for (let i = 0; i < run.length; i++) {
+    const char = run[i]!;
+    if (char === '\\') {
+      const next = run[i + 1];
+      // A backslash at the end of a run would escape the code after it, or make a line break.
+      if (next === undefined) out += '\\\\';
+      else if (next === '<') out += '&lt;';
+      else if (PUNCTUATION.test(next)) out += char + next;
+      else out += char;
+      if (next !== undefined && PUNCTUATION.test(next)) i++;
+      continue;
+    }
+    if (char === '<') out += '&lt;';
+    else if (char === '[' || char === ']' || char === '|') out += `\\${char}`;
+    else if (char === '!' && i === run.length - 1 && after.startsWith('[')) out += '\\!';
+    else if (i === 0 && before.endsWith(']') && (char === '(' || char === ':' || char === '[')) out += `\\${char}`;
+    else out += char;
+  }
+  return out;
+}
 
 /** The front matter values to translate: string scalars of the listed top-level keys, where the file writes them (inside quotes). */
 function frontMatterValues(text: string, tree: Root, keys: readonly string[]): { key: string; start: number; end: number; style: YamlStyle }[] {
@@ -126,9 +198,37 @@ function frontMatterValues(text: string, tree: Root, keys: readonly string[]): {
 
 /** A translation written back in its scalar's style; a plain scalar that would no longer read as one is double-quoted. */
 function yamlScalar(value: string, style: YamlStyle): string {
-  if (style === 'QUOTE_DOUBLE') return value.replace(/(?<!\\)"/g, '\\"');
+  if (style === 'QUOTE_DOUBLE') return yamlDoubleQuoted(value);
   if (style === 'QUOTE_SINGLE') return value.replace(/''|'/g, "''");
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$|\n/.test(value) ? JSON.stringify(value) : value;
+}
+
+/**
+ * A translation of a double-quoted YAML value (the text between the quotes,
+ * escapes as the source writes them): its escapes (YAML 1.2.2 §5.7) stay, a
+ * backslash that starts none is written `\\`, and a quote `\"`, so the value
+ * ends where the file says it does.
+ */
+function yamlDoubleQuoted(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]!;
+    if (char === '"') out += '\\"';
+    else if (char !== '\\') out += char;
+    else if (startsEscape(value, i + 1)) out += char + value[++i];
+    else out += '\\\\';
+  }
+  return out;
+}
+
+/** Whether `value[at]` goes on from a backslash to a YAML escape: a letter of the list, or `x`, `u`, `U` with their hex digits. */
+function startsEscape(value: string, at: number): boolean {
+  const next = value[at];
+  if (next === undefined) return false;
+  const digits = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+  if (digits === 0) return '0abt\tnvfre "/\\N_LP'.includes(next);
+  const hex = value.slice(at + 1, at + 1 + digits);
+  return hex.length === digits && /^[0-9A-Fa-f]+$/.test(hex);
 }
 
 /** Where an image's alt text is written: between `![` and its closing bracket, escapes and nested brackets skipped. */

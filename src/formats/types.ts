@@ -23,6 +23,12 @@ export interface Parsed<Skeleton> {
   readonly skeleton: Skeleton;
 }
 
+/** `blocks.<block id>` and `segments.<segment id>` of a document's resources (`locales/<lng>/<doc>.json`). */
+export interface FormatResources {
+  readonly blocks: Readonly<Record<string, string>>;
+  readonly segments: Readonly<Record<string, string>>;
+}
+
 export interface SourceFormat<Skeleton = unknown> {
   /** The file name extension, without the dot; `<doc>.<extension>` in the source folder. */
   readonly extension: string;
@@ -48,6 +54,14 @@ export interface SourceFormat<Skeleton = unknown> {
   forLocale?(parsed: Parsed<Skeleton>, lang: Lang): Parsed<Skeleton>;
   /** The localised file: the skeleton with each segment's text in `lang`. */
   write(parsed: Parsed<Skeleton>, lang: Lang, textOf: (segment: Segment) => string): string;
+  /**
+   * The i18next resources of a document whose text is markup in its format
+   * (HTML: each block and sentence as a fragment, the source's inline tags
+   * around encoded text, as `write` puts it in the page; Markdown: Markdown,
+   * each translation escaped as `write` writes it). Without it, resources
+   * hold the text itself (`buildResources`).
+   */
+  resources?(parsed: Parsed<Skeleton>, lang: Lang, textOf: (segment: Segment) => string): FormatResources;
   /** QA the format knows and the sentence checks cannot (a plural form missing among translated ones). */
   check?(parsed: Parsed<Skeleton>, lang: Lang, targets: ReadonlyMap<SegmentId, Target>): Finding[];
 }

@@ -5,6 +5,7 @@
  * pick fonts and lay out right to left where the language asks for it.
  */
 import { textDirection } from '../core/lang.js';
+import { escapeHtml } from './escape.js';
 import type { BlockKind } from '../core/types.js';
 
 export interface ArticleBlock {
@@ -17,11 +18,6 @@ export interface ArticleView {
   readonly id: string;
   readonly lang: string;
   readonly blocks: readonly ArticleBlock[];
-}
-
-/** Text and double-quoted attribute values: the characters HTML gives a meaning to. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
 /** What the server adds to the page a reader gets. */
@@ -41,7 +37,7 @@ export interface ReaderPage {
  * search engines, the notice, and styles for reading. With `markup`, the
  * blocks' text is rendered by it (Markdown).
  */
-export function renderArticleHtml(article: ArticleView, options: { reader?: ReaderPage; markup?: (text: string) => string } = {}): string {
+export function renderArticleHtml(article: ArticleView, options: { reader?: ReaderPage; markup?: (text: string) => string; plain?: (text: string) => string } = {}): string {
   const text = (block: ArticleBlock) => options.markup?.(block.text) ?? escapeHtml(block.text).replace(/\n/g, '<br>');
   const blocks = article.blocks.map((block) => {
     if (block.kind === 'headline') return `<h1>${text(block)}</h1>`;
@@ -49,7 +45,8 @@ export function renderArticleHtml(article: ArticleView, options: { reader?: Read
     return `<p>${text(block)}</p>`;
   });
   const headline = article.blocks.find((block) => block.kind === 'headline');
-  const title = escapeHtml(headline?.text ?? article.id);
+  // `<title>` holds text only: a block in markup gives its text (`plain`), escaped again.
+  const title = escapeHtml(headline ? (options.plain?.(headline.text) ?? headline.text) : article.id);
   const lang = escapeHtml(article.lang);
   const reader = options.reader;
   const head = reader ? READING_HEAD + alternates(reader) : '';

@@ -36,6 +36,12 @@ export interface MemoryStore {
    * that document: a reviewer's corrected translation replaces the one before.
    */
   add(entries: Iterable<MemoryEntry>, options?: { readonly supersede?: boolean }): AddResult;
+  /**
+   * Runs `work`, which may add entries over several awaits, as one
+   * transaction: when it throws, the memory, its versions and what its copies
+   * must be are exactly as before (`l10n tm import` is all or nothing).
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
   /** The entries of one language tag (from any source language), or every entry grouped by TMX unit. */
   entries(lang?: Lang): IterableIterator<StoredEntry>;
   /** The language tags of the entries. */

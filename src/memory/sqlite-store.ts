@@ -13,6 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { stateRank } from '../core/state.js';
@@ -81,6 +82,7 @@ interface Row {
 
 export class SqliteMemory implements MemoryStore {
   readonly #db: Database.Database;
+  readonly #file: string;
   readonly #statements;
   readonly #terms = new Map<string, { id: number; df: number }>();
   readonly sourceLang: Lang;
@@ -89,7 +91,8 @@ export class SqliteMemory implements MemoryStore {
   /** Lookups serve translations from `sourceLang`; entries from other source languages are kept, for export. */
   constructor(file: string, sourceLang: Lang) {
     this.sourceLang = sourceLang;
-    this.#db = new Database(file);
+    this.#file = file;
+    this.#db = guard(file, () => new Database(file));
     try {
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = NORMAL');
@@ -98,10 +101,30 @@ export class SqliteMemory implements MemoryStore {
       this.#db.exec(SCHEMA);
     } catch (error) {
       this.#db.close();
+      const named = databaseError(error, file);
+      if (named !== error) throw named;
       throw new InputError(`not a memory database SQLite can read (${(error as Error).message}): delete it to rebuild it from the copies`, { file }, { cause: error });
     }
+    try {
+      this.#statements = this.#prepare();
+      if (!this.meta('id')) {
+        this.setMeta('id', randomUUID());
+        this.setMeta('schema', String(SCHEMA_VERSION));
+      }
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    const schema = Number(this.meta('schema'));
+    if (schema !== SCHEMA_VERSION) {
+      this.#db.close();
+      throw new InputError(`a memory database of another l10n version (schema ${schema}, this one reads ${SCHEMA_VERSION}): rebuild it from the copies by deleting it, or export it with that version`, { file });
+    }
+  }
+
+  #prepare() {
     const db = this.#db;
-    this.#statements = {
+    return guard(this.#file, () => ({
       exact: db.prepare<[string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ?'),
       byId: db.prepare<[number], Row>('SELECT * FROM entry WHERE id = ?'),
       find: db.prepare<[string, string, string, string], Row>('SELECT * FROM entry WHERE src = ? AND lang = ? AND source = ? AND target = ?'),
@@ -133,23 +156,18 @@ export class SqliteMemory implements MemoryStore {
       clearEntries: db.prepare<[string]>('DELETE FROM entry WHERE lang = ?'),
       clearPostings: db.prepare<[string]>("DELETE FROM posting WHERE term IN (SELECT id FROM term WHERE lang LIKE '%>' || ?)"),
       clearTerms: db.prepare<[string]>("DELETE FROM term WHERE lang LIKE '%>' || ?"),
-    };
-    if (!this.meta('id')) {
-      this.setMeta('id', randomUUID());
-      this.setMeta('schema', String(SCHEMA_VERSION));
-    }
-    const schema = Number(this.meta('schema'));
-    if (schema !== SCHEMA_VERSION) {
-      this.#db.close();
-      throw new InputError(`a memory database of another l10n version (schema ${schema}, this one reads ${SCHEMA_VERSION}): rebuild it from the copies by deleting it, or export it with that version`, { file });
-    }
+    }));
   }
 
   exact(locale: Lang, source: string): StoredEntry[] {
-    return this.#served(locale).flatMap((lang) => this.#statements.exact.all(this.sourceLang, lang, source).map(entryOf));
+    return guard(this.#file, () => this.#served(locale).flatMap((lang) => this.#statements.exact.all(this.sourceLang, lang, source).map(entryOf)));
   }
 
   candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[] {
+    return guard(this.#file, () => this.#candidates(locale, terms, limit));
+  }
+
+  #candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[] {
     const hits = new Map<number, number>();
     for (const lang of this.#served(locale)) {
       const known = terms.flatMap((word) => {
@@ -213,22 +231,60 @@ export class SqliteMemory implements MemoryStore {
         this.#bump(lang);
       }
     });
-    run();
+    try {
+      guard(this.#file, run);
+    } catch (error) {
+      // The cached terms' document frequencies were counted up for rows that were rolled back.
+      this.#terms.clear();
+      this.#languages = undefined;
+      throw error;
+    }
     this.#languages = undefined;
     return { added, updated, unchanged, changedSources };
   }
 
+  /**
+   * Runs `work` (which adds entries, over several batches and awaits) as one
+   * write transaction: everything it added is kept, or, when it throws,
+   * nothing, with the versions and the copies' marks as they were. The lock
+   * is taken first (`BEGIN IMMEDIATE`), so a writer elsewhere is met before
+   * anything is read, not half-way. Not nested; while it runs, the whole
+   * connection is inside it, so only a command that does nothing else with
+   * the memory meanwhile (`l10n tm import`) uses it.
+   */
+  async atomically<T>(work: () => Promise<T>): Promise<T> {
+    guard(this.#file, () => this.#db.exec('BEGIN IMMEDIATE'));
+    try {
+      const result = await work();
+      guard(this.#file, () => this.#db.exec('COMMIT'));
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      this.#terms.clear();
+      this.#languages = undefined;
+      throw error;
+    }
+  }
+
   *entries(lang?: Lang): IterableIterator<StoredEntry> {
-    const rows = lang === undefined ? this.#statements.all.iterate() : this.#statements.ofLang.iterate(lang);
-    for (const row of rows) yield entryOf(row as Row);
+    const rows = guard(this.#file, () => (lang === undefined ? this.#statements.all.iterate() : this.#statements.ofLang.iterate(lang)));
+    try {
+      for (;;) {
+        const next = guard(this.#file, () => rows.next());
+        if (next.done) return;
+        yield entryOf(next.value as Row);
+      }
+    } finally {
+      rows.return?.();
+    }
   }
 
   languages(): Lang[] {
-    return this.#statements.languages.all() as unknown as Lang[];
+    return guard(this.#file, () => this.#statements.languages.all() as unknown as Lang[]);
   }
 
   size(lang: Lang): number {
-    return this.#statements.size.get(lang) as unknown as number;
+    return guard(this.#file, () => this.#statements.size.get(lang) as unknown as number);
   }
 
   version(locale: Lang): string {
@@ -238,13 +294,15 @@ export class SqliteMemory implements MemoryStore {
   }
 
   clear(lang: Lang): void {
-    this.#db.transaction(() => {
-      this.#statements.clearPostings.run(lang);
-      this.#statements.clearTerms.run(lang);
-      this.#statements.clearEntries.run(lang);
-      this.#statements.removeLanguage.run(lang);
-      this.#bump(lang);
-    })();
+    guard(this.#file, () =>
+      this.#db.transaction(() => {
+        this.#statements.clearPostings.run(lang);
+        this.#statements.clearTerms.run(lang);
+        this.#statements.clearEntries.run(lang);
+        this.#statements.removeLanguage.run(lang);
+        this.#bump(lang);
+      })(),
+    );
     this.#terms.clear();
     this.#languages = undefined;
   }
@@ -255,11 +313,11 @@ export class SqliteMemory implements MemoryStore {
 
   /** A value kept with the memory: its id and versions, and the repository copies' stamps. */
   meta(key: string): string | undefined {
-    return this.#statements.meta.get(key) as unknown as string | undefined;
+    return guard(this.#file, () => this.#statements.meta.get(key) as unknown as string | undefined);
   }
 
   setMeta(key: string, value: string): void {
-    this.#statements.setMeta.run(key, value);
+    guard(this.#file, () => this.#statements.setMeta.run(key, value));
   }
 
   #index(src: Lang, lang: Lang, entry: MemoryEntry, id: number, dirty: Map<number, number>, postings: number[]): void {
@@ -281,7 +339,7 @@ export class SqliteMemory implements MemoryStore {
    * Pseudo-locales are machine-made on purpose: they neither serve nor are served.
    */
   #served(locale: Lang): Lang[] {
-    this.#languages ??= this.languages();
+    this.#languages ??= guard(this.#file, () => this.languages());
     return [locale, ...this.#languages.filter((lang) => lang !== locale && servesLocale(lang, locale))];
   }
 
@@ -301,6 +359,40 @@ export class SqliteMemory implements MemoryStore {
     this.setMeta(`version:${lang}`, String(Number(this.meta(`version:${lang}`) ?? '0') + 1));
     this.setMeta(`unwritten:${lang}`, '1');
   }
+}
+
+/** `work`, with what SQLite refuses for a reason the user can act on turned into a named refusal. */
+function guard<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw databaseError(error, file);
+  }
+}
+
+/**
+ * SQLite's refusals that have a cause outside l10n, as one line naming the
+ * database and what to do (result codes: https://www.sqlite.org/rescode.html);
+ * any other error is returned as it was: a bug, for exit 70.
+ */
+export function databaseError(error: unknown, file: string): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const copies = `${path.basename(path.dirname(file))}/*.json`;
+  const why = (message: string) => new InputError(message, { file }, { code: 'DATABASE', cause: error });
+  // BUSY: another connection holds the write lock past the busy timeout (better-sqlite3 waits 5 s).
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return why('the memory database is locked: another l10n process (a run, a tm import, a review server) is writing to it. Let it finish or stop it, then try again');
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_AUTH') {
+    return why(`cannot write the memory database: it is read-only for this user (${code}). Check the permissions of the file and of its folder, where SQLite keeps its -wal and -shm files`);
+  }
+  const rebuild = `delete it (with its -wal and -shm files); the next command rebuilds it from the copies ${copies}`;
+  if (code.startsWith('SQLITE_CORRUPT')) return why(`the memory database is damaged (${code}): ${rebuild}`);
+  if (code === 'SQLITE_NOTADB') return why(`not a memory database SQLite can read (${code}: damaged, or another kind of file): ${rebuild}`);
+  if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') return why(`cannot write the memory database: no space left on the disk, or the disk failed (${code})`);
+  return error;
 }
 
 /** The index keeps one vocabulary per language pair. */

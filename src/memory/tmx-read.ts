@@ -12,8 +12,18 @@
  * fetched; an internal subset, and with it any entity declaration, is refused.
  * Unknown entities, markup nested deeper than real files are, and oversized
  * segments are refused with the file and line named.
+ *
+ * Every value kept passes the admission gate (`core/admit.ts`) here, where
+ * the line is known: `<seg>` text as a text, `<prop>` and `<note>` content,
+ * prop types and every attribute value as attributes are (a 200 MB `<prop>`
+ * would otherwise be stored and copied into `memory/<lng>.json`). Since saxes
+ * gathers a text or an attribute whole before handing it over, the input is
+ * fed in slices and a run without an event longer than any admitted value
+ * could be is refused while it is read, so a hostile file costs no more
+ * memory than the largest value we would keep.
  */
 import { SaxesParser } from 'saxes';
+import { ADMISSION_LIMITS, AdmissionError, admitText, isAdmitted } from '../core/admit.js';
 import { InputError } from '../core/errors.js';
 import type { CodeSpan } from '../core/types.js';
 import { MAX_DEPTH } from '../formats/nesting.js';
@@ -43,11 +53,24 @@ export interface TmxUnit {
   readonly variants: readonly TmxVariant[];
 }
 
-/** A `<seg>` larger than this is not a sentence: refused. */
-const MAX_SEG = 1 << 20;
 /** More translations of one sentence than languages exist is not a memory. */
 const MAX_VARIANTS = 1_000;
+/** Attributes on one element, props and notes on one unit: real files have a handful. */
+const MAX_ATTRIBUTES = 100;
+const MAX_EXTRAS = 1_000;
+/** All a unit's texts, props, notes and attributes together: a few sentences' worth, not a gigabyte of small values. */
+const MAX_UNIT = 4 * ADMISSION_LIMITS.text;
+/**
+ * Longest stretch of input without a parser event, per character of the
+ * largest admitted value: a character reference (`&#x10FFFF;`, 10 characters
+ * for 2) is the longest way tools write one. Padding references with zeros
+ * (`&#x000…41;`) could exceed it: such a file is refused, never misread.
+ */
+const RAW_PER_CHAR = 5;
+/** Characters handed to the parser at a time: how far past the bound a run can get before it is seen. */
+const SLICE = 1 << 16;
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
+const LANG_ATTRIBUTES = new Set(['xml:lang', 'lang', 'srclang']);
 
 /** The header, then every unit, from a TMX byte stream. */
 export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<TmxHeader | TmxUnit> {
@@ -55,10 +78,46 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
   const out: (TmxHeader | TmxUnit)[] = [];
   const fail = (message: string, line = parser.line, column = parser.column) => new InputError(message, { file, line, column }, { code: 'TMX' });
   let failure: InputError | undefined;
+  /**
+   * The gate on one value (a text, or with the attribute bound a prop, note
+   * or attribute); its refusal, with the line, becomes the reader's failure.
+   * Its message is built only for a value the gate refuses.
+   */
+  const admit = (value: string, max: number, what: () => string) => {
+    if (failure || isAdmitted(value, max)) return;
+    try {
+      admitText(value, { file, line: parser.line, column: parser.column, what: what(), max });
+    } catch (error) {
+      if (!(error instanceof AdmissionError)) throw error;
+      failure = error;
+    }
+  };
+  // Where the input stood at the last parser event, and how much a unit holds so far.
+  let mark = 0;
+  let unitSize = 0;
+  let attributeCount = 0;
+  const seen = () => {
+    mark = parser.position;
+  };
+  const grow = (size: number) => {
+    unitSize += size;
+    if (unit && unitSize > MAX_UNIT) failure ??= fail(`unit ${unit.index} holds more than ${MAX_UNIT.toLocaleString('en')} characters of text, props, notes and attributes`);
+  };
+  parser.on('opentagstart', () => {
+    seen();
+    attributeCount = 0;
+  });
+  parser.on('attribute', () => {
+    seen();
+    if (++attributeCount > MAX_ATTRIBUTES) failure ??= fail(`an element with more than ${MAX_ATTRIBUTES} attributes`);
+  });
+  // Comments, CDATA and processing instructions get no handler (saxes reads measurably slower with them): the
+  // run they are part of ends at the next tag, so a megabyte of them between two tags is refused as any long run is.
   parser.on('error', (error) => {
     failure ??= fail(error.message.replace(/^[^:]*:\d+:\d+: /, ''));
   });
   parser.on('doctype', (doctype) => {
+    seen();
     // An internal subset is where entities are declared: refused whole, as for XLIFF.
     if (doctype.includes('[')) failure ??= fail('a DOCTYPE with an internal subset (entity declarations) is not accepted');
   });
@@ -73,9 +132,16 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
   let version: string | undefined;
 
   parser.on('opentag', (tag) => {
+    seen();
     stack.push(tag.name);
     if (stack.length > MAX_DEPTH) failure ??= fail(`markup nested more than ${MAX_DEPTH} deep`);
     const attrs = tag.attributes as Record<string, string>;
+    for (const [name, value] of Object.entries(attrs)) {
+      // Language tags are bounded as tags here; `tm import` parses them through the gate's admitLang.
+      if (LANG_ATTRIBUTES.has(name) && !seg) admit(value, ADMISSION_LIMITS.lang, () => `the language tag ${name} of <${tag.name}>`);
+      admit(value, ADMISSION_LIMITS.attribute, () => `the ${name} attribute of <${tag.name}>`);
+      grow(name.length + value.length);
+    }
     if (seg) {
       seg.tmx += `<${tag.name}${writeAttributes(attrs)}${tag.isSelfClosing ? '/' : ''}>`;
       if (CODE_ELEMENTS.has(tag.name) && !seg.open.some((element) => element.code !== undefined)) {
@@ -95,6 +161,7 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
         return;
       case 'tu':
         unit = { index: ++units, line: parser.line, ...(attrs.srclang ? { srclang: attrs.srclang } : {}), extras: extras(attrs), variants: [] };
+        unitSize = 0;
         return;
       case 'tuv': {
         const lang = attrs['xml:lang'] ?? attrs.lang;
@@ -115,15 +182,24 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
     }
   });
 
-  parser.on('text', (text) => {
+  const onText = (text: string) => {
     if (seg) {
       seg.text += text;
       seg.tmx += escapeText(text);
-      if (seg.text.length > MAX_SEG) failure ??= fail(`a <seg> of more than ${MAX_SEG} characters`);
-    } else if (pending) pending.text += text;
+      // Bounded while it grows, so a huge one is never held whole; what it holds is admitted when it closes.
+      if (seg.text.length > ADMISSION_LIMITS.text) admit(seg.text, ADMISSION_LIMITS.text, () => 'a <seg>');
+    } else if (pending) {
+      pending.text += text;
+      if (pending.text.length > ADMISSION_LIMITS.attribute) admit(pending.text, ADMISSION_LIMITS.attribute, () => `a <${pending!.kind}>`);
+    }
+  };
+  parser.on('text', (text) => {
+    seen();
+    onText(text);
   });
 
   parser.on('closetag', (tag) => {
+    seen();
     stack.pop();
     if (seg && tag.name !== 'seg') {
       const element = seg.open.pop();
@@ -137,6 +213,10 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
       case 'seg':
         if (variant && seg && unit) {
           const { text, tmx, codes } = seg;
+          admit(text, ADMISSION_LIMITS.text, () => 'a <seg>');
+          // The markup kept for export: as long as a text may be, and it counts towards the unit.
+          admit(tmx, ADMISSION_LIMITS.text, () => "a <seg>'s markup");
+          grow(text.length + tmx.length);
           unit.variants.push({ lang: variant.lang, seg: { text, tmx, codes }, extras: variant.extras.done() });
           if (unit.variants.length > MAX_VARIANTS) failure ??= fail(`unit ${unit.index} has more than ${MAX_VARIANTS} <tuv>s`);
         }
@@ -152,7 +232,11 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
       case 'prop':
       case 'note':
         if (pending) {
+          const { kind, text } = pending;
+          admit(text, ADMISSION_LIMITS.attribute, () => `a <${kind}>`);
+          grow(text.length);
           const owner = variant?.extras ?? unit?.extras;
+          if (owner && owner.props.length + owner.notes.length >= MAX_EXTRAS) failure ??= fail(`more than ${MAX_EXTRAS} <prop>s and <note>s on one element`);
           if (pending.kind === 'note') owner?.notes.push(pending.text);
           else owner?.props.push({ type: pending.type ?? '', value: pending.text, ...(pending.lang ? { lang: pending.lang } : {}) });
         }
@@ -179,7 +263,12 @@ export async function* readTmx(bytes: AsyncIterable<Uint8Array>, file: string): 
     } catch {
       throw fail(`not valid ${decoder!.encoding} text`, parser.line, parser.column);
     }
-    parser.write(text);
+    for (let at = 0; at < text.length && !failure; at += SLICE) {
+      parser.write(text.slice(at, at + SLICE));
+      // saxes holds the text or attribute it is reading until it ends: one longer than any value we admit is refused now.
+      const bound = RAW_PER_CHAR * (seg ? ADMISSION_LIMITS.text : ADMISSION_LIMITS.attribute);
+      if (parser.position - mark > bound) failure ??= fail(`more than ${bound.toLocaleString('en')} characters without markup ${seg ? 'in a <seg>' : 'outside a <seg>'}: longer than any text or value l10n keeps`);
+    }
     if (failure) throw failure;
     yield* out.splice(0);
   }

@@ -30,7 +30,10 @@ export function renderDoc(doc: Doc, lang: Lang, textOf: (segment: Segment) => st
 /**
  * i18next resources for one document (namespace = document id): `blocks.<pN>`
  * for whole paragraphs and `segments.<segment id>` for sentences. Text is stored
- * literally; the server turns interpolation and nesting off for it.
+ * literally; the server turns interpolation and nesting off for it. A format
+ * whose text is markup builds its own (`SourceFormat.resources`): HTML blocks
+ * are fragments (the source's inline tags, the text entity-encoded), Markdown
+ * blocks Markdown with each translation escaped as the file has it.
  */
 export interface DocResources {
   readonly blocks: Readonly<Record<string, string>>;
@@ -84,9 +87,14 @@ export function blockOutline(doc: Doc): { id: string; kind: BlockKind }[] {
   return blocksOf(doc).map((block) => ({ id: block.id, kind: block.type }));
 }
 
-/** The document as Markdown: headline as a heading, caption in italics, paragraphs as they are. */
+/**
+ * The document as Markdown: headline as a heading, caption in italics,
+ * paragraphs as they are. The text is text: every character that could start
+ * markup (emphasis, links, images, HTML, entities, table cells) is
+ * backslash-escaped (CommonMark 0.31 §2.4), so it reads as written.
+ */
 export function renderMarkdown(doc: Doc, lang: Lang, textOf: (segment: Segment) => string): string {
-  const escape = (text: string) => text.replace(/([\\`*_[\]#<>])/g, '\\$1');
+  const escape = (text: string) => text.replace(/([\\`*_[\]#<>&|!~])/g, '\\$1');
   return `${doc.body
     .flatMap((item) => {
       if (item.kind !== 'block') return [];

@@ -111,9 +111,13 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
             ...(request.markup ? { tagHandling: 'xml' as const, tagHandlingVersion: 'v2' as const } : {}),
           },
         );
+        // A DeepL-compatible server may answer anything: a missing text is the engine's failure, not ours.
+        if (results.length !== texts.length || results.some((result) => typeof result.text !== 'string')) {
+          throw new EngineError(`DeepL answered ${results.length} texts for the ${texts.length} sent, or one without its text`, { engine: 'deepl', retryable: false });
+        }
         return { texts: results.map((result) => result.text), billed: billedCharacters(texts, request.markup ?? false) };
       } catch (error) {
-        throw toEngineError(error);
+        throw error instanceof EngineError ? error : toEngineError(error);
       }
     },
     async usage() {

@@ -19,9 +19,15 @@ const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const VOWELS = new Set([...'aeiouAEIOU']);
 
-/** Spans copied unchanged: URLs, e-mails, placeholders, tags, character entities, numbers. */
+/**
+ * Spans copied unchanged: URLs, e-mails, placeholders, tags, character entities, numbers.
+ * Linear in the text (#22): an e-mail is tried only where a run of its characters
+ * starts (the lookbehind), and a placeholder or a tag stops at the next opening
+ * `{`, `(` or `<`, so a 40,000-letter word or a run of `{{` is not rescanned from
+ * every position (it took 10 s).
+ */
 const PROTECTED =
-  /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^}]*\}\}|\$t\([^)]*\)|%\d*\$?[sdfi]|<[^>]+>|&(?:#\d+|#x[0-9a-f]+|\w+);|\p{N}[\p{N}.,:]*/gu;
+  /https?:\/\/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|%\d*\$?[sdfi]|<[^<>]+>|&(?:#\d+|#x[0-9a-f]+|\w+);|\p{N}[\p{N}.,:]*/gu;
 const WORD = /\p{L}+/gu;
 const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const EXPANSION = 1.3;

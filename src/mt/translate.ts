@@ -1,6 +1,8 @@
 import type { Lang } from '../core/lang.js';
 import type { CodeSpan, Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { AdmissionError, admitText } from '../core/admit.js';
+import { EngineError, formatLocation } from '../core/errors.js';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { machineOrigin } from '../core/state.js';
 import { cacheKey, type MachineCache } from './cache.js';
@@ -73,9 +75,16 @@ function neighbourhood(doc: Doc): (batch: readonly SegmentRef[]) => string | und
     for (const segment of segmentsOfBlock(block)) blockOf.set(segment.id, index);
   });
   return (batch) => {
-    const indexes = batch.map((segment) => blockOf.get(segment.id) ?? 0);
-    const from = Math.max(0, Math.min(...indexes) - 1);
-    const to = Math.min(blocks.length - 1, Math.max(...indexes) + 1);
+    // A loop, not Math.min(...indexes): spreading an array onto the stack has a size limit.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const segment of batch) {
+      const index = blockOf.get(segment.id) ?? 0;
+      first = Math.min(first, index);
+      last = Math.max(last, index);
+    }
+    const from = Math.max(0, first - 1);
+    const to = Math.min(blocks.length - 1, last + 1);
     const text = blocks
       .slice(from, to + 1)
       .map((block) => block.parts.map((part) => part.text).join(''))
@@ -121,8 +130,9 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
         for (const segment of batch) {
           const key = keyOf(segment);
           const hit = key === undefined ? undefined : options.cache?.get(key);
-          if (hit === undefined) toSend.push(segment);
-          else cached.push(machine(segment, received(segment, hit)));
+          const text = hit === undefined ? undefined : cachedAnswer(segment, received(segment, hit));
+          if (text === undefined) toSend.push(segment);
+          else cached.push(machine(segment, text));
         }
         let sent: Target[] = [];
         if (toSend.length > 0) {
@@ -140,7 +150,17 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
               throw error;
             });
           charactersSent += billed;
-          sent = toSend.map((segment, i) => machine(segment, received(segment, translated[i]!)));
+          if (translated.length !== toSend.length) {
+            stop.abort();
+            throw new EngineError(`${engine.name} answered ${translated.length} texts for the ${toSend.length} sent: nothing of this request was kept`, { engine: engine.name, retryable: false });
+          }
+          // Checked before anything keeps it (the cache included): a bad answer is not paid for twice, nor read back later.
+          try {
+            sent = toSend.map((segment, i) => machine(segment, admitAnswer(engine.name, segment, received(segment, translated[i]!))));
+          } catch (error) {
+            stop.abort();
+            throw error;
+          }
           toSend.forEach((segment, i) => {
             const key = keyOf(segment);
             if (key !== undefined) options.cache?.set(key, translated[i]!);
@@ -152,6 +172,35 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
     ),
   );
   return { machineTranslated, charactersSent };
+}
+
+/**
+ * An engine's answer passes the admission gate as every text that enters the
+ * project does: a control character or a lone surrogate from the engine would
+ * otherwise be written into the XLIFF and break it. Refused as an EngineError
+ * (the engine, not the user, sent it) naming the engine and the unit.
+ */
+function admitAnswer(engine: string, segment: SegmentRef, text: string): string {
+  try {
+    return admitText(text, { file: engine, unitId: segment.id, what: 'the answer' });
+  } catch (error) {
+    if (!(error instanceof AdmissionError)) throw error;
+    const why = error.message.slice(formatLocation(error.location).length + 2);
+    throw new EngineError(`${engine} answered unit ${segment.id} with a text that cannot be kept: ${why}`, { engine, retryable: false, cause: error });
+  }
+}
+
+/**
+ * A cached answer, if the admission gate lets it in: the cache is a file that
+ * can be edited or damaged, and an answer it cannot give is asked for again.
+ */
+function cachedAnswer(segment: SegmentRef, text: string): string | undefined {
+  try {
+    return admitText(text, { file: 'the machine translation cache', unitId: segment.id });
+  } catch (error) {
+    if (error instanceof AdmissionError) return undefined;
+    throw error;
+  }
 }
 
 /** Splits segments into requests within an engine's limits, in order. */

@@ -1,10 +1,9 @@
 /** Reading source text: strict UTF-8, NFC, no character XML cannot carry. */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { AdmissionError, firstForbidden } from '../core/admit.js';
 import { InputError, lineAndColumn } from '../core/errors.js';
-import { codePointName, decodeUtf8, FORBIDDEN_CHARACTER, firstInvalidUtf8 } from '../core/text.js';
-
-
+import { codePointName, decodeUtf8, firstInvalidUtf8 } from '../core/text.js';
 
 /**
  * Reads a source file as text. Refuses bytes that are not UTF-8 (naming the
@@ -66,15 +65,17 @@ export async function* readSourceStream(file: string): AsyncGenerator<string> {
 }
 
 /**
- * Refuses NUL and the other characters XML cannot carry: a source becomes XLIFF
- * and i18next resources, and one such byte would break both. `linesBefore`:
- * lines in earlier chunks of a stream, for the line number.
+ * Refuses NUL and the other characters XML cannot carry, by the admission
+ * gate's rule (`firstForbidden`): a source becomes XLIFF and i18next
+ * resources, and one such character would break both. Sizes are the gate's
+ * business per sentence (`parseSource`), not per file. `linesBefore`: lines in
+ * earlier chunks of a stream, for the line number.
  */
 function refuseForbidden(text: string, file: string, linesBefore: number): void {
-  const bad = FORBIDDEN_CHARACTER.exec(text);
-  if (!bad) return;
-  const { line, column } = lineAndColumn(text, bad.index);
-  throw new InputError(`character ${codePointName(bad[0])} is not allowed in a source (XML 1.0 cannot carry it)`, {
+  const at = firstForbidden(text);
+  if (at === -1) return;
+  const { line, column } = lineAndColumn(text, at);
+  throw new AdmissionError(`character ${codePointName(text[at]!)} is not allowed in a source (XML 1.0 cannot carry it)`, {
     file,
     line: line + linesBefore,
     column,

@@ -27,10 +27,12 @@ import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { negotiateLanguage } from './negotiate.js';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { escapeHtml, renderArticleHtml, type ArticleBlock } from '../html/article.js';
+import { renderArticleHtml, type ArticleBlock } from '../html/article.js';
+import { escapeHtml } from '../html/escape.js';
 import { textDirection } from '../core/lang.js';
 import { notYetAvailable, ownName, publicLanguages } from './languages.js';
-import { registerReview, type ReviewOptions } from './review-routes.js';
+import { registerReview, type ReviewOptions, type ReviewRouteConfig } from './review-routes.js';
+import { sanitizeFragment, textOfFragment } from '../html/sanitize.js';
 
 export interface ServeOptions {
   /** The `locales/` folder written by `l10n merge`. */
@@ -159,12 +161,16 @@ async function loadResources(options: ServeOptions, previous?: Served): Promise<
       const bundle = instance.getResourceBundle(lang, id) as { blocks: Record<string, string> };
       const blocks: ArticleBlock[] = entry.blocks.map((block) => ({ ...block, text: bundle.blocks[block.id]! }));
       const article = { id, lang, dir: textDirection(lang), blocks };
+      // An HTML source's blocks are HTML fragments (its own inline markup, entity-encoded text): shown as
+      // that markup, through the allowlist; Markdown as Markdown; anything else as text.
+      const markup = entry.format === 'md' ? inlineMarkdown : entry.format === 'html' ? sanitizeFragment : undefined;
       const reader = { languages: published.map((lng) => ({ lang: lng, name: ownName(lng) })), href: `/articles/${id}`, defaultLang: options.sourceLanguage };
       const page = (notice?: { lang: string; text: string }) =>
-        prepare(renderArticleHtml(article, { reader: { ...reader, ...(notice ? { notice } : {}) }, ...(entry.format === 'md' ? { markup: inlineMarkdown } : {}) }), 'text/html; charset=utf-8');
+        prepare(renderArticleHtml(article, { reader: { ...reader, ...(notice ? { notice } : {}) }, ...(markup ? { markup } : {}), ...(entry.format === 'html' ? { plain: textOfFragment } : {}) }), 'text/html; charset=utf-8');
       const notices = new Map<string, Prepared>();
+      const headline = blocks.find((block) => block.kind === 'headline')?.text;
       articles.set(`${id}|${lang}`, {
-        title: blocks.find((block) => block.kind === 'headline')?.text ?? id,
+        title: headline === undefined ? id : entry.format === 'html' ? textOfFragment(headline) : headline,
         lang,
         json: prepare(JSON.stringify(article), 'application/json; charset=utf-8'),
         html: page(),
@@ -237,7 +243,8 @@ export async function createApp(options: ServeOptions): Promise<App> {
   if (options.cors && options.cors.length > 0) {
     const origin = options.cors.includes('*') ? '*' : [...options.cors];
     await app.register(cors, {
-      delegator: (request, callback) => callback(null, isReviewRoute(request.url) ? { origin: false } : { origin, methods: ['GET', 'HEAD'], maxAge: 86_400 }),
+      // Decided by the route the router matched (its `config`), never by the spelling of the URL.
+      delegator: (request, callback) => callback(null, isReviewRoute(request) ? { origin: false } : { origin, methods: ['GET', 'HEAD'], maxAge: 86_400 }),
     });
   }
   // Responses made per request (lists, the index, review data); prepared ones come compressed already.
@@ -263,7 +270,7 @@ export async function createApp(options: ServeOptions): Promise<App> {
     return { fallbackLng: options.sourceLanguage, languages, namespaces, loadPath: '/locales/{{lng}}/{{ns}}.json' };
   });
 
-  if (options.review) registerReview(app, options.review);
+  if (options.review) await registerReview(app, options.review);
 
   app.get('/', async (request, reply) => {
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
@@ -284,8 +291,9 @@ export async function createApp(options: ServeOptions): Promise<App> {
   return { server: app, close: () => watcher.close() };
 }
 
-function isReviewRoute(url: string): boolean {
-  return url.startsWith('/review') || url.startsWith('/api/review');
+/** A route of the review side: it says so in its own `config` (review-routes.ts). */
+function isReviewRoute(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as Partial<ReviewRouteConfig> | undefined)?.review === true;
 }
 
 /** An article's headline in a language, else its id. */
@@ -320,7 +328,7 @@ function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, 
   const chosen = prepared.body.length >= COMPRESS_FROM ? encodingFor(request.headers['accept-encoding']) : undefined;
   const etag = chosen ? `${prepared.etag.slice(0, -1)}-${chosen === 'br' ? 'br' : 'gz'}"` : prepared.etag;
   const match = request.headers['if-none-match'];
-  const fresh = match !== undefined && match.split(/\s*,\s*/).includes(etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
+  const fresh = match !== undefined && match.split(',').some((tag) => tag.trim() === etag) && !/no-cache/.test(request.headers['cache-control'] ?? '');
   // Added to what CORS put there (Origin), not in its place.
   const before = reply.getHeader('vary');
   reply.headers(headers);
@@ -384,6 +392,8 @@ function sendArticle(
 function watchForChanges(options: ServeOptions, reload: () => Promise<void>): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
+  // A close that comes while `follow` reads the folder: nothing is watched after it (a watcher keeps the process alive).
+  let closed = false;
   const changed = (_event: string, name: string | null) => {
     if (name !== null && !name.endsWith('.json') && name.includes('.')) return;
     clearTimeout(timer);
@@ -391,7 +401,7 @@ function watchForChanges(options: ServeOptions, reload: () => Promise<void>): { 
     timer = setTimeout(() => void reload().then(follow), 50);
   };
   const add = (dir: string) => {
-    if (watchers.has(dir)) return;
+    if (closed || watchers.has(dir)) return;
     try {
       watchers.set(dir, watch(dir, changed));
     } catch {
@@ -406,6 +416,7 @@ function watchForChanges(options: ServeOptions, reload: () => Promise<void>): { 
   void follow();
   return {
     close() {
+      closed = true;
       clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
     },

@@ -1,87 +1,36 @@
 /**
- * The review page: one (document, locale) pair, sentence by sentence. The page
- * itself holds no data; its script loads the units from `/api/review/…` with
- * the review token as a bearer header (never in a URL the server sees: `l10n
- * serve --review` prints it in the fragment), so no other site can make a
- * reader's browser save anything (no cookie is involved).
+ * The review pages: the list of pairs (`/review`) and one (document, locale)
+ * pair, sentence by sentence (`/review/<lng>/<doc>`). Both are this one static
+ * shell: the server sends it to anyone, so it holds nothing about the project
+ * (not even the names in its URL). Its script loads the data from
+ * `/api/review…` with the review token as a bearer header (never in a URL the
+ * server sees: `l10n serve --review` prints it in the fragment), so no other
+ * site can make a reader's browser read or save anything (no cookie is
+ * involved).
  *
  * Keys as Weblate has them: Ctrl+Enter saves, Ctrl+Shift+Enter approves and
  * goes to the next sentence, Alt+PageDown / Alt+PageUp go to the next and
  * previous one.
  */
-import { escapeHtml } from '../html/article.js';
-
-export function renderReviewPage(doc: string, lang: string, sourceLang: string): string {
-  const data = JSON.stringify({ doc, lang, sourceLang }).replace(/</g, '\\u003c');
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Review ${escapeHtml(doc)} (${escapeHtml(lang)})</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 60em; margin: 1em auto; padding: 0 1em; color: #1a1a1a; }
-.unit { border-top: 1px solid #bbb; padding: 0.8em 0; }
-.unit:focus-within { background: #f3f7ff; }
-.source { font-size: 1.05em; margin: 0 0 0.4em; }
-textarea { width: 100%; min-height: 3.5em; font: inherit; font-size: 1.05em; box-sizing: border-box; }
-.meta { color: #4a4a4a; font-size: 0.9em; margin: 0.3em 0; }
-.error { color: #a00000; } .warning { color: #6b4e00; }
-.proposals, .findings { margin: 0.3em 0; padding-left: 1.2em; font-size: 0.95em; }
-.conflict { border: 2px solid #a00000; padding: 0.5em; margin: 0.5em 0; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-button { font: inherit; margin-right: 0.4em; }
-</style></head>
-<body>
-<header>
-<h1>Review: ${escapeHtml(doc)} → ${escapeHtml(lang)}</h1>
-<p><label for="progress">Approved</label> <progress id="progress" max="1" value="0"></progress> <span id="progress-text"></span> <span id="published"></span></p>
-<p id="locale-progress"></p>
-<p class="meta">Ctrl+Enter saves · Ctrl+Shift+Enter approves and goes on · Alt+PageDown / Alt+PageUp: next / previous sentence</p>
-</header>
-<form id="login" hidden><label for="token">Review token</label> <input id="token" type="password" autocomplete="off"> <button>Open</button></form>
-<main id="units" aria-label="Sentences"></main>
-<div id="status" role="status" aria-live="polite"></div>
-<script type="application/json" id="pair">${data}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
-}
-
-/** `/review`: every document and locale, with how far its review is, as the last run recorded it. */
-export function renderReviewIndex(pairs: readonly { readonly doc: string; readonly lang: string; readonly approved?: number; readonly total?: number }[]): string {
-  const rows = pairs.map(
-    ({ doc, lang, approved, total }) =>
-      `<tr><td><a href="/review/${encodeURIComponent(lang)}/${encodeURIComponent(doc)}">${escapeHtml(doc)}</a></td><td>${escapeHtml(lang)}</td><td>${total === undefined ? 'not run yet' : `${approved} of ${total}`}</td></tr>`,
-  );
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Review</title>
-<style>body { font-family: system-ui, sans-serif; max-width: 50em; margin: 1em auto; padding: 0 1em; } td, th { text-align: left; padding: 0.2em 1em 0.2em 0; }</style></head>
-<body>
-<main>
-<h1>Review</h1>
-<table>
-<thead><tr><th scope="col">Document</th><th scope="col">Locale</th><th scope="col">Sentences approved</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-`;
-}
-
 /** The page's script: plain DOM, no framework, so the page works from the one file the server sends. */
 const SCRIPT = `
 (() => {
-  const pair = JSON.parse(document.getElementById('pair').textContent);
-  const api = '/api/review/' + encodeURIComponent(pair.lang) + '/' + encodeURIComponent(pair.doc);
+  // The pair comes from the page's own path; until the API answers (with the token), nothing is shown of it.
+  const match = /^\\/review\\/([^/]+)\\/([^/]+)$/.exec(location.pathname);
+  let pair = null;
+  try { if (match) pair = { lang: decodeURIComponent(match[1]), doc: decodeURIComponent(match[2]), sourceLang: '' }; } catch { pair = null; }
+  const api = pair ? '/api/review/' + encodeURIComponent(pair.lang) + '/' + encodeURIComponent(pair.doc) : '/api/review';
   const status = (text) => { document.getElementById('status').textContent = text; };
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) { sessionStorage.setItem('l10n-review-token', fromHash); history.replaceState(null, '', location.pathname); }
+  // The token arrives in the fragment, which browsers never send; it is kept for this tab and taken out of the address.
+  const fromHash = () => {
+    const value = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (value) { sessionStorage.setItem('l10n-review-token', value); history.replaceState(null, '', location.pathname); }
+    return value;
+  };
+  fromHash();
   let token = sessionStorage.getItem('l10n-review-token');
   const login = document.getElementById('login');
+  window.addEventListener('hashchange', () => { const value = fromHash(); if (value) { token = value; login.hidden = true; load(); } });
   login.addEventListener('submit', (event) => {
     event.preventDefault();
     token = document.getElementById('token').value;
@@ -101,6 +50,10 @@ const SCRIPT = `
   let units = [];
   const show = (data) => {
     units = data.units;
+    pair.lang = data.lang; pair.sourceLang = data.sourceLang;
+    document.getElementById('heading').textContent = 'Review: ' + data.doc + ' → ' + data.lang;
+    document.title = 'Review ' + data.doc + ' (' + data.lang + ')';
+    document.getElementById('pair-head').hidden = false;
     const progress = document.getElementById('progress');
     progress.max = data.progress.total; progress.value = data.progress.approved;
     document.getElementById('progress-text').textContent = data.progress.approved + ' of ' + data.progress.total + ' sentences approved';
@@ -110,6 +63,17 @@ const SCRIPT = `
       : '';
     const main = document.getElementById('units');
     main.replaceChildren(...data.units.map(render));
+  };
+  const showList = (data) => {
+    const main = document.getElementById('units');
+    main.setAttribute('aria-label', 'Documents');
+    const rows = data.pairs.map((item) => el('tr', {},
+      el('td', {}, el('a', { href: '/review/' + encodeURIComponent(item.lang) + '/' + encodeURIComponent(item.doc) }, item.doc)),
+      el('td', {}, item.lang),
+      el('td', {}, item.total === undefined ? 'not run yet' : item.approved + ' of ' + item.total)));
+    main.replaceChildren(el('table', {},
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Document'), el('th', { scope: 'col' }, 'Locale'), el('th', { scope: 'col' }, 'Sentences approved'))),
+      el('tbody', {}, ...rows)));
   };
   const render = (unit) => {
     const id = unit.id;
@@ -158,7 +122,13 @@ const SCRIPT = `
       status('Not saved: the sentence changed meanwhile');
       return;
     }
-    if (!response.ok) { status('Not saved: ' + ((await response.json().catch(() => ({}))).error || response.status)); return; }
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({}));
+      // Kept in the file though what follows the save failed: the next save names the version it has now.
+      if (answer.saved && answer.unit) { area.dataset.version = answer.unit.version; status(answer.error); return; }
+      status('Not saved: ' + (answer.error || response.status));
+      return;
+    }
     const next = indexOf(id) + 1;
     show(await response.json());
     status(approve ? 'Approved' : 'Saved');
@@ -175,10 +145,47 @@ const SCRIPT = `
     if (!token) { login.hidden = false; document.getElementById('token').focus(); return; }
     const response = await fetch(api, { headers: headers() });
     if (response.status === 401) { sessionStorage.removeItem('l10n-review-token'); token = null; status('That token is not accepted'); login.hidden = false; return; }
-    if (!response.ok) { status('Cannot load: ' + response.status); return; }
-    show(await response.json());
+    if (!response.ok) { status('Cannot load: ' + ((await response.json().catch(() => ({}))).error || response.status)); return; }
+    if (pair) show(await response.json()); else showList(await response.json());
     status('');
   }
   load();
 })();
 `;
+
+/** The page for `/review` and `/review/<lng>/<doc>`: the same bytes for every path and every visitor. */
+export const REVIEW_SHELL = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Review</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 60em; margin: 1em auto; padding: 0 1em; color: #1a1a1a; }
+.unit { border-top: 1px solid #bbb; padding: 0.8em 0; }
+.unit:focus-within { background: #f3f7ff; }
+.source { font-size: 1.05em; margin: 0 0 0.4em; }
+textarea { width: 100%; min-height: 3.5em; font: inherit; font-size: 1.05em; box-sizing: border-box; }
+.meta { color: #4a4a4a; font-size: 0.9em; margin: 0.3em 0; }
+.error { color: #a00000; } .warning { color: #6b4e00; }
+.proposals, .findings { margin: 0.3em 0; padding-left: 1.2em; font-size: 0.95em; }
+.conflict { border: 2px solid #a00000; padding: 0.5em; margin: 0.5em 0; }
+td, th { text-align: left; padding: 0.2em 1em 0.2em 0; }
+button { font: inherit; margin-right: 0.4em; }
+</style></head>
+<body>
+<header>
+<h1 id="heading">Review</h1>
+<div id="pair-head" hidden>
+<p><label for="progress">Approved</label> <progress id="progress" max="1" value="0"></progress> <span id="progress-text"></span> <span id="published"></span></p>
+<p id="locale-progress"></p>
+<p class="meta">Ctrl+Enter saves · Ctrl+Shift+Enter approves and goes on · Alt+PageDown / Alt+PageUp: next / previous sentence</p>
+</div>
+</header>
+<form id="login" hidden><label for="token">Review token</label> <input id="token" type="password" autocomplete="off"> <button>Open</button></form>
+<main id="units" aria-label="Sentences"></main>
+<div id="status" role="status" aria-live="polite"></div>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+

@@ -4,8 +4,9 @@
  * source, target, state, origin, QA findings and the memory's proposals, and
  * a version (a hash of what a save could change) that a save must name. A
  * save goes through the store into the same XLIFF a CAT tool would write,
- * under the project lock, then the pair runs as `l10n run` runs it: QA again,
- * approved translations into the memory, the article published or withheld.
+ * under the project lock, then this pair (and no other) runs as `l10n run` runs
+ * it: QA again, approved translations into the memory, the article published
+ * or withheld.
  */
 import { createHash } from 'node:crypto';
 import { targetHash, type Acceptance } from '../core/acceptance.js';
@@ -53,6 +54,16 @@ export interface ReviewEdit {
   readonly accept?: { readonly check: string; readonly note: string };
 }
 
+/**
+ * The edit was written to the XLIFF, but what runs after it failed: the save
+ * is kept, and the unit's version is what the next save names.
+ */
+export class ReviewSaveIncomplete extends Error {
+  constructor(message: string, readonly unit: { readonly id: string; readonly version: string }, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
 /** No such document, locale or unit in the project. */
 export class ReviewNotFound extends Error {}
 
@@ -63,12 +74,48 @@ export class ReviewConflict extends Error {
   }
 }
 
-export async function loadReview(project: Project, docId: string, lang: string): Promise<ReviewPair> {
-  const job = await loadJob(project, docId, lang);
+/** A pair the request named, canonical: the project's own locale tag and a document it has. */
+export interface ReviewPairId {
+  readonly doc: DocId;
+  readonly lang: Lang;
+}
+
+/**
+ * The pair a route names, resolved once at the edge: the locale canonicalised
+ * (`EN` → `en`, BCP 47 §2.1.1: tags are case-insensitive) and matched against
+ * the project's locales, the document against its sources. Anything else is
+ * ReviewNotFound, so no request can make the store read or write a path the
+ * project does not have (`locales/EN/`, which nothing reads).
+ */
+export async function resolvePair(project: Project, docId: string, lng: string): Promise<ReviewPairId> {
+  const parsed = lng.length <= 64 ? parseLang(lng) : undefined;
+  const lang = parsed && project.locales.find((locale) => locale === parsed);
+  if (!lang) throw new ReviewNotFound(`not a locale of this project: "${lng.slice(0, 64)}"`);
+  const entry = (await project.store.listSources(() => undefined)).find((source) => source.id === docId);
+  if (!entry) throw new ReviewNotFound(`no document "${docId.slice(0, 128)}"`);
+  return { doc: entry.id, lang };
+}
+
+/** Every document and locale to review, with its progress as the last run recorded it: what `/review` lists. */
+export async function listReview(project: Project): Promise<{ readonly pairs: readonly { readonly doc: string; readonly lang: string; readonly approved?: number; readonly total?: number }[] }> {
+  const record = usableRecord(await project.store.readRecord(), project.settings).record;
+  const sources = await project.store.listSources(() => undefined);
+  return {
+    pairs: sources.flatMap((source) =>
+      project.locales.map((lang) => {
+        const pair = record?.docs[source.id]?.pairs[lang];
+        return { doc: source.id, lang, ...(pair ? { approved: pair.approved, total: pair.segments } : {}) };
+      }),
+    ),
+  };
+}
+
+export async function loadReview(project: Project, pair: ReviewPairId): Promise<ReviewPair> {
+  const job = await loadJob(project, pair);
   const checked = check(job, qaContext(project));
   const memory = project.store.memory({ write: false });
   const proposals: ReadonlyMap<string, readonly Proposal[]> = propose(checked, memory, { ...proposeOptions(project.config), fill: false }).job.proposals ?? new Map();
-  const locale = localeProgress(usableRecord(await project.store.readRecord(), project.settings).record, lang);
+  const locale = localeProgress(usableRecord(await project.store.readRecord(), project.settings).record, pair.lang);
   await project.store.close();
   const segments = segmentsOf(job.source.parsed.doc);
   const blockOf = new Map(blocksOf(job.source.parsed.doc).flatMap((block) => segmentsOfBlock(block).map((segment) => [segment.id, block.id] as const)));
@@ -89,8 +136,8 @@ export async function loadReview(project: Project, docId: string, lang: string):
   const approved = units.filter((unit) => isApproved(unit.state)).length;
   const blocking = checked.findings.some(isBlocking);
   return {
-    doc: docId,
-    lang,
+    doc: pair.doc,
+    lang: pair.lang,
     sourceLang: project.config.sourceLanguage,
     units,
     progress: { approved, total: units.length },
@@ -100,27 +147,42 @@ export async function loadReview(project: Project, docId: string, lang: string):
 }
 
 /**
- * Saves one unit if it is still at `version`, then runs the pair as `l10n run`
- * would. Returns the pair as it is after the save.
+ * Saves one unit if it is still at `version`, then runs this pair, and only
+ * this pair, as `l10n run` would: QA notes, memory, publication, manifest. A
+ * broken file of another pair cannot fail the save. Returns the pair as it is
+ * after the save. When something fails after the XLIFF was written, the edit
+ * is kept: ReviewSaveIncomplete says what failed and gives the unit's version,
+ * so the reviewer's next save is not refused as a conflict with their own.
  */
-export async function saveReview(project: Project, docId: string, lang: string, unitId: string, version: string, edit: ReviewEdit): Promise<ReviewPair> {
-  await withProjectLock(project.config.root, 'review', () => undefined, async () => {
-    const job = await loadJob(project, docId, lang);
-    const segment = segmentsOf(job.source.parsed.doc).find((candidate) => candidate.id === unitId);
-    if (!segment) throw new ReviewNotFound(`no unit "${unitId}" in ${project.store.targetsName(docId as DocId, lang as Lang)}`);
-    const current = job.targets.get(segment.id);
-    if (versionOf(current) !== version) throw new ReviewConflict((await loadReview(project, docId, lang)).units.find((unit) => unit.id === unitId)!);
-    const text = edit.text.normalize('NFC');
-    const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === targetHash(text));
-    const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: targetHash(text), note: edit.accept.note }] : kept;
-    const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin: HUMAN, ...(accepted.length > 0 ? { accepted } : {}) };
-    const targets = new Map(job.targets).set(segment.id, target);
-    const saved = check({ ...job, targets }, qaContext(project));
-    await project.store.saveTargets({ doc: job.source.parsed.doc, original: originalOf(job.source), lang: lang as Lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });
-    // The pair runs as `l10n run` runs it: QA notes, memory, proposals, publication, the manifest.
-    await runPipeline(project, { merge: true, report: true, incremental: true });
-  });
-  return loadReview(project, docId, lang);
+export async function saveReview(project: Project, pair: ReviewPairId, unitId: string, version: string, edit: ReviewEdit): Promise<ReviewPair> {
+  let written: Target | undefined;
+  const file = project.store.targetsName(pair.doc, pair.lang);
+  try {
+    await withProjectLock(project.config.root, 'review', () => undefined, async () => {
+      const job = await loadJob(project, pair);
+      const segment = segmentsOf(job.source.parsed.doc).find((candidate) => candidate.id === unitId);
+      if (!segment) throw new ReviewNotFound(`no unit "${unitId.slice(0, 128)}" in ${file}`);
+      const current = job.targets.get(segment.id);
+      if (versionOf(current) !== version) throw new ReviewConflict((await loadReview(project, pair)).units.find((unit) => unit.id === unitId)!);
+      const text = edit.text.normalize('NFC');
+      const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === targetHash(text));
+      const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: targetHash(text), note: edit.accept.note }] : kept;
+      const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin: HUMAN, ...(accepted.length > 0 ? { accepted } : {}) };
+      const targets = new Map(job.targets).set(segment.id, target);
+      const saved = check({ ...job, targets }, qaContext(project));
+      await project.store.saveTargets({ doc: job.source.parsed.doc, original: originalOf(job.source), lang: pair.lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });
+      written = saved.targets.get(segment.id);
+      // The pair runs as `l10n run` runs it: QA notes, memory, proposals, publication, the manifest.
+      await runPipeline(project, { merge: true, report: true, incremental: true, only: pair });
+    });
+    return await loadReview(project, pair);
+  } catch (error) {
+    if (written === undefined) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ReviewSaveIncomplete(`saved in ${file}, but what comes after the save failed (QA notes, memory, publication): ${why}`, { id: unitId, version: versionOf(written) }, error);
+  } finally {
+    await project.store.close();
+  }
 }
 
 /** A locale's progress over every document, summed from the record of the last run: no XLIFF is read. */
@@ -135,14 +197,12 @@ function localeProgress(record: RunRecord | undefined, lang: string): ReviewPair
   };
 }
 
-async function loadJob(project: Project, docId: string, lang: string): Promise<Job> {
-  const locale = parseLang(lang);
-  if (!locale || !project.locales.includes(locale)) throw new ReviewNotFound(`not a locale of this project: "${lang}"`);
-  const entry = (await project.store.listSources(() => undefined)).find((source) => source.id === docId);
-  if (!entry) throw new ReviewNotFound(`no document "${docId}"`);
-  const source = forLocale(await parseSource(project, entry), locale);
-  const existing = await project.store.loadTargets(source.parsed.doc, locale);
-  return { source, lang: locale, targets: existing.targets, stale: existing.stale };
+async function loadJob(project: Project, pair: ReviewPairId): Promise<Job> {
+  const entry = (await project.store.listSources(() => undefined)).find((source) => source.id === pair.doc);
+  if (!entry) throw new ReviewNotFound(`no document "${pair.doc}"`);
+  const source = forLocale(await parseSource(project, entry), pair.lang);
+  const existing = await project.store.loadTargets(source.parsed.doc, pair.lang);
+  return { source, lang: pair.lang, targets: existing.targets, stale: existing.stale };
 }
 
 function versionOf(target: Target | undefined): string {

@@ -21,13 +21,13 @@ export function merge(job: CheckedJob, formats: readonly DocumentFormat[], level
 /** The source language's own resources, for apps that show the original. */
 export function sourceOutputs(source: SourceDocument, lang: Lang): Outputs {
   if (source.format.kind === 'resources') return new Map([[source.format.extension, source.format.write(source.parsed, lang, (segment) => segment.text)]]);
-  return new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, (segment) => segment.text))]]);
+  return new Map([[RESOURCES_FORMAT, json(resourcesOf(source, lang, (segment) => segment.text))]]);
 }
 
 function render(source: SourceDocument, lang: Lang, formats: readonly DocumentFormat[], textOf: (segment: Segment) => string): Outputs {
   // A resource file is published as itself, in its own format only.
   if (source.format.kind === 'resources') return new Map([[source.format.extension, source.format.write(source.parsed, lang, textOf)]]);
-  const outputs = new Map([[RESOURCES_FORMAT, json(buildResources(source.parsed.doc, lang, textOf))]]);
+  const outputs = new Map([[RESOURCES_FORMAT, json(resourcesOf(source, lang, textOf))]]);
   if (source.format.ownFileAlways) outputs.set(source.format.extension, source.format.write(source.parsed, lang, textOf));
   for (const format of formats) {
     // A document in its own format is written back from its skeleton.
@@ -35,6 +35,11 @@ function render(source: SourceDocument, lang: Lang, formats: readonly DocumentFo
     outputs.set(format, own ? source.format.write(source.parsed, lang, textOf) : RENDERERS[format](source.parsed.doc, lang, textOf));
   }
   return outputs;
+}
+
+/** A document's resources: markup where its format's text is markup (HTML fragments), else the text. */
+function resourcesOf(source: SourceDocument, lang: Lang, textOf: (segment: Segment) => string) {
+  return source.format.resources?.(source.parsed, lang, textOf) ?? buildResources(source.parsed.doc, lang, textOf);
 }
 
 function json(value: unknown): string {

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { unreadable } from '../core/errors.js';
+import { InputError, unreadable, unwritable } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { MemoryEntry, StoredEntry } from '../memory/entry.js';
@@ -42,8 +42,8 @@ export class FsMemory implements ProjectMemory {
    */
   static open(dir: string, sourceLang: Lang, options: { readonly copies: boolean; readonly create: boolean }): FsMemory {
     const file = path.join(dir, MEMORY_DATABASE);
+    ensureFolder(dir, options.create);
     const exists = statFile(file) !== undefined;
-    if (options.create) mkdirSync(dir, { recursive: true });
     const memory = new FsMemory(new SqliteMemory(exists || options.create ? file : ':memory:', sourceLang), dir, options.copies);
     try {
       if (options.copies && existsDir(dir)) memory.#loadChangedCopies();
@@ -78,6 +78,11 @@ export class FsMemory implements ProjectMemory {
 
   add(entries: Iterable<MemoryEntry>, options?: { readonly supersede?: boolean }): AddResult {
     return this.#db.add(entries, options);
+  }
+
+  /** The copies are marked behind in the same transaction, so a rolled-back `work` leaves them as they were too. */
+  atomically<T>(work: () => Promise<T>): Promise<T> {
+    return this.#db.atomically(work);
   }
 
   entries(lang?: Lang): IterableIterator<StoredEntry> {
@@ -163,6 +168,30 @@ function languagesWithCopies(dir: string): Lang[] {
     const lang = parseLang(name.slice(0, -5));
     return lang && `${lang}.json` === name ? [lang] : [];
   });
+}
+
+/**
+ * The memory's folder: it may be missing (created when `create`), never a
+ * file, which would otherwise surface as EEXIST or ENOTDIR deep in SQLite.
+ */
+function ensureFolder(dir: string, create: boolean): void {
+  let info;
+  try {
+    info = statSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new InputError('a file is in the way of the memory folder: the path names a folder inside a file (paths.memory in l10n.config.json)', { file: dir }, { cause: error });
+    if (code !== 'ENOENT') throw unreadable(dir, error);
+  }
+  if (info && !info.isDirectory()) throw new InputError('is a file, not a folder: the memory needs a folder here (move the file, or set paths.memory in l10n.config.json)', { file: dir });
+  if (info || !create) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw new InputError('a file is in the way of the memory folder: it is not a folder', { file: dir }, { cause: error });
+    throw unwritable(dir, error);
+  }
 }
 
 function existsDir(dir: string): boolean {

@@ -30,9 +30,14 @@ const NAMED: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&am
 export function unescapeText(text: string): string {
   return text.includes('&')
     ? text.replace(ENTITY, (entity, decimal?: string, hex?: string) =>
-        decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[entity]!,
+        decimal ? characterOf(Number(decimal), entity) : hex ? characterOf(parseInt(hex, 16), entity) : NAMED[entity]!,
       )
     : text;
+}
+
+/** A reference past U+10FFFF (an engine's `&#99999999;`) names no character: it stays as written, not a RangeError. */
+function characterOf(code: number, entity: string): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
 }
 
 /** `name="value"` pairs in the given order; undefined values are left out. */

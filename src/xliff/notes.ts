@@ -18,7 +18,7 @@ export function addUnitNote(xml: string, mapped: MappedXliff, key: string, text:
   const unit = segment.unit;
   const prefix = unit.name.includes(':') ? `${unit.name.slice(0, unit.name.indexOf(':'))}:` : '';
   const children = childElements(unit).filter((child) => child.ns === unit.ns);
-  const indent = (child: XmlElement | undefined) => (child ? /\s*$/.exec(xml.slice(0, child.start + bom))![0] : '');
+  const indent = (child: XmlElement | undefined) => (child ? spaceBefore(xml, child.start + bom) : '');
   let at: number;
   let insert: string;
   if (segment.major === 1) {
@@ -40,4 +40,11 @@ export function addUnitNote(xml: string, mapped: MappedXliff, key: string, text:
   }
   const offset = at + bom;
   return xml.slice(0, offset) + insert + xml.slice(offset);
+}
+
+/** The white space just before `end`: a scan back, where a pattern over the text before it read the whole file again for every note. */
+function spaceBefore(xml: string, end: number): string {
+  let start = end;
+  while (start > 0 && /\s/.test(xml[start - 1]!)) start--;
+  return xml.slice(start, end);
 }

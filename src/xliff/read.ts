@@ -5,8 +5,9 @@
  * Parsing goes through the strict XML gate (`xml/parse.ts`); which bytes are
  * which segment comes from `units.ts`, the mapping the in-place updater uses too.
  */
-import { quoted, XliffError } from '../core/errors.js';
-import { parseLang, type Lang } from '../core/lang.js';
+import { ADMISSION_LIMITS, admitLang, admitText, type Admission } from '../core/admit.js';
+import type { Lang } from '../core/lang.js';
+import { lineLocator } from '../core/line-index.js';
 import type { BlockKind } from '../core/types.js';
 import { attribute, childrenNamed, parseXml, textContent, type XmlElement } from '../xml/parse.js';
 import { parseAcceptance, type Acceptance } from '../core/acceptance.js';
@@ -17,13 +18,13 @@ import { mapXliff, type MappedDocument, type MappedSegment } from './units.js';
 
 /** Parses XLIFF text (a leading BOM is ignored). `file` is only used in error messages. */
 export function readXliff(text: string, file: string): XliffContent {
-  return readMapped(mapXliffText(text, file), file);
+  return readMapped(mapXliffText(text, file), file, text);
 }
 
 /** XLIFF parsed and mapped once: its content, and the mapping an in-place update can start from. */
 export function readXliffMapped(text: string, file: string): { content: XliffContent; mapped: MappedXliff } {
   const mapped = mapXliffText(text, file);
-  return { content: readMapped(mapped, file), mapped };
+  return { content: readMapped(mapped, file, text), mapped };
 }
 
 /** A parsed document and its segments: the step reading and updating share. */
@@ -37,8 +38,23 @@ export function mapXliffText(text: string, file: string): MappedXliff {
   return { document: mapXliff({ root, declaredEncoding: undefined }, file), root };
 }
 
-function readMapped({ document }: MappedXliff, file: string): XliffContent {
-  const segments = document.segments.map((segment) => readSegment(segment));
+/**
+ * Every XLIFF read goes through here, and so through the admission gate: the
+ * XML parser has refused the characters XML cannot carry, and here each
+ * source, target and acceptance note is held to the gate's size bounds and
+ * the language tags to BCP 47, refused with the file, line and unit.
+ */
+function readMapped({ document }: MappedXliff, file: string, text: string): XliffContent {
+  let locate: ReturnType<typeof lineLocator> | undefined;
+  const admit: Admit = (value, at, where) => {
+    try {
+      return admitText(value, { file, ...where });
+    } catch {
+      // The line is found only for a refusal: a file of 100,000 units is not scanned for each.
+      return admitText(value, { file, ...where, ...(locate ??= lineLocator(text))(at.start) });
+    }
+  };
+  const segments = document.segments.map((segment) => readSegment(segment, admit));
   return {
     version: document.version,
     namespace: document.ns,
@@ -51,9 +67,15 @@ function readMapped({ document }: MappedXliff, file: string): XliffContent {
   };
 }
 
-function readSegment(segment: MappedSegment): XliffSegment {
+/** A value through the gate; `at` is the element it was read from, for the line of a refusal. */
+type Admit = (value: string, at: XmlElement, where: Omit<Admission, 'file'>) => string;
+
+function readSegment(segment: MappedSegment, admit: Admit): XliffSegment {
   const source = inlineText(segment.source, segment.ns);
   const target = segment.target ? inlineText(segment.target, segment.ns) : undefined;
+  const label = segment.segment === undefined ? segment.unitKey : `${segment.unitKey}/${segment.segment}`;
+  admit(source.text, segment.source, { unitId: label, what: 'the source' });
+  if (target) admit(target.text, segment.target!, { unitId: label, what: 'the target' });
   const groupId = segment.group ? attribute(segment.group, 'id') : undefined;
   const kind = segment.group ? blockKind(segment) : undefined;
   // Filled field by field rather than with conditional spreads: this runs once per segment.
@@ -76,7 +98,7 @@ function readSegment(segment: MappedSegment): XliffSegment {
     const said = flavour.name !== 'xliff-1' || attribute(segment.targetElement!, 'state') !== undefined || attribute(segment.unit, 'approved') === 'yes';
     if (stated.state !== 'initial' && said) read.emptyTarget = stated;
   }
-  const accepted = acceptancesOf(segment);
+  const accepted = acceptancesOf(segment, (note, at) => admit(note, at, { unitId: label, what: 'the note', max: ADMISSION_LIMITS.attribute }));
   if (accepted.length > 0) read.accepted = accepted;
   if (groupId !== undefined) read.block = groupId;
   if (kind) read.blockKind = kind;
@@ -84,12 +106,16 @@ function readSegment(segment: MappedSegment): XliffSegment {
 }
 
 /** Acceptance notes of the segment's unit: `<note>` in 1.x, `<notes><note>` in 2.x. */
-function acceptancesOf(segment: MappedSegment): Acceptance[] {
+function acceptancesOf(segment: MappedSegment, admit: (note: string, at: XmlElement) => string): Acceptance[] {
   const notes = segment.major === 1 ? childrenNamed(segment.unit, 'note', segment.ns) : childrenNamed(segment.unit, 'notes', segment.ns).flatMap((notes) => childrenNamed(notes, 'note', segment.ns));
   const found: Acceptance[] = [];
   for (const note of notes) {
     const acceptance = parseAcceptance(textContent(note));
-    if (acceptance) found.push(acceptance);
+    // Only acceptance notes are kept (in the targets, the project's XLIFF, the memory): they pass the gate.
+    if (acceptance) {
+      if (acceptance.note !== undefined) admit(acceptance.note, note);
+      found.push(acceptance);
+    }
   }
   return found;
 }
@@ -111,9 +137,8 @@ function qualifyRepeatedIds(segments: XliffSegment[]): XliffSegment[] {
   return segments.map((segment) => (counts.get(segment.id)! > 1 ? { ...segment, id: `${segment.unit}/${segment.segment}` } : segment));
 }
 
+/** `target-language`/`trgLang` and the source's: through the gate's language rule (length bound, BCP 47). */
 function langAttribute(value: string | undefined, name: string, file: string): Lang | undefined {
   if (value === undefined || value === '') return undefined;
-  const lang = parseLang(value);
-  if (!lang) throw new XliffError(`${name}=${quoted(value)} is not a known language tag`, { file });
-  return lang;
+  return admitLang(value, { file, what: name });
 }

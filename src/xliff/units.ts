@@ -96,6 +96,8 @@ function unitKeys(duplicates: string[]) {
   };
 }
 
+// Arrays of the file's size are appended in loops, never spread into push(): a spread
+// puts every element on the stack, and 150,000 of them overflow it.
 const keyOf = (fileIndex: number, unit: string, segment: string | undefined) => JSON.stringify([fileIndex, unit, segment ?? null]);
 
 function map1(root: XmlElement, version: string): MappedDocument {
@@ -119,12 +121,12 @@ function map1(root: XmlElement, version: string): MappedDocument {
         else if (child.local === 'trans-unit' || child.local === 'bin-unit') {
           unitCount++;
           const unitKey = nextKey(attribute(child, 'id'));
-          if (child.local === 'trans-unit') segments.push(...transUnit(child, { ns, fileIndex, original, unitKey, group, translate }));
+          if (child.local === 'trans-unit') for (const segment of transUnit(child, { ns, fileIndex, original, unitKey, group, translate })) segments.push(segment);
         }
       }
     };
     for (const body of childrenNamed(fileElement, 'body', ns)) walk(body, undefined, true);
-    duplicateIds.push(...repeated.map((id) => `${original}: ${id}`));
+    for (const id of repeated) duplicateIds.push(`${original}: ${id}`);
   });
   return { major: 1, ns, version, sourceLang, targetLang, unitCount, files: files.length, segments, duplicateIds };
 }
@@ -220,12 +222,12 @@ function map2(root: XmlElement, version: string): MappedDocument {
         if (child.local === 'group') walk(child, translatable(child, translate));
         else if (child.local === 'unit') {
           unitCount++;
-          segments.push(...unit2(child, { ns, fileIndex, original, unitKey: nextKey(attribute(child, 'id')), translate: translatable(child, translate) }));
+          for (const segment of unit2(child, { ns, fileIndex, original, unitKey: nextKey(attribute(child, 'id')), translate: translatable(child, translate) })) segments.push(segment);
         }
       }
     };
     walk(fileElement, translatable(fileElement, true));
-    duplicateIds.push(...repeated.map((id) => `${original}: ${id}`));
+    for (const id of repeated) duplicateIds.push(`${original}: ${id}`);
   });
   return {
     major: 2,

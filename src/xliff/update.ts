@@ -9,7 +9,7 @@
  * `readXliff` uses, so an update can only land in the segment it was read from.
  */
 import { stateRank } from '../core/state.js';
-import { FORBIDDEN_CHARACTER } from '../core/text.js';
+import { firstForbidden } from '../core/admit.js';
 import type { Origin, State } from '../core/types.js';
 import { attribute, type XmlElement } from '../xml/parse.js';
 import { escapeAttribute, escapeText } from './escape.js';
@@ -236,14 +236,17 @@ function qualified(element: XmlElement, local: string): string {
  */
 function targetContent(xml: string, update: TargetUpdate, segment: MappedSegment): string | undefined {
   const content = update.markup ? restoreCodes(update.text, codeMarkup(xml, segment.source, segment.ns)) : escapeText(update.text);
-  return content === undefined || FORBIDDEN_CHARACTER.test(content) ? undefined : content;
+  return content === undefined || firstForbidden(content) !== -1 ? undefined : content;
 }
 
 const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Engine markup's references as characters; one past U+10FFFF names none and stays as written (no RangeError). */
 const unescape = (text: string) =>
-  text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITY[name.toLowerCase()]!,
-  );
+  text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole: string, hex: string, dec: string, name: string) => {
+    if (name) return ENTITY[name.toLowerCase()]!;
+    const code = hex ? Number.parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 
 /**
  * Engine markup back to the file's markup: placeholders become the source's
@@ -282,6 +285,18 @@ function restoreCodes(markup: string, codes: readonly CodeMarkup[]): string | un
   return open.length === 0 && used.size === codes.length ? out : undefined;
 }
 
+/**
+ * Where a start tag's closing `>` or `/>` begins, with the space before it: a
+ * scan back from the end, where a `\s*` pattern anchored at the end was tried
+ * from every space of a long run.
+ */
+function tagEnd(tagText: string): number {
+  let end = tagText.length - 1;
+  if (tagText[end - 1] === '/') end--;
+  while (end > 0 && /\s/.test(tagText[end - 1]!)) end--;
+  return end;
+}
+
 /** A start tag with attributes set (a value) or removed (undefined); others kept as written. */
 function withAttributes(tagText: string, changes: AttributeChanges): string {
   let text = tagText;
@@ -289,7 +304,10 @@ function withAttributes(tagText: string, changes: AttributeChanges): string {
     const pattern = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
     const replacement = value === undefined ? '' : ` ${name}="${escapeAttribute(value)}"`;
     if (pattern.test(text)) text = text.replace(pattern, replacement);
-    else if (value !== undefined) text = text.replace(/(\s*\/?>)$/, `${replacement}$1`);
+    else if (value !== undefined) {
+      const end = tagEnd(text);
+      text = `${text.slice(0, end)}${replacement}${text.slice(end)}`;
+    }
   }
   return text;
 }

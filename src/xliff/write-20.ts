@@ -26,7 +26,8 @@ export function writeXliff20(input: XliffExport): string {
     })}>`,
     ` <file${attributes({ id: 'f1', original: input.original ?? `${input.doc.id}.txt` })}>`,
   ];
-  for (const block of blocksOf(input.doc)) out.push(...writeUnit(block, input));
+  // A loop, not a spread: one block may hold more lines than a call has room for arguments.
+  for (const block of blocksOf(input.doc)) for (const line of writeUnit(block, input)) out.push(line);
   out.push(' </file>', '</xliff>', '');
   return out.join('\n');
 }

@@ -14,14 +14,15 @@
  * nested quantifiers, so time is linear in the input.
  */
 import { XliffError, lineAndColumn } from '../core/errors.js';
-import { codePointName, FORBIDDEN_CHARACTER } from '../core/text.js';
+import { ADMISSION_LIMITS, firstForbidden } from '../core/admit.js';
+import { codePointName } from '../core/text.js';
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 /** Deeper than any real XLIFF (nested groups and inline codes); beyond it, input is an attack. */
 export const MAX_DEPTH = 256;
-/** Longest attribute value accepted (Xcode puts whole sentences in ids; nothing needs more). */
-export const MAX_ATTRIBUTE_LENGTH = 256 * 1024;
+/** Longest attribute value accepted (Xcode puts whole sentences in ids; nothing needs more): the admission gate's bound. */
+export const MAX_ATTRIBUTE_LENGTH = ADMISSION_LIMITS.attribute;
 
 export interface XmlAttribute {
   /** As written: `mq:status`. */
@@ -93,8 +94,8 @@ class Parser {
 
   document(): XmlDocument {
     const text = this.#text;
-    const bad = FORBIDDEN_CHARACTER.exec(text);
-    if (bad) this.fail(`character ${codePointName(bad[0])} is not allowed in XML`, bad.index);
+    const bad = firstForbidden(text);
+    if (bad !== -1) this.fail(`character ${codePointName(text[bad]!)} is not allowed in XML`, bad);
     let declaredEncoding: string | undefined;
     if (text.startsWith('<?xml') && /[ \t\r\n?]/.test(text[5] ?? '')) {
       const end = text.indexOf('?>');
@@ -312,7 +313,7 @@ const NO_PREFIXES: ReadonlyMap<string, string> = new Map();
 function fromCodePoint(code: number): string | undefined {
   if (!Number.isInteger(code) || code > 0x10ffff) return undefined;
   const char = String.fromCodePoint(code);
-  return FORBIDDEN_CHARACTER.test(char) || (code >= 0xd800 && code <= 0xdfff) ? undefined : char;
+  return firstForbidden(char) !== -1 ? undefined : char;
 }
 
 function normaliseLineEnds(text: string): string {

@@ -26,8 +26,13 @@ export interface FakeDeepLOptions {
   readonly hangs?: number;
   /** Wait this long before answering each translate request (ms). */
   readonly latencyMs?: number;
-  /** Return wrong translations, for the QA tests: a changed number, a dropped quotation mark, a mangled name, a dropped tag. */
-  readonly mistakes?: readonly ('number' | 'quote' | 'name' | 'tag')[];
+  /**
+   * Return wrong translations, for the QA tests: a changed number, a dropped quotation mark, a mangled name, a dropped tag;
+   * for the admission tests: a U+0001 or a lone surrogate (U+D800) in the text.
+   */
+  readonly mistakes?: readonly ('number' | 'quote' | 'name' | 'tag' | 'control' | 'lone-surrogate')[];
+  /** Rewrite each translation before it is sent (the request's text as the engine got it, tags included): a hostile engine, for #22. */
+  readonly rewrite?: (text: string, targetLang: string, tagHandling: string | undefined) => string;
 }
 
 interface Glossary {
@@ -162,6 +167,9 @@ function withMistakes(text: string, mistakes: readonly string[]): string {
   if (mistakes.includes('quote')) out = out.replace(/[„“”«»「」]/, '');
   if (mistakes.includes('tag')) out = out.replace(/<x i="\d+"\s*\/>/, '');
   if (mistakes.includes('name')) out = out.replace(/\b(Kerry|Hammond|Assad|Schoigu|Moskau)\b/, (name) => `${name.slice(0, -1)}x`);
+  if (mistakes.includes('control')) out = `${out}\u0001`;
+  // JSON.stringify writes a lone surrogate as the escape "\ud800", which the client decodes back to one.
+  if (mistakes.includes('lone-surrogate')) out = `${out}\ud800`;
   return out;
 }
 
@@ -269,7 +277,7 @@ async function handle(state: FakeDeepL, req: IncomingMessage, res: ServerRespons
   return send(res, 200, {
     translations: texts.map((text) => ({
       detected_source_language: (params.get('source_lang') ?? 'DE').toUpperCase(),
-      text: withMistakes(fakeTranslate(applyGlossary(text, glossary, params.get('source_lang') ?? '', targetLang), targetLang), state.options.mistakes ?? []),
+      text: (state.options.rewrite ?? ((out: string) => out))(withMistakes(fakeTranslate(applyGlossary(text, glossary, params.get('source_lang') ?? '', targetLang), targetLang), state.options.mistakes ?? []), targetLang, tagHandling ?? undefined),
       billed_characters: codePoints(billable(text)),
     })),
   });

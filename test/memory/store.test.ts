@@ -6,6 +6,8 @@ import type { Lang } from '../../src/core/lang.js';
 import type { MemoryEntry } from '../../src/memory/entry.js';
 import { fuzzyMatches, scanMatches } from '../../src/memory/fuzzy.js';
 import { SqliteMemory } from '../../src/memory/sqlite-store.js';
+import { InputError } from '../../src/core/errors.js';
+import { importTmx } from '../../src/tm-import.js';
 import { editOneWord, random, sentences } from '../../scripts/memory-corpus.js';
 import { readFileSync } from 'node:fs';
 
@@ -83,6 +85,36 @@ describe('the SQLite memory', () => {
       if (indexed?.score === scanned!.score) same++;
     }
     expect(same / queries).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('#22 a TMX that fails at its end adds nothing, and one imported after is indexed as in a fresh memory', async () => {
+    const corpus = [...new Set(sentences(SEED, 6_000, 5))];
+    const head = '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="de"/><body>\n';
+    const body = corpus.map((text, index) => `<tu><tuv xml:lang="de"><seg>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</seg></tuv><tuv xml:lang="en"><seg>T${index}</seg></tuv></tu>`).join('\n');
+    await writeFile(path.join(dir, 'cut.tmx'), head + body);
+    await writeFile(path.join(dir, 'whole.tmx'), `${head}${body}\n</body></tmx>\n`);
+    const version = memory.version(en);
+    await expect(importTmx(memory, path.join(dir, 'cut.tmx'))).rejects.toThrow(InputError);
+    expect(memory.size(en)).toBe(0);
+    expect(memory.version(en)).toBe(version);
+
+    // Word counts cached for the rolled-back rows would skew which candidates the index offers.
+    await importTmx(memory, path.join(dir, 'whole.tmx'));
+    expect(memory.size(en)).toBe(corpus.length);
+    // What the file holds, as the next command reads it.
+    memory.close();
+    memory = new SqliteMemory(path.join(dir, 'memory.sqlite'), de);
+    const fresh = new SqliteMemory(path.join(dir, 'fresh.sqlite'), de);
+    try {
+      await importTmx(fresh, path.join(dir, 'whole.tmx'));
+      const next = random(5);
+      for (let i = 0; i < 20; i++) {
+        const query = editOneWord(corpus[Math.floor(next() * corpus.length)]!, next, corpus[Math.floor(next() * corpus.length)]!);
+        expect(fuzzyMatches(memory, en, { text: query }, 75, 3).map((match) => match.entry.target.text)).toEqual(fuzzyMatches(fresh, en, { text: query }, 75, 3).map((match) => match.entry.target.text));
+      }
+    } finally {
+      fresh.close();
+    }
   });
 });
 

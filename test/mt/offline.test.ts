@@ -35,3 +35,31 @@ describe('offline pseudo-localisation (en-XA)', () => {
     expect(engine.unsupported('fr' as Lang, 'de' as Lang)).toMatch(/not fr/);
   });
 });
+
+describe('#22 pseudo-localising adversarial text takes at most 10x normal text of the same size', () => {
+  const SIZE = 40_000;
+  const sentence = '„Wir haben 15.000 Soldaten“, sagte Sergej Schoigu am 9. September in Moskau. ';
+  const normal = sentence.repeat(Math.ceil(SIZE / sentence.length)).slice(0, SIZE);
+  /** Fastest of three runs, in ms: other work on a shared machine only ever adds time. */
+  const time = (text: string) => {
+    let fastest = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      pseudoLocalize(text);
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    return fastest;
+  };
+
+  // Each was rescanned from every position: a 40,000-letter word took 10 s.
+  it.each([
+    ['one long word', 'a'.repeat(SIZE)],
+    ['words joined by dots', 'ab.'.repeat(SIZE / 3)],
+    ['a run of "{{"', '{{'.repeat(SIZE / 2)],
+    ['a run of "$t("', '$t('.repeat(SIZE / 3)],
+    ['a run of "<"', '<'.repeat(SIZE)],
+  ])('%s', (_name, text) => {
+    const base = Math.max(time(normal), 1);
+    expect(time(text) / base).toBeLessThan(10);
+  });
+});

@@ -213,9 +213,15 @@ describe.runIf(available)('the web side in Chromium', () => {
     expect(report).toMatch(new RegExp(`\\n${DOC}\\.xlf\\s+${sources.length}\\s`));
   });
 
-  it('lists every document and locale to review, with its progress', async () => {
+  it('lists every document and locale to review, with its progress, to a reviewer with the token only', async () => {
     const page = await browser.newPage();
+    // Without the token the page shows nothing of the project: it asks for the token.
     await page.goto(`${server.url}/review`);
+    await page.locator('#token').waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(0);
+    expect(await page.content()).not.toContain(DOC);
+    await page.goto(`${server.url}/review#token=${TOKEN}`);
+    await page.locator('tbody tr').first().waitFor();
     const rows = await page.locator('tbody tr').allTextContents();
     expect(rows).toContain(`${DOC}es26 of 26`);
     expect(rows.some((row) => row.startsWith(`${DOC}en`))).toBe(true);

@@ -132,9 +132,20 @@ describe('#10 nothing is written that would break the file', () => {
     for (const update of [
       { text: 'Texte\u0001 numéro 1', state: 'translated' as const, origin: { by: 'machine' as const } },
       { text: 'Texte &#1; numéro 1', state: 'translated' as const, origin: { by: 'machine' as const }, markup: true },
+      { text: 'Texte \uD800 numéro 1', state: 'translated' as const, origin: { by: 'machine' as const } },
+      { text: 'Texte &#xDFFF; numéro 1', state: 'translated' as const, origin: { by: 'machine' as const }, markup: true },
     ]) {
       const result = updateXliffInPlace(before, new Map([[segment.key, update]]));
       expect([result.rejected, result.written, result.text === before]).toEqual([[segment.key], [], true]);
     }
+  });
+
+  it('#22 an engine answer naming a character past U+10FFFF (&#x110000;) is written as the text it is, not an internal error', () => {
+    const before = readFileSync(path.join(import.meta.dirname, 'fixtures/wild/prefixed-x-NSTest01.xlf'), 'utf8');
+    const segment = readXliff(before, 'x').segments.find((s) => s.translate)!;
+    const update = { text: 'Texte &#x110000; &#99999999; numéro 1', state: 'translated' as const, origin: { by: 'machine' as const }, markup: true };
+    const result = updateXliffInPlace(before, new Map([[segment.key, update]]));
+    expect(result.written).toEqual([segment.key]);
+    expect(readXliff(result.text, 'x').segments.find((s) => s.key === segment.key)!.target!.text).toBe('Texte &#x110000; &#99999999; numéro 1');
   });
 });

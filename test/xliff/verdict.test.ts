@@ -31,7 +31,7 @@ describe('every command refuses the same broken file with the same one-line erro
     ['an unknown XLIFF namespace', '<xliff xmlns="urn:example:not-xliff" version="1.2"/>', /bad\.xlf: unknown XLIFF namespace "urn:example:not-xliff"/],
     ['a root that is not <xliff>', '<html><body/></html>', /bad\.xlf: no <xliff> root element \(the root is <html>\)/],
     ['nesting 10,000 deep', `${'<g>'.repeat(10_000)}${'</g>'.repeat(10_000)}`, /bad\.xlf:1:769: not well-formed XML: elements nested deeper than 256/],
-    ['a language tag that is no language', unit('x').replace('target-language="fr"', 'target-language="xx-invalid-tag-that-goes-on"'), /bad\.xlf: target-language="xx-invalid-tag-that-goes-on" is not a known language tag/],
+    ['a language tag that is no language', unit('x').replace('target-language="fr"', 'target-language="xx-invalid-tag-that-goes-on"'), /bad\.xlf: target-language "xx-invalid-tag-that-goes-on" is not a BCP 47 language tag/],
   ])('%s', async (_name, xml, message) => {
     const file = path.join(project.dir, 'bad.xlf');
     await writeFile(file, xml);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { XliffError } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import type { Lang } from '../../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../../src/core/types.js';
 import { segmentText } from '../../src/segment/index.js';
@@ -94,10 +94,17 @@ describe('reading XLIFF', () => {
     ],
     ['malformed XML', '<?xml version="1.0"?>\n<xliff version="1.2">\n  <file>\n</xliff>', /x\.xlf:4:\d+: not well-formed XML/],
     ['a foreign root element', '<?xml version="1.0"?>\n<html/>', /no <xliff> root element/],
-    ['an unknown language tag', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="xx-YY" datatype="plaintext"><body/></file></xliff>', /target-language="xx-YY" is not a known language tag/],
+    ['an unknown language tag', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="xx-YY" datatype="plaintext"><body/></file></xliff>', /target-language "xx-YY" is not a BCP 47 language tag/],
   ])('refuses %s with a clear error', (_name, xml, message) => {
-    expect(() => readXliff(xml, 'x.xlf')).toThrow(XliffError);
+    expect(() => readXliff(xml, 'x.xlf')).toThrow(InputError);
     expect(() => readXliff(xml, 'x.xlf')).toThrow(message);
+  });
+
+  it('#22 reads a file repeating one unit id 150,000 times (no stack overflow from spreading the repeats)', () => {
+    const head = '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" source-language="de" target-language="en" datatype="plaintext"><body>';
+    const content = readXliff(`${head}${'<trans-unit id="d"><source>a</source></trans-unit>'.repeat(150_000)}</body></file></xliff>`, 'x.xlf');
+    expect(content.segments).toHaveLength(150_000);
+    expect(content.duplicateIds).toHaveLength(149_999);
   });
 
   it('accepts a byte-order mark and CRLF line ends', () => {
