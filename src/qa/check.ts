@@ -17,6 +17,8 @@ export interface SegmentPair {
   readonly earlierNames?: ReadonlySet<string>;
   /** Words the document's translations keep as the source writes them: names, checked for misspellings. */
   readonly keptNames?: ReadonlySet<string>;
+  /** The document's pairs in order and this pair's place among them: quotations run over several sentences. */
+  readonly document?: { readonly units: readonly { readonly source: string; readonly target: string }[]; readonly index: number };
 }
 
 export interface CheckResult {

@@ -37,7 +37,7 @@ export function checkPairs(input: Iterable<CheckItem>, options: CheckOptions): F
   const earlierNames = new Set<string>();
   // Capitalised words are names or nouns in German, whose nouns are translated: only there do kept ones tell names.
   const keptNames = baseLanguage(sourceRules.textLang) === 'de' ? namesKeptInDocument(items) : new Set<string>();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const pair: SegmentPair = {
       segmentId: item.segmentId,
       source: item.source,
@@ -47,6 +47,7 @@ export function checkPairs(input: Iterable<CheckItem>, options: CheckOptions): F
       lang: options.lang,
       earlierNames,
       keptNames,
+      document: { units: items, index },
       ...(options.termbase ? { termbase: options.termbase } : {}),
     };
     for (const check of checks) {

@@ -79,6 +79,17 @@ describe('other checks', () => {
     expect(checksFound('de-CH', 'Das ist ein Satz.', 'Das ist ein Satz.')).toEqual([]);
   });
 
+  it('#22 reads printf flags and widths as before the linear-time pattern: `%05d`, `%-10s`, `%1$s`', () => {
+    expect(checksFound('en', 'Es sind %05d Punkte und %-10s.', 'There are %05d points and %-10s.')).toEqual([]);
+    expect(checksFound('en', 'Es sind %05d Punkte und %1$s.', 'There are %5d points and %1$s.')).toContain('placeholders:error');
+    expect(checksFound('en', 'Siehe $t(kapitel.eins) hier.', 'See $t(kapitel.eins) here.')).toEqual([]);
+  });
+
+  it('#22 still keeps addresses and quotations out of the untranslated count, and still finds German left in', () => {
+    expect(checksFound('en', 'Schreiben Sie an info@beispiel.de oder auf https://beispiel.de/kontakt heute.', 'Write to info@beispiel.de or visit https://beispiel.de/kontakt today.')).toEqual([]);
+    expect(checksFound('en', 'Er sagte, dass es sehr gut war.', `Er sagte, dass es sehr gut war ${'x'.repeat(30_000)}.`)).toContain('untranslated:error');
+  });
+
   it('warns on doubled spaces and trailing whitespace', () => {
     expect(checksFound('en', 'Ein Satz.', 'One  sentence. ')).toEqual(['whitespace:warning', 'whitespace:warning']);
   });

@@ -1,7 +1,10 @@
+import { distance } from 'fastest-levenshtein';
 import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
-import { baseLanguage } from '../../core/lang.js';
+import { baseLanguage, type Lang } from '../../core/lang.js';
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
-import { citiesNotInSource, findName, findNameInJapanese, unknownNameCandidates, type NameVerdict } from '../locales/names.js';
+import { citiesNotInSource, countryForms, findName, findNameInJapanese, unknownNameCandidates, type NameSpan, type NameVerdict } from '../locales/names.js';
+import ACRONYMS from '../locales/acronyms.json' with { type: 'json' };
+import { isGermanAbbreviation } from '../locales/lexicon.js';
 
 const LATIN = /^[\p{Script=Latin}\s\p{P}\p{N}]+$/u;
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -33,10 +36,19 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
     // A word the document's translations keep elsewhere is checked for misspellings only (one or two letters off):
     // a sentence may well say it another way.
     const kept = candidate.kind === 'kept';
-    const verdict: NameVerdict = japanese
-      ? findNameInJapanese(pair.target, candidate.name, sourceLang, candidate.forms)
-      : findName(pair.target, candidate.name, sourceLang, targetLang, candidate.forms, kept ? 2 : Infinity);
+    // A country is written as CLDR names it in the target language (`China` → `Chine`, `Čínu`).
+    const judge = (name: string, forms = candidate.forms ?? (candidate.kind === 'acronym' ? undefined : countryNames(name, targetLang))): NameVerdict =>
+      japanese
+        ? findNameInJapanese(pair.target, name, sourceLang, forms)
+        : findName(pair.target, name, sourceLang, targetLang, forms, kept ? 2 : Infinity);
+    let verdict = judge(candidate.name);
+    // A German genitive (`Präsident Erdogans Besuch`, `Schoigus`): the translation has the name without its `s`.
+    if (verdict !== 'present' && baseLanguage(sourceLang) === 'de' && /\p{Ll}s$/u.test(candidate.name)) {
+      const bare = judge(candidate.name.slice(0, -1));
+      if (bare === 'present') verdict = 'present';
+    }
     if (verdict === 'present' || (kept && verdict === 'missing')) continue;
+    if (candidate.kind === 'acronym' && acronymLocalised(pair, candidate, verdict, japanese)) continue;
     const what = candidate.kind === 'place' ? 'city' : 'name';
     results.push({
       severity: 'error',
@@ -47,6 +59,160 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
     });
   }
   return results;
+}
+
+/** A country's names in the target language and English, and as the source writes it; none for a name that is no country. */
+function countryNames(name: string, lang: Lang): string[] | undefined {
+  const forms = countryForms(name, lang);
+  return forms.length > 0 ? [name, ...forms] : undefined;
+}
+
+const ACRONYM_FORMS = ACRONYMS.acronyms as Record<string, Record<string, string[]>>;
+const DOTTED = /(?<!\p{L})(?:\p{Lu}\. ?){2,}/gu;
+const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+
+/** Whether `form` is in `text` as a word of its own (`UE`, not the `UE` of `QUE`). */
+function hasWord(text: string, form: string): boolean {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + form.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
+let currencies: Set<string> | undefined;
+
+/**
+ * Whether a currency code (`USD`) is written in the translation as its symbol
+ * or its name in the target language (`$250,000`, `250.000 dólares`), from
+ * CLDR through Intl.
+ */
+function currencyWritten(code: string, text: string, lang: Lang): boolean {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (!currencies.has(code)) return false;
+  const symbols = (['symbol', 'narrowSymbol'] as const).flatMap((display) =>
+    new Intl.NumberFormat(lang, { style: 'currency', currency: code, currencyDisplay: display }).formatToParts(1).filter((part) => part.type === 'currency').map((part) => part.value),
+  );
+  if (symbols.some((symbol) => text.includes(symbol))) return true;
+  const name = new Intl.DisplayNames(lang, { type: 'currency' }).of(code);
+  // The noun of the name (`dollar` of `US dollar`, `dólar` of `dólar estadounidense`), in any number.
+  const nouns = (name ?? '').split(/\s+/).filter((word) => word.length >= 4 && word !== word.toUpperCase());
+  return nouns.some((noun) => inflectedTerm(text, [{ text: noun }], lang));
+}
+
+/**
+ * Whether an abbreviation the translation does not keep is one it may
+ * translate: its own form for the target language (acronyms.json: `EVP` →
+ * `PPE`, `KI` → `IA`, `WM` → `World Cup`), and when it is missing rather
+ * than changed: a currency written as its symbol or name (`USD` → `$`), one
+ * the source gives in brackets after the words it stands
+ * for (`Multipler Sklerose (MS)`), one the translation replaces with an
+ * abbreviation of its own that the source does not have (`IGH` → `MSD`), or
+ * one in a translation into another script, which may transliterate it
+ * (`UNICEF` → `ユニセフ`). An abbreviation the German lexicon knows in its
+ * place is a swap (`CDU` → `SPD`), not a translation.
+ */
+function acronymLocalised(pair: SegmentPair, candidate: NameSpan, verdict: NameVerdict, japanese: boolean): boolean {
+  const targetLang = pair.targetRules.textLang;
+  // Abbreviations with full stops are the same (`I. A.`, `A.I.` = `IA`, `AI`).
+  const target = pair.target.replace(DOTTED, (dotted) => dotted.replace(/[.\s]/g, '') + (dotted.endsWith(' ') ? ' ' : ''));
+  const forms = ACRONYM_FORMS[candidate.name]?.[baseLanguage(targetLang)] ?? [];
+  if (forms.some((form) => hasWord(target, form)) || inflectedTerm(target, forms.map((text) => ({ text })), targetLang)) return true;
+  // The same letters in the order of a language that puts the adjective after the noun: reversed (`HIV` → `VIH`,
+  // `NATO` → `OTAN`, `MS` → `SM`) or, in three letters, turned (`DNA` → `ADN`), each letter once. Not any anagram:
+  // `ONTA` is misspelt, and so is `CBB` for `BBC`.
+  const name = candidate.name;
+  const reordered = new Set<string>();
+  if (new Set(name).size === name.length) {
+    reordered.add([...name].reverse().join(''));
+    if (name.length === 3) for (let i = 1; i < 3; i++) reordered.add(name.slice(i) + name.slice(0, i));
+  }
+  for (const match of target.matchAll(ALL_CAPS)) if (reordered.has(match[0])) return true;
+  if (verdict !== 'missing') return false;
+  if (japanese || currencyWritten(candidate.name, pair.target, targetLang)) return true;
+  // Another abbreviation that German uses too (`SPD` for `CDU`, the long name kept or not) is another party or
+  // body, not a translation of this one.
+  const others = [...target.matchAll(ALL_CAPS)].map((match) => match[0]).filter((other) => !pair.source.includes(other));
+  if (others.some((other) => isGermanAbbreviation(other))) return false;
+  // Nor is one with the same letters shuffled, or one letter off from three letters on (`CBB`, `BCC` for `BBC`):
+  // that is misspelt.
+  const sorted = (text: string) => [...text].sort().join('');
+  if (others.some((other) => sorted(other) === sorted(name) || (name.length >= 3 && distance(other, name) <= 1))) return false;
+  if (pair.source[candidate.start - 1] === '(' && pair.source[candidate.end] === ')') return true;
+  return others.length > 0;
+}
+
+/** Languages whose nouns and adjectives change their endings by case (Polish `Stany Zjednoczone` → `Stanów Zjednoczonych`). */
+const DECLINING = new Set(['pl', 'cs', 'sk', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg', 'lt', 'lv', 'fi', 'et', 'hu']);
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Whether every word of one of the termbase's forms is in the translation
+ * with an ending of the language's grammar: a plural (`estadounidenses`,
+ * `américains`, `russi` for `russo`), or a case ending where the language
+ * declines nouns (`Stanów Zjednoczonych`, `Rosji`). In a declining language
+ * the stem is the word less its last letter (two from seven letters on), four
+ * letters at least, and an ending adds at most four; elsewhere a plural adds
+ * one or two letters or changes a final vowel. `Moscow` is no form of
+ * `Moscou`, nor `Moskau` of `Moskwa`.
+ */
+function inflectedTerm(text: string, terms: readonly { text: string }[], lang: Lang): boolean {
+  const declines = DECLINING.has(baseLanguage(lang));
+  let words: string[] | undefined;
+  const inflects = (part: string, word: string) => {
+    if (word === part) return true;
+    if (!declines) {
+      if (word.startsWith(part)) return word.length <= part.length + 2;
+      return word.length === part.length && word.slice(0, -1) === part.slice(0, -1) && /[aeiou]/.test(part.at(-1)!) && /[aeiou]/.test(word.at(-1)!);
+    }
+    const stem = part.slice(0, Math.max(minStem, part.length - (part.length > 6 ? 2 : 1)));
+    return word.startsWith(stem) && word.length >= part.length - 1 && word.length <= part.length + 4;
+  };
+  // A word of a longer name may keep only three letters (`Unia` → `Unię Europejską`): the others confirm it. Alone,
+  // four (`Iran` is no `Iraku`).
+  let minStem = 4;
+  return terms.some(({ text: term }) => {
+    // Short words (`de`, `of`) may change with the case of the whole (`du`, `della`): the longer ones carry the name.
+    const parts = term.split(/[\s-]+/).map(fold).filter((part) => part.length >= 4);
+    if (parts.length === 0 || parts.some((part) => !/^\p{Script=Latin}+$/u.test(part))) return false;
+    minStem = parts.length > 1 ? 3 : 4;
+    words ??= [...new Set([...text.matchAll(/\p{L}+/gu)].map((match) => fold(match[0])))];
+    return parts.every((part) => words!.some((word) => inflects(part, word)));
+  });
+}
+
+/**
+ * Whether a termbase form is part of a longer name that the translation
+ * keeps as the source writes it (`USA Gymnastics`, `The London Gazette`):
+ * that name is not translated, though the place in it would be.
+ */
+function keptInLongerName(source: string, span: { start: number; end: number }, target: string): boolean {
+  const form = source.slice(span.start, span.end);
+  const after = /^ (\p{Lu}[\p{L}-]*)/u.exec(source.slice(span.end, span.end + 40))?.[1];
+  const before = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*) $/u.exec(source.slice(Math.max(0, span.start - 40), span.start))?.[1];
+  return (after !== undefined && hasWord(target, `${form} ${after}`)) || (before !== undefined && hasWord(target, `${before} ${form}`));
+}
+
+/**
+ * A termbase name matched by its parts: a translation that has the surname
+ * (`Carter`) with a first name close to the termbase's but not it (`Aston
+ * Carter` for `Ashton Carter`, `Joan Kerry` for `John Kerry`) has changed the
+ * person. Only near misses count: the word before a surname may as well be a
+ * title (`Defence Secretary Carter`), and any first name of the entry in any
+ * language is allowed (`Sergej`, `Sergueï`).
+ */
+function changedFirstName(text: string, entry: TermEntry, lang: Lang): { found: string; expected: string } | undefined {
+  const full = (entry.terms.get(baseLanguage(lang)) ?? []).map((term) => term.text.split(' ')).filter((words) => words.length === 2);
+  if (full.length === 0) return undefined;
+  const firstNames = new Set([...entry.terms.values()].flat().map((term) => term.text.split(' ')).filter((words) => words.length === 2).map((words) => fold(words[0]!)));
+  for (const [first, surname] of full) {
+    for (let at = text.indexOf(surname!); at >= 0; at = text.indexOf(surname!, at + 1)) {
+      const before = /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+      if (!before || firstNames.has(fold(before)) || before.length > 30) continue;
+      const d = distance(fold(before), fold(first!));
+      if (d > 0 && d <= Math.max(1, Math.floor(first!.length / 3))) return { found: `${before} ${surname}`, expected: `${first} ${surname}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -70,10 +236,18 @@ export const names = defineCheck({
     const results: CheckResult[] = [];
     const judged = new Set<TermEntry>();
     results.push(...unknownNames(pair, inSource.map((found) => found.span)));
-    for (const { entry, form } of inSource) {
+    // No-break and narrow spaces are spaces (`EE.\u00a0UU.`).
+    const spaced = pair.target.replace(/[\u00a0\u202f\u2007\u2009]/g, ' ');
+    for (const { entry, form, span } of inSource) {
       if (judged.has(entry) || !hasTerms(entry, targetLang)) continue;
       judged.add(entry);
-      if (target.contains(pair.target, entry)) continue;
+      if (target.contains(spaced, entry)) {
+        const changed = changedFirstName(spaced, entry, targetLang);
+        if (changed) results.push({ severity: 'error', message: `“${changed.found}” has another first name than “${changed.expected}” (termbase)` });
+        continue;
+      }
+      if (inflectedTerm(spaced, entry.terms.get(baseLanguage(targetLang)) ?? [], targetLang)) continue;
+      if (keptInLongerName(pair.source, span, spaced)) continue;
       const expected = (entry.keep ? (entry.terms.get(baseLanguage(pair.sourceRules.textLang)) ?? []) : entry.terms.get(baseLanguage(targetLang))!)
         .filter((term) => !term.variant)
         .map((term) => `“${term.text}”`);

@@ -3,6 +3,8 @@ import { withoutPlaceholders } from './placeholders.js';
 import { CONVERSIONS, CURRENCY_RATES, readMonths, readOrdinals, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
+import { baseLanguage } from '../../core/lang.js';
+import NUMERALS from '../locales/numerals.json' with { type: 'json' };
 
 /**
  * Numbers, dates or times differ from the source. Each side is read in its own
@@ -13,38 +15,151 @@ import type { LocaleRules } from '../locales/rules.js';
  * `IX`) matches it. A figure in another unit that converts a source figure
  * (`12 km (7.5 miles)`) is a warning; the same figure in another unit (`12
  * km` → `12 miles`) is an error. Months and weekdays named alone are
- * compared too (`Ende Juli` ≠ `finales de junio`).
+ * compared too (`Ende Juli` ≠ `finales de junio`), and number words both
+ * sides spell out (`Zwölf` ≠ `Eleven`).
+ *
+ * Text is compared after NFKC (`４９．８％` = `49.8%`). What a locale writes is
+ * read from CLDR through Intl for any locale (decimal and group symbols, scale
+ * words such as `miljoen`, `milionů`, numeric dates such as `10.06.2006`,
+ * month order, the hour word of `15 Uhr`); press conventions CLDR lacks
+ * (`om 15 uur`, `alle 15.00`) come from `locales/press.json`.
  */
 export const numbers = defineCheck({
   id: 'numbers',
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
+    // Full-width digits and letters (`午後６時`, `４９．８％`) are the same figures as their half-width forms.
+    const sourceText = compatible(pair.source);
+    const targetText = withoutSourceNames(compatible(pair.target), sourceText, pair.sourceRules, pair.targetRules);
     const weekdays = [
-      ...compareWeekdays(pair.source, pair.target, pair.sourceRules, pair.targetRules),
-      ...compareOrdinals(pair.source, pair.target, pair.sourceRules, pair.targetRules),
+      ...compareWeekdays(sourceText, targetText, pair.sourceRules, pair.targetRules),
+      ...compareOrdinals(sourceText, targetText, pair.sourceRules, pair.targetRules),
     ];
-    // Most sentences have no figure on either side: then only a month named alone can differ.
-    if (!DIGIT.test(pair.source) && !DIGIT.test(pair.target)) return [...weekdays, ...monthsOnly(pair.source, pair.target, pair.sourceRules, pair.targetRules)];
-    const source = readQuantities(withoutPlaceholders(pair.source), pair.sourceRules);
-    const target = readQuantities(withoutPlaceholders(pair.target), pair.targetRules);
+    // Most sentences have no figure on either side: then only a month named alone, or a number word, can differ.
+    if (!DIGIT.test(sourceText) && !DIGIT.test(targetText)) {
+      return [...weekdays, ...monthsOnly(sourceText, targetText, pair.sourceRules, pair.targetRules), ...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules)];
+    }
+    const source = readQuantities(withoutPlaceholders(sourceText), pair.sourceRules);
+    const target = readQuantities(withoutPlaceholders(targetText), pair.targetRules);
     const results: CheckResult[] = [];
-    const missingDates = difference(source.dates, target.dates);
-    const extraDates = difference(target.dates, source.dates);
+    const [missingDates, extraDates] = withDaysAlone(difference(source.dates, target.dates), difference(target.dates, source.dates));
     if (missingDates.length + extraDates.length > 0) {
       results.push({ severity: 'error', message: `dates differ: ${describe(missingDates.map(formatDate), extraDates.map(formatDate))}` });
     }
     results.push(...compareMonths(source, target, pair.sourceRules, pair.targetRules), ...weekdays);
-    const missingTimes = timesWithout(source.times, target.times);
-    const extraTimes = timesWithout(target.times, source.times);
+    const sourceAmounts = [...source.amounts];
+    const targetAmounts = [...target.amounts];
+    const missingTimes = timesAsFigures(timesWithout(source.times, target.times), targetAmounts, sourceAmounts, target.words);
+    const extraTimes = timesAsFigures(timesWithout(target.times, source.times), sourceAmounts, targetAmounts, source.words);
     if (missingTimes.length + extraTimes.length > 0) {
       results.push({ severity: 'error', message: `times differ: ${describe(missingTimes.map(formatTime), extraTimes.map(formatTime))}` });
     }
-    results.push(...compareAmounts(source.amounts, target.amounts, source.words, target.words));
+    results.push(...compareAmounts(sourceAmounts, targetAmounts, source.words, target.words));
+    results.push(...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules, source, target));
     return results;
   },
 });
 
 const DIGIT = /\p{Nd}/u;
+
+/**
+ * The text under Unicode compatibility (NFKC, UAX #15): `６` = `6`, `．` = `.`,
+ * `ＡＫＰ` = `AKP`. The ordinal indicators `º` and `ª` are kept, since NFKC
+ * makes them letters and `27 ºC` is a temperature.
+ */
+function compatible(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.replace(/[^ºª]+/gu, (run) => run.normalize('NFKC')) : text;
+}
+
+/**
+ * A word that is a month in the target's language but not in the source's,
+ * written the same in both, is a name (Theresa `May` in a German source and
+ * an English target): it is blanked so that it is not read as a month.
+ */
+function withoutSourceNames(target: string, source: string, sourceRules: LocaleRules, targetRules: LocaleRules): string {
+  const sourceWords = new Set(source.match(CAPITALISED) ?? []);
+  if (sourceWords.size === 0) return target;
+  return target.replace(CAPITALISED, (word, offset: number) => {
+    if (!sourceWords.has(word) || DIGIT.test(target.slice(offset + word.length, offset + word.length + 3))) return word;
+    if (readMonths(word, targetRules).months.length === 0 || readMonths(word, sourceRules).months.length > 0) return word;
+    return ' '.repeat(word.length);
+  });
+}
+const CAPITALISED = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+
+/**
+ * Times of one side that the other writes as a bare figure or a word, which
+ * then stands for the time: `15:00 Uhr` = `alle 15.00` (read as 15.00), `um
+ * 15:00 Uhr` = `om 15`, `6 Uhr morgens` = `six in the morning`; a score
+ * `21:19` read as a time on one side is two figures on the other. Only figures
+ * the other side has no match for are taken, and only the same hour: `21.00`
+ * read as `9.00` stays an error. Returns the times left.
+ */
+function timesAsFigures(times: readonly Time[], otherAmounts: Amount[], ownAmounts: readonly Amount[], otherWords: readonly number[]): Time[] {
+  if (times.length === 0) return [];
+  // A full hour the other side spells out (`6 Uhr morgens` = `six in the morning`, `šest hodin ráno`).
+  const spelled = new Set(otherWords);
+  const unmatched = new Set(difference(otherAmounts, ownAmounts, (amount) => amount.value));
+  const takeFigure = (value: number) => {
+    const found = otherAmounts.find((amount) => unmatched.has(amount) && !amount.unit && amount.value === value);
+    if (found) {
+      unmatched.delete(found);
+      otherAmounts.splice(otherAmounts.indexOf(found), 1);
+    }
+    return found !== undefined;
+  };
+  return times.filter((time) => {
+    const [hour, minutes] = [Math.floor(time.minutes / 60), time.minutes % 60];
+    if (takeFigure(Number((hour + minutes / 100).toFixed(2)))) return false;
+    if (minutes === 0) return !takeFigure(hour) && !spelled.has(hour);
+    const has = (value: number) => otherAmounts.some((amount) => unmatched.has(amount) && !amount.unit && amount.value === value);
+    if (has(hour) && has(minutes)) return !(takeFigure(hour) && takeFigure(minutes));
+    return true;
+  });
+}
+
+/**
+ * Numbers both sides spell out that share no value: `Zwölf Menschen` →
+ * `Eleven people`. Only whole words of the cardinal tables (three letters or
+ * more, two or above: not articles), and only when each side has one the other
+ * does not give in any form, figure or word.
+ */
+function compareNumberWords(
+  sourceText: string,
+  targetText: string,
+  sourceRules: LocaleRules,
+  targetRules: LocaleRules,
+  source?: Quantities,
+  target?: Quantities,
+): CheckResult[] {
+  const wanted = spelledCardinals(sourceText, sourceRules);
+  if (wanted.length === 0) return [];
+  const found = spelledCardinals(targetText, targetRules);
+  if (found.length === 0) return [];
+  const all = (q: Quantities | undefined, text: string, rules: LocaleRules) => {
+    const quantities = q ?? readQuantities(text, rules);
+    return new Set([...quantities.amounts.map((amount) => amount.value), ...quantities.words, ...quantities.times.map((time) => Math.floor(time.minutes / 60))]);
+  };
+  const inTarget = all(target, targetText, targetRules);
+  const lost = wanted.filter((value) => !inTarget.has(value));
+  if (lost.length === 0) return [];
+  const inSource = all(source, sourceText, sourceRules);
+  const added = found.filter((value) => !inSource.has(value));
+  if (added.length === 0) return [];
+  return [{ severity: 'error', message: `number words differ: the source says ${lost.join(', ')}, the translation ${added.join(', ')}` }];
+}
+
+const WORD = /\p{L}{3,}/gu;
+function spelledCardinals(text: string, rules: LocaleRules): number[] {
+  const table = (NUMERALS as unknown as Record<string, { cardinals?: Record<string, number> }>)[baseLanguage(rules.textLang)]?.cardinals;
+  if (!table) return [];
+  const values: number[] = [];
+  for (const word of text.match(WORD) ?? []) {
+    const value = table[word.toLowerCase()];
+    if (value !== undefined && value >= 2 && Number.isInteger(value)) values.push(value);
+  }
+  return values;
+}
 const UNIT_ALIASES = new Set(CONVERSIONS.flatMap(([a, b, factor]) => (factor === 1 ? [`${a}|${b}`, `${b}|${a}`] : [])));
 
 /**
@@ -84,7 +199,7 @@ function compareMonths(
   sourceRules: LocaleRules,
   targetRules: LocaleRules,
 ): CheckResult[] {
-  const monthsOf = (q: Pick<Quantities, 'months' | 'dates'>) => new Set([...q.months, ...q.dates.map((date) => Number(date.split('-')[0]))]);
+  const monthsOf = (q: Pick<Quantities, 'months' | 'dates'>) => new Set([...q.months, ...q.dates.map((date) => Number(date.split('-')[0])).filter((month) => month > 0)]);
   const sourceMonths = monthsOf(source);
   const targetMonths = monthsOf(target);
   // A translation may name months where the source names none (`im dritten Quartal` = `7～9月期`).
@@ -137,15 +252,20 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
   const spelledInSource = new Set(sourceWords);
   const converted = conversionFinder(target);
   const original = conversionFinder(source);
+  // A conversion in brackets (`3.5 km (2.2-mile)`) is one whatever the translator's rounding, within 12 %.
+  const convertedAside = conversionFinder(target, 0.12);
+  const originalAside = conversionFinder(source, 0.12);
   const missing = source.filter((a) => {
     if (paired.has(a) || spelledInTarget.has(a.value)) return false;
-    const conversion = converted(a);
+    const conversion = converted(a) ?? (a.aside ? convertedAside(a) : undefined);
     if (conversion) results.push({ severity: 'warning', message: `${a.text} is given only as ${conversion.text}` });
     return !conversion;
   });
   const extra = target.filter((b) => {
     if (paired.has(b) || spelledInSource.has(b.value)) return false;
-    const from = original(b);
+    // A counter the source says with a word (`die beiden Länder` = `2つの国`), where no figure of the source is missing.
+    if (b.counter && missing.length === 0) return false;
+    const from = original(b) ?? (b.aside ? originalAside(b) : undefined);
     if (from) results.push({ severity: 'warning', message: `${b.text} (a conversion of ${from.text}) is not in the source` });
     return !from;
   });
@@ -160,7 +280,7 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
  * rounded for readers (12 km ≈ 7.5 miles, 25 °C = 77 °F), by binary search
  * over the figures of each unit.
  */
-function conversionFinder(amounts: readonly Amount[]): (from: Amount) => Amount | undefined {
+function conversionFinder(amounts: readonly Amount[], looseness = 0.05): (from: Amount) => Amount | undefined {
   const byUnit = new Map<string, Amount[]>();
   for (const amount of amounts) {
     if (!amount.unit) continue;
@@ -185,15 +305,21 @@ function conversionFinder(amounts: readonly Amount[]): (from: Amount) => Amount 
     for (const [a, b, factor] of CONVERSIONS) {
       const forward = a === from.unit;
       if (!forward && b !== from.unit) continue;
-      const list = byUnit.get(forward ? b : a);
+      // `Grad`, `degrees` without C or F read as Celsius: US English gives Fahrenheit as plain degrees (`27 ºC` = `80 degrees`).
+      const list = factor === 'celsius' ? [...(byUnit.get(a) ?? []), ...(byUnit.get(b) ?? [])].sort((x, y) => x.value - y.value) : byUnit.get(forward ? b : a);
       if (!list) continue;
-      const expected =
-        factor === 'celsius'
-          ? forward ? (from.value * 9) / 5 + 32 : ((from.value - 32) * 5) / 9
-          : forward ? from.value * factor : from.value / factor;
-      const tolerance = Math.max(Math.abs(expected) * 0.05, factor === 'celsius' ? 1.5 : 0.5);
-      const found = firstAtLeast(list, expected - tolerance);
-      if (found && found.value <= expected + tolerance) return found;
+      const toF = (from.value * 9) / 5 + 32;
+      const toC = ((from.value - 32) * 5) / 9;
+      // Plain degrees may be either scale, so both directions are tried for them.
+      const candidates =
+        factor === 'celsius' ? (forward ? [toF, toC] : [toC, toF]) : [forward ? from.value * factor : from.value / factor];
+      for (const expected of candidates) {
+        // Temperatures are rounded to the degree, whatever the looseness.
+        const tolerance =
+          factor === 'celsius' ? Math.max(Math.abs(expected) * 0.05, looseness > 0.05 ? 3 : 1.5) : Math.max(Math.abs(expected) * looseness, 0.5);
+        const found = firstAtLeast(list, expected - tolerance);
+        if (found && found !== from && found.value <= expected + tolerance) return found;
+      }
     }
     return undefined;
   };
@@ -246,6 +372,28 @@ function timesWithout(a: readonly Time[], b: readonly Time[]): Time[] {
     if (face && time.twelveHour && face.exact > 0) return (face.exact--, false);
     return true;
   });
+}
+
+/**
+ * A day named without its month (`0-16`, Japanese `16日` under a dateline)
+ * pairs with a date of the other side on that day; alone, it satisfies but is
+ * never required.
+ */
+function withDaysAlone(missing: string[], extra: string[]): [string[], string[]] {
+  const day = (date: string) => date.split('-')[1];
+  const pairOff = (alone: string[], dated: string[]) => {
+    for (const date of alone.filter((d) => d.startsWith('0-'))) {
+      const index = dated.findIndex((d) => day(d) === day(date));
+      if (index < 0) continue;
+      dated.splice(index, 1);
+      alone.splice(alone.indexOf(date), 1);
+    }
+  };
+  pairOff(missing, extra);
+  pairOff(extra, missing);
+  // A day alone that pairs with nothing is more often a count (`1日ほど`, `2～3日かけて`): never an error.
+  const dated = (list: string[]) => list.filter((date) => !date.startsWith('0-'));
+  return [dated(missing), dated(extra)];
 }
 
 /** Plain numbers of a text (dates and times left out), for tools and tests. */

@@ -43,8 +43,10 @@ export const placeholders = defineCheck({
  * printf conversions (C, Objective-C `%@`, iOS `%#@var@`; not `%ige` in „20%ige“),
  * named placeholders, tags.
  */
+// Linear in the text: the width starts with 1–9 (a leading 0 is a flag), so `%000…0` is not split between flags and
+// width in every way; `$t(` ends at the next `(` too, or a run of `$t(` was scanned to its end from each of them.
 const PLACEHOLDER =
-  /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^)]*\))|(<\/?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?\/?>)/g;
+  /(%(?:\d+\$)?[-+#0]*(?:[1-9]\d*)?(?:\.\d+)?(?:hh|h|ll|l|q|z|t|j|L)?[sdiuoxXfFeEgGcpaA@](?![A-Za-z])|%#@\w+@)|(\{\{[^{}]*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|%[A-Za-z_]\w*%|\$t\([^()]*\))|(<\/?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?\/?>)/g;
 
 /** The text with every placeholder and tag blanked out, so other checks do not read `%1$@` as the number 1. */
 export function withoutPlaceholders(text: string): string {

@@ -1,87 +1,169 @@
-import { baseLanguage } from '../../core/lang.js';
-import { defineCheck, type CheckResult } from '../check.js';
+import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
 import type { LocaleRules } from '../locales/rules.js';
-
-/** Closing marks that are also apostrophes: they cannot be counted as closers. */
-const APOSTROPHES = new Set(['’', "'"]);
+import { scanQuotes, type Span, type UnitQuotes } from './quotes-scan.js';
 
 /**
- * Quotations differ from the source. Each side is read in its own locale's
- * marks (CLDR: `„…“` de, `“…”` en, `« … »` fr with or without no-break spaces,
- * `«…»`/`“…”` es and it, `„…”` pl, `「…」` ja), so a correct conversion passes.
- * Errors: a quotation lost or added, marks unbalanced or badly nested (British
- * `‘…’` included, apostrophes told apart), or the source's marks left in a
- * language that does not use them. Warnings: straight `"…"` in place of the
- * locale's marks, and a title that loses or gains its marks.
+ * Quotations differ from the source, judged by what each quotation is. Each
+ * side is read in its own locale's marks (CLDR: `„…“` de, `“…”` en, `« … »` fr
+ * with or without no-break spaces, `«…»`/`“…”` es and it, `„…”` pl, `「…」` ja),
+ * straight `"…"` and `'…'`, and the two mixed (`"…”`), over the whole document
+ * (quotes-scan.ts), so a quotation over several sentences is one quotation.
+ *
+ * Errors: speech the source quotes (a clause: it ends a sentence inside its
+ * marks, opens the sentence before a comma or dash, follows a colon, or runs
+ * over several sentences) that the translation does not quote, or quotes only
+ * as a word or two; marks unbalanced or badly nested that the source
+ * does not have (British `‘…’` included, apostrophes told apart); a quotation
+ * that opens a sentence later than the source's; quoted words that moved to
+ * other words; the source's marks left in a language that does not use them.
+ * Tolerated on purpose (a warning): marks around a name, a title or a word
+ * (`„Game of Thrones“-Star` → `Game of Thrones star`, `als „antik“` →
+ * `antiques`), which house styles drop, and quotations the translation adds
+ * (reported speech given as a quotation, a title quoted in Japanese); straight
+ * `"…"` in place of the locale's marks.
  */
 export const quotes = defineCheck({
   id: 'quotes',
   title: 'Quotations differ from the source',
   run(pair) {
     const results: CheckResult[] = [];
-    // Software strings quote with straight marks on both sides ("{{ min }}"): kept as they are, that is right.
-    const sourceStraight = straightPairs(pair.source);
-    const source = countQuotations(pair.source, pair.sourceRules) + sourceStraight;
-    const target = countQuotations(pair.target, pair.targetRules);
-    const straight = straightPairs(pair.target);
+    const { source: sourceUnits, target: targetUnits, boundaries, index } = documentQuotes(pair);
+    const source = sourceUnits[index]!;
+    const target = targetUnits[index]!;
     const foreign = foreignMarks(pair.target, pair.sourceRules, pair.targetRules);
     if (foreign.length > 0) {
       results.push({ severity: 'error', message: `${foreign.join(' ')} is not a quotation mark of ${pair.targetRules.textLang}` });
-    } else if (source !== target + straight) {
-      // Titles lose their marks in styles that italicise them or use none (AP: `die „Süddeutsche Zeitung“`), and
-      // gain them where titles of works are quoted (Japanese and Chinese `「第九」` for `die 9. Sinfonie`).
-      const difference = target + straight - source;
-      const titles = difference < 0 ? -difference <= titleQuotations(pair.source) : difference <= shortQuotations(pair.target, pair.targetRules);
+      return results;
+    }
+    // A quotation over several sentences must be there where it opens and where it closes (a source that never
+    // closes one is at fault after its first sentence). A quotation inside a quoted one may be given as reported
+    // speech within it, unless a colon introduces it.
+    const speech = source.spans.filter(
+      (span) => span.role === 'speech' && (!span.nested || /:\s*$/u.test(span.before)) && (span.unit === index || span.lastUnit === index),
+    );
+    const names = source.spans.filter((span) => span.role === 'name');
+    const count = target.spans.length;
+    if (count < speech.length) {
       results.push({
-        severity: titles ? 'warning' : 'error',
-        message: `the source has ${source} quotation(s), the translation ${target + straight}${titles ? ' (a title may lose or gain its marks)' : ''}`,
+        severity: 'error',
+        message: `the source quotes speech (${excerpt(speech[0]!)}), the translation has ${count === 0 ? 'no quotation' : `${count} quotation(s) for ${speech.length}`}`,
       });
-    } else if (straight > sourceStraight) {
-      const [open, close] = pair.targetRules.quotes[0]!;
-      results.push({ severity: 'warning', message: `straight quotes ("…") where ${open}…${close} is usual` });
+    } else if (count < source.spans.length && target.spans.filter(clauseLike).length < speech.length) {
+      // Something was dropped, and what the translation still quotes are a few words: the speech went, a name stayed.
+      results.push({ severity: 'error', message: `the source quotes speech (${excerpt(speech[0]!)}), the translation quotes only ${target.spans.map(excerpt).join(', ')}` });
+    } else if (count < source.spans.length) {
+      results.push({ severity: 'warning', message: `the marks around ${names.map(excerpt).join(', ')} are left out (a name, title or term may lose them)` });
+    } else if (count > source.spans.length) {
+      results.push({ severity: 'warning', message: `the translation has ${count} quotation(s), the source ${source.spans.length}` });
+    } else {
+      const moved = movedQuotation(source.spans, target.spans, pair.source, pair.target);
+      if (moved) results.push({ severity: 'error', message: `${excerpt(moved)} is quoted in the source, but the translation quotes other words` });
+      else if (straightCount(pair.target) > straightCount(pair.source) && pair.targetRules.quotes[0]![0] !== '"') {
+        const [open, close] = pair.targetRules.quotes[0]!;
+        results.push({ severity: 'warning', message: `straight quotes ("…") where ${open}…${close} is usual` });
+      }
     }
-    // A quotation that runs over several sentences opens in one segment and closes in another: as the source does, so may the translation.
-    const nesting = nestingProblem(pair.target, pair.targetRules);
-    if (nesting && foreign.length === 0 && nestingProblem(pair.source, pair.sourceRules)?.kind !== nesting.kind) {
-      results.push({ severity: 'error', message: nesting.message });
+    // The source opened this quotation a sentence earlier, and the translation did not quote that sentence.
+    const previous = index > 0 ? targetUnits[index - 1]! : undefined;
+    if (source.carriedIn && source.opened === 0 && !target.carriedIn && target.opened > 0 && previous && previous.spans.length === 0) {
+      results.push({ severity: 'error', message: 'the quotation opens here, a sentence later than in the source' });
     }
+    // Marks that do not pair up, where the source's pair up (a source that breaks off mid-quotation may be followed).
+    const problem = target.problems[0];
+    if (problem && problem.kind !== source.problems[0]?.kind) results.push({ severity: 'error', message: problem.message });
+    else if (!problem) for (const message of boundaries.get(index) ?? []) results.push({ severity: 'error', message });
     return results;
   },
 });
 
-/**
- * German quotations that name something (a newspaper, a song): short, after
- * an article or a noun, not speech (no punctuation inside, no comma or colon
- * around).
- */
-const TITLE = /(?<=(?:\p{Lu}\p{L}*|[dD](?:ie|er|as|es|em|en)|im|vom|zum|beim)\s)[„»]([^“”«„»,.:;!?]{1,60})[“«](?=\s\p{L}|[.)])/gu;
-function titleQuotations(text: string): number {
-  return [...text.matchAll(TITLE)].filter((match) => match[1]!.trim().split(/\s+/).length <= 5).length;
+interface Sides {
+  readonly source: UnitQuotes[];
+  readonly target: UnitQuotes[];
+  /** Per unit, quotations that end in another sentence than the source's. */
+  readonly boundaries: Map<number, string[]>;
 }
 
-/** In languages that quote titles of works: quotations of a few words with no sentence punctuation inside. */
-function shortQuotations(text: string, rules: LocaleRules): number {
-  if (!QUOTE_TITLES.has(baseLanguage(rules.textLang))) return 0;
-  let count = 0;
-  for (const [open, close] of rules.quotes) {
-    if (open === close || APOSTROPHES.has(close)) continue;
-    const inside = text.split(open).slice(1).map((rest) => rest.split(close)[0]!);
-    count += inside.filter((quoted) => quoted.length <= 40 && !/[。！？!?.,、]/u.test(quoted) && quoted.trim().split(/\s+/).length <= 5).length;
+/** Each document is read once, on its first pair (the runner hands every pair the same list of units). */
+const scanned = new WeakMap<object, Sides>();
+
+function documentQuotes(pair: SegmentPair): Sides & { readonly index: number } {
+  const document = pair.document;
+  const unit = document?.units[document.index];
+  if (!document || unit?.source !== pair.source || unit.target !== pair.target) {
+    return { ...readSides([pair.source], [pair.target], pair), index: 0 };
   }
-  return count;
+  let sides = scanned.get(document.units);
+  if (!sides) {
+    sides = readSides(document.units.map((each) => each.source), document.units.map((each) => each.target), pair);
+    scanned.set(document.units, sides);
+  }
+  return { ...sides, index: document.index };
 }
 
-const QUOTE_TITLES = new Set(['ja', 'zh']);
-
-function straightPairs(text: string): number {
-  return Math.floor((text.match(/"/g)?.length ?? 0) / 2);
+function readSides(sources: readonly string[], targets: readonly string[], pair: SegmentPair): Sides {
+  const source = scanQuotes(sources, pair.sourceRules);
+  // Where the source runs a quotation on cleanly, the translation may run it on too.
+  const target = scanQuotes(targets, pair.targetRules, source.map((unit) => unit.carriesOut && unit.problems.length === 0));
+  return { source, target, boundaries: boundaryShifts(source, target) };
 }
 
-function countQuotations(text: string, rules: LocaleRules): number {
-  const openers = new Set(rules.quotes.map(([open]) => open));
-  let count = 0;
-  for (const char of text) if (openers.has(char)) count++;
-  return count;
+/**
+ * A quotation that opens in the same sentence on both sides but ends in another: the translation's runs on past a
+ * sentence the source closes it in (a closing mark missing), or on into a sentence the source does not quote at all
+ * (a sentence broken off). Quotations the source does not have (reported speech quoted) are not compared.
+ */
+function boundaryShifts(source: readonly UnitQuotes[], target: readonly UnitQuotes[]): Map<number, string[]> {
+  const found = new Map<number, string[]>();
+  const add = (unit: number, message: string) => found.set(unit, [...(found.get(unit) ?? []), message]);
+  target.forEach((unit, u) => {
+    const span = unit.spans.find((each) => each.unit === u && each.lastUnit !== undefined && each.lastUnit > u);
+    const other = source[u]?.spans.find((each) => each.unit === u && each.role === 'speech');
+    if (!span || !other || other.lastUnit === undefined) return;
+    if (other.lastUnit === u) add(u, `${span.open} opens a quotation that the source closes in this sentence, the translation only later`);
+    else if (other.lastUnit < span.lastUnit! && source[span.lastUnit!]!.spans.length === 0) {
+      add(span.lastUnit!, 'the quotation runs on into this sentence, which the source does not quote');
+    }
+  });
+  return found;
+}
+
+/** The first words of a quotation, in the marks it has. */
+function excerpt(span: Span): string {
+  const words = span.inner.trim().split(/\s+/);
+  return `${span.open}${words.slice(0, 6).join(' ')}${words.length > 6 ? ' …' : ''}`;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+/**
+ * One quotation on each side, in one sentence, each holding a name or number the other side writes as it is (three
+ * characters or more, a capital or a digit) outside its marks: the marks moved onto other words (`Er nannte „Müller“
+ * einen Lügner` → `He called Müller a “liar Schmidt”`). Translated words never tell it, and a title dropped while a
+ * phrase is quoted elsewhere does not either, since both sides must show it.
+ */
+function movedQuotation(source: readonly Span[], target: readonly Span[], sourceText: string, targetText: string): Span | undefined {
+  if (source.length !== 1 || target.length !== 1) return undefined;
+  const [span] = source as [Span];
+  const [other] = target as [Span];
+  if (span.lastUnit !== span.unit || other.lastUnit !== other.unit) return undefined;
+  const kept = (inner: string, otherText: Set<string>, otherQuoted: Set<string>) =>
+    (inner.normalize('NFKC').match(WORD) ?? []).filter((word) => word.length >= 3 && /^[\p{Lu}\p{N}]/u.test(word) && otherText.has(word) && !otherQuoted.has(word));
+  const words = (text: string) => new Set(text.normalize('NFKC').match(WORD) ?? []);
+  const sourceQuoted = words(span.inner);
+  const targetQuoted = words(other.inner);
+  const left = kept(span.inner, words(targetText), targetQuoted);
+  const arrived = kept(other.inner, words(sourceText), sourceQuoted);
+  return left.length > 0 && arrived.length > 0 ? span : undefined;
+}
+
+/** A quotation that can stand for speech: speech by its own form, or a few words at least (not a single term). */
+function clauseLike(span: Span): boolean {
+  const inner = span.inner.trim();
+  return span.role === 'speech' || inner.split(/\s+/).length >= 3 || [...inner].length >= 12;
+}
+
+function straightCount(text: string): number {
+  return text.match(/"/g)?.length ?? 0;
 }
 
 /** Opening marks of the source language that the target language does not use (a German „ left in English). */
@@ -92,54 +174,3 @@ function foreignMarks(text: string, source: LocaleRules, target: LocaleRules): s
   return [...found];
 }
 
-/**
- * Marks that do not pair up: a closer without its opener, or an opener never
- * closed. A closing mark that is also an apostrophe (British `‘…’`) closes
- * only where it cannot be one: after punctuation (`ready,’`), or after a word
- * when no surer closer follows (`Britain’s hour.’` closes at the end, not at
- * `Britain’s`); between letters it is an apostrophe.
- */
-function nestingProblem(text: string, rules: LocaleRules): { kind: 'unopened' | 'unclosed'; message: string } | undefined {
-  const pairs = rules.quotes.filter(([open, close]) => open !== close);
-  const closerOf = new Map(pairs.map(([open, close]) => [open, close]));
-  const closers = new Set(pairs.map(([, close]) => close));
-  const chars = [...text];
-  // Where the next opener and the next mark that can only close are, from each position (one pass, so linear).
-  const nextOpener = new Array<number>(chars.length + 1).fill(chars.length);
-  const nextSureCloser = new Array<number>(chars.length + 1).fill(chars.length);
-  for (let i = chars.length - 1; i >= 0; i--) {
-    nextOpener[i] = closerOf.has(chars[i]!) ? i : nextOpener[i + 1]!;
-    nextSureCloser[i] = APOSTROPHES.has(chars[i]!) && apostropheKind(chars, i) === 'closer' ? i : nextSureCloser[i + 1]!;
-  }
-  const stack: string[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i]!;
-    const expected = stack.length > 0 ? closerOf.get(stack.at(-1)!) : undefined;
-    if (APOSTROPHES.has(char)) {
-      const kind = apostropheKind(chars, i);
-      if (kind === 'apostrophe') continue;
-      if (expected !== char) {
-        if (kind === 'closer' && closers.has(char) && !closerOf.has(char)) return unopened(char);
-        continue;
-      }
-      if (kind === 'closer' || nextSureCloser[i + 1]! >= nextOpener[i + 1]!) stack.pop();
-      continue;
-    }
-    // A mark that opens one pair and closes another (“ in German vs English) is read as a closer when one is expected.
-    if (closers.has(char) && expected === char) stack.pop();
-    else if (closerOf.has(char)) stack.push(char);
-    else if (closers.has(char)) return unopened(char);
-  }
-  return stack.length > 0 ? { kind: 'unclosed', message: `${stack.at(-1)} opens a quotation that is not closed` } : undefined;
-}
-
-const unopened = (mark: string) => ({ kind: 'unopened' as const, message: `${mark} closes a quotation that was not opened` });
-
-/** `don’t` is an apostrophe, `ready,’` a closing mark; `ministers’ ` could be either. */
-function apostropheKind(chars: readonly string[], i: number): 'apostrophe' | 'closer' | 'either' {
-  const before = chars[i - 1] ?? ' ';
-  const after = chars[i + 1] ?? ' ';
-  if (/\p{L}/u.test(after) && (/[\p{L}\p{N}]/u.test(before) || /\s/u.test(before))) return 'apostrophe';
-  if (/[\p{P}]/u.test(before) && !/\p{L}/u.test(after)) return 'closer';
-  return /[\p{L}\p{N}]/u.test(before) ? 'either' : 'apostrophe';
-}

@@ -4,7 +4,11 @@ import { defineCheck } from '../check.js';
 const WORD = /\p{L}{3,}/gu;
 // What a translation rightly keeps in the original: addresses, placeholders, and titles and quotations in quotation marks.
 // ICU message syntax (`{n, plural, one {…}`) is code; the case bodies are text.
-const KEPT = /\w+:\/\/\S+|\S+@\S+|www\.\S+|\$t\([^)]*\)|\{\{[^{}]*\}\}|\{[\w.]+\}|\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,|[=\w]+\s*(?=\{)|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"|「[^」]*」/gu;
+// Linear in the text: a part that runs over a word (`\w+`, `\S+`) starts only where the word starts (a lookbehind),
+// and a quotation ends at the next opening mark too, or a long word or a run of `«` was scanned to its end again
+// from each of its characters (`\S+@` made a 30,000-letter word take 30 s).
+const KEPT =
+  /(?<!\w)\w+:\/\/\S+|(?<!\S)\S+@\S+|www\.\S+|\$t\([^()]*\)|\{\{[^{}]*\}\}|\{[\w.]+\}|\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,|(?<![=\w])[=\w]+\s*(?=\{)|«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|"[^"]*"|「[^「」]*」/gu;
 const LOWER_WORD = /(?<![\p{L}])\p{Ll}\p{L}{2,}/gu;
 const words = (text: string, lowerOnly = false) => (text.replace(KEPT, ' ').match(lowerOnly ? LOWER_WORD : WORD) ?? []).map((word) => word.toLowerCase());
 const LOWER_CASE_WORD = /(?<![\p{L}])\p{Ll}{2,}(?![\p{L}])/gu;

@@ -11,6 +11,7 @@ import { baseLanguage, type Lang } from '../../core/lang.js';
 import { phraseFinder } from '../../core/phrases.js';
 import PLACES from './places.json' with { type: 'json' };
 import TRANSLITERATION from './transliteration.json' with { type: 'json' };
+import { isGermanCompound, isGermanFunctionWord, isGermanNoun, isShoutedGermanWord } from './lexicon.js';
 
 /**
  * Titles and roles after which German news names a person. Not kings, queens
@@ -47,13 +48,36 @@ function roleNames(text: string): { name: string; start: number }[] {
   for (const role of findRoles(text)) {
     NAME_AFTER_ROLE.lastIndex = role.end;
     const match = NAME_AFTER_ROLE.exec(text);
-    if (match && personName(match[1]!)) found.push({ name: match[1]!, start: role.end + match[0].length - match[1]!.length });
+    const name = match ? withoutNouns(match[1]!) : undefined;
+    if (match && name && personName(name)) found.push({ name, start: role.end + match[0].length - match[1]!.length });
   }
   return found;
 }
+
+/**
+ * What of the capitalised words after a role is a name, by the German
+ * lexicon: not a common noun alone (`Premierminister Änderungen`,
+ * `Abgeordneter der Konservativen Partei`), nor the noun a name in the
+ * genitive governs (`Präsident Trumps Wahlkampfteam` → `Trump`), a noun
+ * or a compound of two (`Wahlkampf` + `Team`). A noun after a first name is
+ * a surname (`Joschka Fischer`).
+ */
+function withoutNouns(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  // A long compound of nouns is no surname either (`Co-Vorsitzender von Trumps Wahlkampfteam`); shorter ones
+  // may be (`Zimmermann`, `Goldberg`).
+  if (words.length === 1) return isGermanNoun(words[0]!) || (words[0]!.length >= 12 && isGermanCompound(words[0]!)) ? undefined : name;
+  const cut = words.findIndex((word, i) => i > 0 && /\p{Ll}s$/u.test(words[i - 1]!) && (isGermanNoun(word) || isGermanCompound(word)));
+  const kept = cut === -1 ? words : words.slice(0, cut);
+  if (kept.every((word) => isGermanNoun(word))) return undefined;
+  // The name before the noun it governs is in the genitive: `Trumps` is Trump.
+  if (cut !== -1) kept[kept.length - 1] = kept.at(-1)!.slice(0, -1);
+  return kept.join(' ');
+}
 // Not the first part of a German compound (`US-Regierung`): the translation may say `American`; nor the
-// prefix of a club's name (`FC Basel` is `el Basilea` in Spanish).
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L}|\s\p{Lu}\p{Ll})/gu;
+// prefix of a club's name (`FC Basel` is `el Basilea` in Spanish); nor the last part of a compound
+// (`Still-BH`, a nursing bra), which the translation renders whole.
+const ACRONYM = /(?<![\p{L}\p{N}]|\p{L}-)\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L}|\s\p{Lu}\p{Ll})/gu;
 
 export interface NameSpan {
   readonly name: string;
@@ -64,8 +88,6 @@ export interface NameSpan {
   /** Where the candidate came from: a role word, an acronym, an earlier sentence, the list of cities. */
   readonly kind: 'role' | 'acronym' | 'earlier' | 'place' | 'kept';
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const PLACE_FORMS = new Map<string, readonly string[]>();
 for (const place of PLACES.places as Record<string, string>[]) {
@@ -102,7 +124,40 @@ export function citiesNotInSource(source: string, target: string, targetLang: La
     );
     cityFinders.set(lang, (find = phraseFinder(forms)));
   }
-  return [...new Set(find(target).filter((match) => !source.includes(match.phrase.value)).map((match) => match.phrase.text))];
+  // Named in the source also when it writes the city as other languages do (`Rapid Vienna`, `Tokyo Game Show`,
+  // `Giselle Maurice`). A form with fewer words than the English one is a short form of a territory that is also an
+  // ordinary word (Spanish `Navidad` for Christmas Island is Christmas): no sign of a city.
+  // Or as a German adjective or inhabitant (`römischen` → `ローマ`, `Berliner` → `berlinois`).
+  let folded: string | undefined;
+  const named = (match: { phrase: { text: string; value: string } }) => {
+    if (source.includes(match.phrase.text) || (PLACE_FORMS.get(match.phrase.value) ?? [match.phrase.value]).some((form) => source.includes(form))) return true;
+    folded ??= foldName(source);
+    const base = foldName(match.phrase.value);
+    return base.length >= 3 && (folded.includes(`${base}er`) || folded.includes(`${base}isch`) || folded.includes(`${base.replace(/[aeiou]$/, '')}isch`));
+  };
+  return [...new Set(find(target).filter((match) => !named(match) && !shortForm(match.phrase.value, match.phrase.text)).map((match) => match.phrase.text))];
+}
+
+const ENGLISH_PLACE = new Map((PLACES.places as Record<string, string>[]).filter((place) => place['de'] && place['en']).map((place) => [place['de']!, place['en']!]));
+const wordCount = (text: string) => text.split(/[\s-]+/).length;
+function shortForm(german: string, form: string): boolean {
+  const english = ENGLISH_PLACE.get(german);
+  return english !== undefined && !NO_SPACES.test(form) && wordCount(form) < wordCount(english);
+}
+
+/**
+ * Whether a city at [start, end) of a German text is part of a longer name
+ * (`New York Times`, `Rapid Vienna`, `London Gazette`): next to a capitalised
+ * word that the German lexicon knows as neither a noun nor a function word,
+ * or after an article, which German gives no city (`der New York Times`).
+ * A translation may well render that name without the city.
+ */
+function partOfLongerName(text: string, start: number, end: number): boolean {
+  if (/(?<!\p{L})(?:der|die|das|des|dem|den) $/iu.test(text.slice(Math.max(0, start - 5), start))) return true;
+  const after = /^ (\p{Lu}[\p{L}-]*)/u.exec(text.slice(end, end + 40))?.[1];
+  const before = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*) $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const nameWord = (word: string | undefined) => word !== undefined && !isGermanNoun(word) && !isGermanFunctionWord(word.toLowerCase()) && !ROLES.has(word);
+  return nameWord(after) || nameWord(before);
 }
 
 const NO_SPACES = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・]+$/u;
@@ -123,7 +178,7 @@ export function namesKeptInDocument(items: Iterable<{ readonly source: string; r
   const kept = new Set<string>();
   for (const { source, target } of items) {
     const inTarget = new Set(target.match(CAPITALISED) ?? []);
-    for (const word of source.match(CAPITALISED) ?? []) if (inTarget.has(word) && !ROLES.has(word)) kept.add(word);
+    for (const word of source.match(CAPITALISED) ?? []) if (inTarget.has(word) && !ROLES.has(word) && !isGermanNoun(word)) kept.add(word);
   }
   return kept;
 }
@@ -136,18 +191,36 @@ export function namesKeptInDocument(items: Iterable<{ readonly source: string; r
 export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set(), kept: ReadonlySet<string> = new Set()): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const { name, start } of roleNames(text)) spans.push({ name, start, end: start + name.length, kind: 'role' });
-  for (const match of text.matchAll(ACRONYM)) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
+  for (const match of text.matchAll(ACRONYM)) {
+    // A Roman numeral (`Ludwig XIV`, `XVI. Jahrhundert`) is a number, which the translation may write otherwise.
+    if (!shouted(text, match.index, match[0]) && !ROMAN.test(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
+  }
   for (const { phrase, start } of findPlaces(text)) {
+    if (partOfLongerName(text, start, start + phrase.value.length)) continue;
     spans.push({ name: phrase.value, start, end: start + phrase.value.length, forms: PLACE_FORMS.get(phrase.value)!, kind: 'place' });
   }
   if (earlier.size > 0) {
-    for (const match of text.matchAll(earlierPattern(earlier))) spans.push({ name: match[1]!, start: match.index, end: match.index + match[1]!.length, kind: 'earlier' });
+    for (const { name, start } of findEarlier(text, earlier)) spans.push({ name, start, end: start + name.length, kind: 'earlier' });
   }
   if (kept.size > 0) {
     for (const match of text.matchAll(CAPITALISED)) if (kept.has(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'kept' });
   }
   return withoutOverlaps(spans);
 }
+
+/**
+ * Whether a word in capitals is German written so for emphasis (`NICHT`,
+ * `DANKE, DASS DU …`): a word the lexicon knows, or a short one next to such
+ * a word. Looks at most one word either side.
+ */
+function shouted(text: string, start: number, word: string): boolean {
+  if (isShoutedGermanWord(word)) return true;
+  const after = /^[\s,]{1,3}(\p{Lu}{2,})(?!\p{L})/u.exec(text.slice(start + word.length, start + word.length + 40))?.[1];
+  const before = /(?<!\p{L})(\p{Lu}{2,})[\s,]{1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return (after !== undefined && isShoutedGermanWord(after)) || (before !== undefined && isShoutedGermanWord(before));
+}
+
+const ROMAN = /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/u;
 
 const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3, kept: 4 };
 
@@ -166,16 +239,67 @@ function withoutOverlaps(spans: NameSpan[]): NameSpan[] {
   return kept;
 }
 
-const earlierPatterns = new WeakMap<ReadonlySet<string>, { size: number; pattern: RegExp }>();
+/**
+ * The names of a document by first character, longest first, grown as names
+ * are added (the set only grows while a document is checked: its iterator
+ * sees the new ones). A pattern of all the names, compiled again whenever one
+ * was added and tried name by name at every word, made a document of 4,000
+ * sentences with a name each take seconds.
+ */
+interface EarlierIndex {
+  added: number;
+  readonly names: Iterator<string>;
+  readonly byFirst: Map<string, string[]>;
+}
+const earlierIndexes = new WeakMap<ReadonlySet<string>, EarlierIndex>();
 
-/** One pattern for the names of a document, made again only when a name was added. */
-function earlierPattern(names: ReadonlySet<string>): RegExp {
-  const cached = earlierPatterns.get(names);
-  if (cached && cached.size === names.size) return cached.pattern;
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})s?(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
-  earlierPatterns.set(names, { size: names.size, pattern });
-  return pattern;
+function earlierIndex(names: ReadonlySet<string>): ReadonlyMap<string, readonly string[]> {
+  let index = earlierIndexes.get(names);
+  if (!index || index.added > names.size) {
+    index = { added: 0, names: names.values(), byFirst: new Map() };
+    earlierIndexes.set(names, index);
+  }
+  // Never past the last name: an iterator that has said `done` sees nothing added later.
+  for (; index.added < names.size; index.added++) {
+    const name = index.names.next().value as string;
+    if (name.length === 0) continue;
+    const list = index.byFirst.get(name[0]!) ?? [];
+    const at = list.findIndex((other) => other.length < name.length);
+    list.splice(at === -1 ? list.length : at, 0, name);
+    index.byFirst.set(name[0]!, list);
+  }
+  return index.byFirst;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+/** The code point before `i` (a surrogate pair counts as one). */
+const before = (text: string, i: number) => String.fromCodePoint(text.codePointAt(i >= 2 && /[\uDC00-\uDFFF]/.test(text[i - 1]!) ? i - 2 : i - 1)!);
+/** A name may end at `end`: not inside a word, nor before the rest of a compound (`Beispiel-Anhänger`). */
+const endsAt = (text: string, end: number) =>
+  end >= text.length || (!LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end)!)) && !(text[end] === '-' && LETTER.test(String.fromCodePoint(text.codePointAt(end + 1) ?? 32))));
+
+/**
+ * Names met earlier in the document, also in the genitive (`Beispiels`),
+ * where a word starts: leftmost, then longest, as they do not overlap.
+ */
+function findEarlier(text: string, names: ReadonlySet<string>): { name: string; start: number }[] {
+  const byFirst = earlierIndex(names);
+  const found: { name: string; start: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text[i]!);
+    if (!list || (i > 0 && LETTER_OR_DIGIT.test(before(text, i)))) continue;
+    for (const name of list) {
+      if (!text.startsWith(name, i)) continue;
+      const end = i + name.length;
+      const next = text[end] === 's' && endsAt(text, end + 1) ? end + 1 : endsAt(text, end) ? end : -1;
+      if (next === -1) continue;
+      found.push({ name, start: i });
+      i = next - 1;
+      break;
+    }
+  }
+  return found;
 }
 
 const ROLES = new Set(GERMAN_ROLES);
@@ -202,6 +326,43 @@ function personName(name: string): boolean {
   return !(countries.has(name) || countries.has(name.replace(/s$/, '')) || countries.has(name.replace(/es$/, '')));
 }
 
+let countryCodes: Map<string, string> | undefined;
+
+/**
+ * How a translation into `lang` writes a country the source names in German
+ * (`China` → `Chine`, `Čína`, `中国`), from CLDR's region names (Intl), with
+ * the English name, which many languages' press uses too. Empty for a name
+ * that is no country.
+ */
+export function countryForms(name: string, lang: Lang): string[] {
+  if (!countryCodes) {
+    const display = new Intl.DisplayNames('de', { type: 'region', fallback: 'none' });
+    countryCodes = new Map();
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const country = display.of(code);
+        if (country && country !== code && !countryCodes.has(country)) countryCodes.set(country, code);
+      }
+    }
+  }
+  const code = countryCodes.get(name);
+  if (!code) return [];
+  const key = `${code}\0${lang}`;
+  const cached = countryFormCache.get(key);
+  if (cached) return cached;
+  const forms = new Set<string>();
+  for (const locale of [lang, 'en']) {
+    for (const style of ['long', 'short'] as const) {
+      const form = new Intl.DisplayNames(locale, { type: 'region', style, fallback: 'none' }).of(code);
+      if (form) forms.add(form);
+    }
+  }
+  countryFormCache.set(key, [...forms]);
+  return [...forms];
+}
+const countryFormCache = new Map<string, string[]>();
+
 /** What a person named after a role in `text` adds to the names later sentences are checked for: the name and its surname. */
 export function namesToRemember(text: string): string[] {
   return roleNames(text).flatMap(({ name }) => {
@@ -221,22 +382,72 @@ function rewritesFor(lang: string): [RegExp, string][] {
   return found;
 }
 
+/**
+ * Folded forms and skeletons of words, kept while a translation is checked:
+ * each of up to 64 names is compared with every word of it, and a word's form
+ * is made once, not once per name (64 names against 160,000 characters took
+ * 40 s). Emptied when it holds more characters than a few texts of the
+ * largest size admitted, so it stays small.
+ */
+const wordForms = new Map<string, string>();
+let wordFormChars = 0;
+function memoised(key: string, make: () => string): string {
+  let value = wordForms.get(key);
+  if (value === undefined) {
+    value = make();
+    if (wordFormChars > 16_000_000) {
+      wordForms.clear();
+      wordFormChars = 0;
+    }
+    wordForms.set(key, value);
+    wordFormChars += key.length + value.length;
+  }
+  return value;
+}
+
 /** Lower case, no diacritics, `ł` as `l`, `ß` as `ss`: how names are compared before any rewriting. */
 function foldName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/æ/g, 'ae').replace(/ø/g, 'o');
+  return memoised(`\0${name}`, () =>
+    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/æ/g, 'ae').replace(/ø/g, 'o'),
+  );
 }
 
 /** The skeleton of one word of a name as `lang` spells it (see transliteration.json). */
 function nameSkeleton(word: string, lang: Lang | string): string {
-  let text = foldName(word);
-  for (const [pattern, to] of [...rewritesFor(baseLanguage(lang as Lang)), ...rewritesFor('common')]) text = text.replace(pattern, to);
-  return text;
+  return memoised(`${lang}\0${word}`, () => {
+    let text = foldName(word);
+    for (const [pattern, to] of [...rewritesFor(baseLanguage(lang as Lang)), ...rewritesFor('common')]) text = text.replace(pattern, to);
+    return text;
+  });
 }
 
-/** Levenshtein distance over code points. */
-function editDistance(a: string, b: string): number {
+let lastWords: { readonly text: string; readonly words: readonly string[]; readonly distinct: readonly string[] } | undefined;
+
+/** The words of a translation in order, and each once (in order of first use): read once for all the names checked in it. */
+function wordsOf(text: string): { readonly words: readonly string[]; readonly distinct: readonly string[] } {
+  if (lastWords?.text !== text) {
+    const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
+    lastWords = { text, words, distinct: [...new Set(words)] };
+  }
+  return lastWords;
+}
+
+/**
+ * Longer than this, a word is no name to look for misspellings of: it is
+ * compared exactly only, since an edit distance costs the product of the two
+ * lengths (a 30,000-letter word against another took seconds).
+ */
+const MAX_FUZZY_NAME = 64;
+
+/**
+ * Levenshtein distance over code points, or `max + 1` when it is surely more
+ * than `max`: the lengths differ by more, or a word is too long to be a name.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
   const x = [...a];
   const y = [...b];
+  if (Math.abs(x.length - y.length) > max || x.length > MAX_FUZZY_NAME || y.length > MAX_FUZZY_NAME) return max + 1;
   let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
@@ -263,7 +474,7 @@ function sameWord(word: string, candidate: string, sourceLang: Lang, targetLang:
   const transliterated = TRANSLITERATED.test(word);
   const wanted = nameSkeleton(word, transliterated ? sourceLang : 'und');
   const found = nameSkeleton(candidate, targetLang);
-  return wanted === found || (wanted.length >= 8 && transliterated && editDistance(wanted, found) <= 1);
+  return wanted === found || (wanted.length >= 8 && transliterated && editDistance(wanted, found, 1) <= 1);
 }
 
 /** Languages that decline names, changing their endings (Polish `Madryt` → `w Madrycie`). */
@@ -280,9 +491,12 @@ export type NameVerdict = 'present' | 'altered' | 'missing';
  * changed: `Wilhelm` → `William` is altered), with declension endings allowed
  * (Polish `Madrycie` for `Madryt`).
  */
-export function findName(text: string, name: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = [], maxMiss = Infinity): NameVerdict {
-  if (text.includes(name) || forms.some((form) => text.includes(form))) return 'present';
-  const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
+export function findName(text: string, written: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = [], maxMiss = Infinity): NameVerdict {
+  if (text.includes(written) || forms.some((form) => text.includes(form))) return 'present';
+  // The words of the translation are read without a possessive `'s`, whatever the apostrophe (`St. Martin’s`,
+  // `Sainsbury‘s`): so is the name.
+  const name = written.replace(/['’‘ʼ]s$/u, '');
+  const { words, distinct } = wordsOf(text);
   const declines = DECLINING.has(baseLanguage(targetLang));
   const inflected = (form: string, word: string) => {
     const folded = foldName(form);
@@ -292,26 +506,62 @@ export function findName(text: string, name: string, sourceLang: Lang, targetLan
     // Declension adds or changes endings (Polish `Madryt` → `Madrycie`, `Lizbona` → `Lizbonie`), never shortens: `Lagard` is no `Lagarde`.
     return candidate === folded || (candidate.startsWith(stem) && candidate.length >= folded.length && candidate.length <= folded.length + 4);
   };
-  if (forms.length > 0) return forms.some((form) => words.some((word) => inflected(form, word))) ? 'present' : 'missing';
+  // Each word once: a word repeated a thousand times is judged once.
+  // A form of several words has each declined (Polish `Nowy Jork` → `w Nowym Jorku`).
+  if (forms.length > 0) {
+    const found = forms.some((form) => form.split(/\s+/).every((part) => distinct.some((word) => inflected(part, word))) || distinct.some((word) => adjectiveOf(form, word)));
+    return found ? 'present' : 'missing';
+  }
   const parts = name.split(/\s+/).filter((part) => /\p{Lu}/u.test(part[0] ?? ''));
   const surname = parts.at(-1) ?? name;
-  const at = words.findIndex((word) => sameWord(surname, word, sourceLang, targetLang) || inflected(surname, word));
-  if (at < 0) return words.some((word) => nearMiss(surname, word, sourceLang, targetLang, maxMiss)) ? 'altered' : 'missing';
+  // Declined, also as the language spells the name (Polish `Virginia` → `w Wirginii`).
+  const found = distinct.find(
+    (word) => sameWord(surname, word, sourceLang, targetLang) || inflected(surname, word) || (declines && inflectedSkeleton(nameSkeleton(surname, 'und'), nameSkeleton(word, targetLang))),
+  );
+  if (found === undefined) return distinct.some((word) => nearMiss(surname, word, sourceLang, targetLang, maxMiss)) ? 'altered' : 'missing';
+  const at = words.indexOf(found);
   // The words before the surname: a first name that is there must be the same one.
   for (const [offset, part] of parts.slice(0, -1).reverse().entries()) {
     const candidate = words[at - 1 - offset];
-    if (!candidate || sameWord(part, candidate, sourceLang, targetLang)) continue;
+    // A declining language declines the first name too (Czech `Zorana Zaeva`).
+    if (!candidate || sameWord(part, candidate, sourceLang, targetLang) || (declines && inflected(part, candidate))) continue;
     if (nearMiss(part, candidate, sourceLang, targetLang)) return 'altered';
   }
   return 'present';
+}
+
+/**
+ * Whether a word is an adjective or inhabitant made from a place, in any of
+ * its languages' forms (`parisiens`, `parigine` from `Paris`; `londoniennes`
+ * from `London`; `romains` from `Roma`; `new-yorkaise`): lower case, the
+ * form less its last letter (from five letters on), then an ending of two to
+ * seven letters.
+ */
+function adjectiveOf(form: string, word: string): boolean {
+  if (!/^\p{Ll}/u.test(word) || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(form)) return false;
+  const folded = foldName(form).replace(/\s+/g, '-');
+  const stem = folded.length >= 5 ? folded.slice(0, -1) : folded;
+  const candidate = foldName(word);
+  return candidate.startsWith(stem) && candidate.length - stem.length >= 2 && candidate.length - stem.length <= 7;
+}
+
+/**
+ * Whether a skeleton is a declined form of another: the stem less two
+ * letters, an ending of up to four; one letter shorter at most, as a skeleton
+ * merges double letters (Polish `Wirginii` → `virgini` for `virginia`).
+ */
+function inflectedSkeleton(name: string, word: string): boolean {
+  const stem = name.slice(0, Math.max(4, name.length - 2));
+  return word.startsWith(stem) && word.length >= name.length - 1 && word.length <= name.length + 4;
 }
 
 /** A word that looks like a misspelling of the name's word: close, but not the same. */
 function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang: Lang, maxMiss = Infinity): boolean {
   if (!/^\p{Lu}/u.test(candidate)) return false;
   const wanted = nameSkeleton(word, sourceLang);
-  const distance = editDistance(wanted, nameSkeleton(candidate, targetLang));
-  return distance > 0 && distance <= Math.min(maxMiss, Math.ceil(wanted.length / 2));
+  const max = Math.min(maxMiss, Math.ceil(wanted.length / 2));
+  const distance = editDistance(wanted, nameSkeleton(candidate, targetLang), max);
+  return distance > 0 && distance <= max;
 }
 
 /** A name romanised from Chinese (pinyin) or Korean: every word one to three syllables of those shapes. */
@@ -345,8 +595,10 @@ export function findNameInJapanese(text: string, name: string, sourceLang: Lang,
   // The surname with its particles (`von der Leyen` is one word in katakana, `フォンデアライエン`), and a
   // city's own katakana spellings (`ヴィリニュス` for `ビリニュス`).
   const surname = /(?:(?:von|van|de|da|di|der|la|al|el|bin|ibn)[\s-]+)+\p{Lu}[\p{L}'’-]*$/u.exec(name)?.[0] ?? name.split(/\s+/).at(-1)!;
-  const wanted = [japaneseConsonants(surname, sourceLang), ...forms.filter((form) => /^[\p{Script=Katakana}ー・]+$/u.test(form)).map(katakanaConsonants)];
-  const present = wanted.some((consonants) => skeletons.some((skeleton) => editDistance(consonants, skeleton) <= Math.floor(consonants.length / 3)));
+  // English names lose an r after a vowel in katakana (`Ford` = `フォード`, `Carter` = `カーター`).
+  const nonRhotic = surname.replace(/([aeiouy])r(?![aeiouy])/giu, '$1');
+  const wanted = [japaneseConsonants(surname, sourceLang), japaneseConsonants(nonRhotic, sourceLang), ...forms.filter((form) => /^[\p{Script=Katakana}ー・]+$/u.test(form)).map(katakanaConsonants)];
+  const present = wanted.some((consonants) => skeletons.some((skeleton) => editDistance(consonants, skeleton, Math.floor(consonants.length / 3)) <= Math.floor(consonants.length / 3)));
   return present ? 'present' : 'missing';
 }
 

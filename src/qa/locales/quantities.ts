@@ -13,6 +13,7 @@ import { baseLanguage } from '../../core/lang.js';
 import type { LocaleRules } from './rules.js';
 import NUMERALS from './numerals.json' with { type: 'json' };
 import UNITS from './units.json' with { type: 'json' };
+import PRESS from './press.json' with { type: 'json' };
 
 export interface Amount {
   readonly value: number;
@@ -20,6 +21,16 @@ export interface Amount {
   readonly unit?: string;
   /** As written, for messages. */
   readonly text: string;
+  /**
+   * In brackets right after a figure in another unit: a conversion for the
+   * reader (`12 km (7.5 miles)`, `(2.2-mile)`), which either side may add.
+   */
+  readonly aside?: boolean;
+  /**
+   * A small figure joined to an East Asian counter (`2人`, `2つ`, `1年中`): how
+   * Japanese and Chinese write what German says with a word (`die beiden`).
+   */
+  readonly counter?: boolean;
 }
 
 export interface Time {
@@ -64,6 +75,76 @@ export const CONVERSIONS = UNITS.conversions as [from: string, to: string, facto
 /** Rough value of each currency in US dollars: enough to tell a conversion from a different figure. */
 export const CURRENCY_RATES = UNITS.currencies as Readonly<Record<string, number>>;
 
+interface Press {
+  /** Words after a clock figure that make it a time of day (`om 15 uur`, `18 heures`). */
+  readonly hourWords?: readonly string[];
+  /** Words before a figure with minutes that make it a time of day (`alle 15.00`, `las 14.30`). */
+  readonly timeBefore?: readonly string[];
+  /** The press writes a 12-hour clock: `at 9.00` may be 21:00. */
+  readonly twelveHour?: boolean;
+}
+const pressOf = (rules: LocaleRules): Press => ((PRESS as unknown as Record<string, Press>)[baseLanguage(rules.textLang)] ?? {});
+
+/**
+ * Scale words CLDR gives for a locale (compact decimal formats, long and short,
+ * in each plural form), as Intl formats them: `miljoen`, `mln.`, `milionů`,
+ * `miliony`, `milhões`. A new locale reads `4,2 miljoen` with no data of ours.
+ */
+function intlScales(lang: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const compactDisplay of ['long', 'short'] as const) {
+    let format: Intl.NumberFormat;
+    try {
+      format = new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay });
+    } catch {
+      return out;
+    }
+    for (const scale of [1e3, 1e6, 1e9, 1e12]) {
+      for (const n of [1, 2, 3, 5, 1.5, 21, 100]) {
+        const parts = format.formatToParts(n * scale);
+        const word = parts.filter((part) => part.type === 'compact').map((part) => part.value).join('').trim();
+        // CJK myriads are read with their figure (`420万`); one-letter short forms (`K`, `B`) are too ambiguous.
+        if (!word || /[\p{Nd}\p{sc=Han}\p{sc=Hangul}]/u.test(word) || (compactDisplay === 'short' && word.length < 2)) continue;
+        const shown = Number(parts.map((part) => (part.type === 'integer' || part.type === 'fraction' ? part.value : part.type === 'decimal' ? '.' : '')).join(''));
+        if (shown > 0) out.push([word.toLowerCase(), round((n * scale) / shown)]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A numeric date in the locale's own order and separators, from Intl
+ * (`10.6.2006`, `10/06/2006`, `10-6-2006`, `10. 6. 2006`, `2006/6/10`), with a
+ * four-digit year so that it cannot be a number; zero padding is accepted.
+ */
+function numericDatePattern(lang: string): RegExp {
+  let parts: Intl.DateTimeFormatPart[] = [];
+  try {
+    parts = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2006, 5, 10)));
+  } catch {
+    // Unknown to Intl: ISO dates only.
+  }
+  const field: Record<string, string> = { day: String.raw`(?<d>\d{1,2})`, month: String.raw`(?<m>\d{1,2})`, year: String.raw`(?<y>\d{4})` };
+  let own = '';
+  for (const part of parts) {
+    if (field[part.type]) own += field[part.type];
+    else if (part.type === 'literal' && /^[\s./-]{1,3}$/u.test(part.value)) own += part.value.split('').map((char) => (/\s/u.test(char) ? '\\s?' : escape(char))).join('');
+    else return /(?<![\p{N}.])(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?![\p{N}])/gu;
+  }
+  const iso = String.raw`(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})`;
+  return new RegExp(`(?<![\\p{N}.,])(?:${own || '(?!)'}|${iso})(?![\\p{N}])`, 'gu');
+}
+
+function monthBeforeDay(lang: string): boolean {
+  try {
+    const types = new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2006, 5, 10))).map((part) => part.type);
+    return types.indexOf('month') < types.indexOf('day');
+  } catch {
+    return true;
+  }
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestFirst = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
 const flexibleSpaces = (text: string) => text.replace(/ /g, '\\s+');
@@ -76,15 +157,36 @@ interface Compiled {
   readonly monthOf: Map<string, number>;
   readonly dayFirst: RegExp;
   readonly monthFirst: RegExp;
+  /** The locale writes the month before the day (`June 10`), by Intl. */
+  readonly monthFirstOrder: boolean;
   readonly monthAlone: RegExp;
   readonly number: RegExp;
   readonly after: RegExp;
   readonly dayPart: RegExp;
   readonly wordTime: RegExp;
   readonly word: RegExp;
+  /** One more cardinal inside a compound word, after a joiner: `sieben|und|dreißig`, `sedm|a|třicet`, `trent|un`. */
+  readonly wordPart: RegExp;
   readonly scaleAfter: RegExp;
   readonly scaleOf: Map<string, number>;
   readonly unitOf: (written: string) => string | undefined;
+  readonly numericDate: RegExp;
+  /** `om 15 uur`, `18 heures`, `15 Uhr`: a figure followed by a word for the hour. */
+  readonly hourAfter: RegExp;
+  /** `alle 15.00`, `las 14.30`: a word before a figure with minutes. */
+  readonly timeBefore: RegExp;
+  readonly twelveHour: boolean;
+}
+
+/** The word Intl writes after an hour on a 24-hour clock (`15 Uhr`, `15 h`), if any. */
+function intlHourWord(lang: string): string | undefined {
+  try {
+    const parts = new Intl.DateTimeFormat(lang, { hour: 'numeric', hourCycle: 'h23', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2020, 0, 1, 15)));
+    const word = parts.filter((part) => part.type === 'literal').map((part) => part.value).join('').trim();
+    return /^\p{L}[\p{L}.]*$/u.test(word) ? word : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const compiledRules = new WeakMap<LocaleRules, Compiled>();
@@ -99,7 +201,8 @@ function compiled(rules: LocaleRules): Compiled {
   });
   for (const [name, month] of Object.entries(numerals.months)) monthOf.set(name, month);
   const months = longestFirst(monthOf.keys());
-  const group = `[${rules.groups.map(escape).join('')}]`;
+  // A plain or no-break space groups digits in every locale's press (`25 000`, `40 000`), whatever CLDR's own group is.
+  const group = `[${rules.groups.map(escape).join('')} \u00a0\u202f]`;
   const decimal = escape(rules.decimal);
   const day = String.raw`(?<![\p{N}])\d{1,2}${ORDINAL_MARK}`;
   // Months alone only in their long form, and capitalised where the language capitalises them
@@ -107,6 +210,9 @@ function compiled(rules: LocaleRules): Compiled {
   const capitalised = /^(de|en)$/.test(baseLanguage(rules.textLang));
   const longMonths = longestFirst(rules.monthWords.flatMap((names) => names.filter((name) => !/\d/.test(name)).map((name) => (capitalised ? name[0]!.toUpperCase() + name.slice(1) : name))));
   const scaleOf = new Map(Object.entries(numerals.scales).map(([word, value]) => [word.toLowerCase(), value]));
+  for (const [word, value] of intlScales(rules.textLang)) if (!scaleOf.has(word)) scaleOf.set(word, value);
+  const press = pressOf(rules);
+  const hourWords = [...(press.hourWords ?? []), intlHourWord(rules.textLang) ?? ''].filter((word) => word !== '');
   const symbols = new Map<string, string>();
   const stems: [string, string][] = [];
   for (const [unit, { symbols: own, stems: ownStems }] of Object.entries(UNIT_TABLE)) {
@@ -120,40 +226,48 @@ function compiled(rules: LocaleRules): Compiled {
     const lower = written.toLowerCase().replace(/\s+/g, ' ');
     return stems.find(([stem]) => lower.startsWith(stem))?.[1];
   };
-  const unitWords = `(?:${longestFirst(symbols.keys())})(?![\\p{L}])|(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*`;
-  const hourWords = longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1 && numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12));
+  // Word stems first: `km per uur` is a speed before `km` is a distance.
+  const unitWords = `(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*|(?:${longestFirst(symbols.keys())})(?![\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}])`;
+  const spelledHours = longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1 && numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12));
   const wordForms = [...Object.keys(numerals.cardinals), ...Object.keys(numerals.ordinals), ...Object.keys(numerals.fractions)];
   const result: Compiled = {
     monthOf,
     // 9. September, 4. und 5. Mai, 4-5 May, 1er mai, 9 de septiembre, 4 i 5 maja
-    dayFirst: new RegExp(`(${day}(?:${DAY_JOIN}\\d{1,2}${ORDINAL_MARK}){0,4})(?:\\s+de)?\\s+(${months})\\.?(?![\\p{L}])`, 'giu'),
+    dayFirst: new RegExp(`(${day}(?:${DAY_JOIN}\\d{1,2}${ORDINAL_MARK}){0,4})(?:\\s+(?:de|del|of))?\\s+(${months})\\.?(?![\\p{L}])`, 'giu'),
     // September 9, Sept. 9th, May 4-5, May 4 and 5
     monthFirst: new RegExp(`(?<![\\p{L}])(${months})\\.?\\s+(\\d{1,2}(?:st|nd|rd|th)?(?:${DAY_JOIN}\\d{1,2}(?:st|nd|rd|th)?){0,4})(?![\\p{N}])`, 'giu'),
     // June; 10月; 7～9月 (a quarter: July to September)
-    monthAlone: new RegExp(`(?<![\\p{L}])(${longMonths})(?![\\p{L}])|(?<![\\p{N}])(\\d{1,2})(?:[～〜~–-](\\d{1,2}))?月(?!\\d)`, capitalised ? 'gu' : 'giu'),
+    monthAlone: new RegExp(`(?<![\\p{L}])(${longMonths})(?![\\p{L}])|(?<![\\p{N}])(\\d{1,2})(?:[～〜~–-](\\d{1,2}))? ?(?:月|월)(?!\\d)`, capitalised ? 'gu' : 'giu'),
     // Grouped, then with the locale's decimal mark, then with a point that cannot be a
     // group separator (not followed by exactly three digits, nor part of a date like
     // 12.5.2015): `3.5` in a French or Spanish software string is a decimal written the
     // international way, not 3 and 5.
     number: new RegExp(
-      `(?<![\\p{Nd}])(\\p{Nd}{1,3}(?:${group}\\p{Nd}{3})+(?:${decimal}\\p{Nd}+)?)(?!\\p{Nd})|(\\p{Nd}+(?:${decimal}\\p{Nd}+)?)(?!\\.\\p{Nd})|(\\p{Nd}+\\.(?!\\p{Nd}{3}(?!\\p{Nd}))\\p{Nd}+)(?!\\p{Nd}|\\.\\p{Nd})|(\\p{Nd}+)`,
+      `(?<![\\p{Nd}])(\\p{Nd}{1,3}(?:${group}\\p{Nd}{3})+(?:${decimal}\\p{Nd}+)?)(?!\\p{Nd})|(\\p{Nd}+(?:${decimal}\\p{Nd}+)?)(?![\\p{Nd}]|\\.\\p{Nd})|(\\p{Nd}+\\.(?!\\p{Nd}{3}(?!\\p{Nd}))\\p{Nd}+)(?!\\p{Nd}|\\.\\p{Nd})|(\\p{Nd}+)`,
       'gu',
     ),
     // What follows a figure: a scale word, then a unit (`2,8 Mrd. Euro`, `2.800 millones de euros`, `€3m`).
     after: new RegExp(
-      `\\s*(?:(${longestFirst(scaleOf.keys())})(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*)?(${unitWords})?`,
+      `\\s*(?:(${longestFirst(scaleOf.keys())})(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*|-(?=\\p{L}))?(${unitWords})?`,
       'iuy',
     ),
     dayPart: new RegExp(`\\s*(${Object.keys(numerals.dayParts).map((part) => flexibleSpaces(escape(part))).join('|') || '(?!)'})(?![\\p{L}])`, 'iuy'),
     // a las tres (de la tarde), at three o'clock, à trois heures: the word around the number says it is a time
     wordTime: new RegExp(
-      `(?<![\\p{L}])(?:a\\s+las?\\s+(${hourWords})(?![\\p{L}])|(?:à|at)\\s+(${hourWords})\\s+(?:heures?|o['’]clock)(?![\\p{L}]))`,
+      `(?<![\\p{L}])(?:a\\s+las?\\s+(${spelledHours})(?![\\p{L}])|(?:à|at)\\s+(${spelledHours})\\s+(?:heures?|o['’]clock)(?![\\p{L}]))`,
       'giu',
     ),
     scaleAfter: new RegExp(`\\s*(${longestFirst(scaleOf.keys())})(?![\\p{L}])`, 'iuy'),
-    word: new RegExp(`(?<![\\p{L}])(${longestFirst(wordForms)})(\\p{L}*)`, 'giu'),
+    // A hyphen may join the parts of a number word: `thirty-two`, `vingt-deux`.
+    word: new RegExp(`(?<![\\p{L}])(${longestFirst(wordForms)})((?:-?\\p{L})*)`, 'giu'),
+    wordPart: new RegExp(`(?:und|en|a|e|y|i|-)?(${longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1))})`, 'iuy'),
     scaleOf,
     unitOf,
+    numericDate: numericDatePattern(rules.textLang),
+    monthFirstOrder: monthBeforeDay(rules.textLang),
+    hourAfter: new RegExp(`(?<![\\p{N}.,:])(\\d{1,2})(?:[.:](\\d{2}))?\\s*(?:${longestFirst(hourWords)})(?![\\p{L}])`, 'giu'),
+    timeBefore: new RegExp(`(?<![\\p{L}])(?:${(press.timeBefore ?? []).map((word) => flexibleSpaces(escape(word))).join('|') || '(?!)'})\\s+(\\d{1,2})[.:](\\d{2})(?![\\p{N}]|[.,:]\\p{N})`, 'giu'),
+    twelveHour: press.twelveHour === true,
   };
   compiledRules.set(rules, result);
   return result;
@@ -169,7 +283,7 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   // 9:15 a.m., 9 pm
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![\p{L}])/giu, twelveHour: false },
   // 午前9時15分, 午後3時半, 9時
-  { pattern: /(午前|午後)?(\d{1,2})時(?!間)(?:(\d{1,2})分|(半))?/gu, twelveHour: false },
+  { pattern: /(午前|午後|上午|下午|오전|오후)? ?(\d{1,2}) ?(?:時|时|點|点|시)(?!間|间|간)(?: ?(\d{1,2}) ?(?:分|분)|(半|반))?/gu, twelveHour: false },
   // 9.15 Uhr, 9 Uhr, 10.30 horas, 10.30 h
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr|horas|hrs|h\.|godz\.)(?![\p{L}])/gu, twelveHour: false },
   // a las 10.30, a las 3 de la tarde (with minutes or a part of the day: `a las 10 familias` are families)
@@ -180,7 +294,7 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   // o godz. 10.30, o godzinie 15
   { pattern: /(?<![\p{L}])(?:godz\.|godzinie)\s*(\d{1,2})(?:[.:](\d{2}))?(?![\p{N}])/giu, twelveHour: true },
   // 9 h 15, 21h30, 9 h
-  { pattern: /(?<![\p{N}])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\p{N}])/gu, twelveHour: false },
+  { pattern: /(?<![\p{N}:.])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\p{N}])/gu, twelveHour: false },
   // 9:15 (24-hour or unmarked 12-hour)
   { pattern: /(?<![\p{N}:])(\d{1,2}):(\d{2})(?![\p{N}:])/gu, twelveHour: true },
 ];
@@ -190,7 +304,7 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
  * it again. `each` may return where the match really ends (a figure with its
  * unit), which is blanked too.
  */
-function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end: number) => number | void): string {
+function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end: number) => number | void | false): string {
   let out = '';
   let last = 0;
   pattern.lastIndex = 0;
@@ -199,7 +313,10 @@ function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end:
       pattern.lastIndex++;
       continue;
     }
-    const end = Math.max(match.index + match[0].length, each(match, match.index + match[0].length) ?? 0);
+    const taken = each(match, match.index + match[0].length);
+    // `false`: not what the pattern reads after all (`84:80` is a score, not a time); left for the next reading.
+    if (taken === false) continue;
+    const end = Math.max(match.index + match[0].length, taken ?? 0);
     out += text.slice(last, match.index) + ' '.repeat(end - match.index);
     last = end;
     pattern.lastIndex = end;
@@ -210,11 +327,37 @@ function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end:
 const days = (list: string) => [...list.matchAll(/\d{1,2}/g)].map((m) => Number(m[0]));
 
 /** `3万1400` = 31400, `28億` = 2.8e9, `2億8000万` = 2.8e8. */
-const JAPANESE_NUMBER = /(?<![\p{Nd}])(?:\p{Nd}+(?:\.\p{Nd}+)?[兆億万千])+(?:\p{Nd}+)?/gu;
-const JAPANESE_SCALE: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12 };
+const JAPANESE_NUMBER = /(?<![\p{Nd}]|\p{Nd}[,.])(?:\p{Nd}+(?:[,.]\p{Nd}+)* ?[兆億亿萬万千百조억만천]+ ?)+(?:\p{Nd}+)?/gu;
+const JAPANESE_SCALE: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12, 亿: 1e8, 萬: 1e4, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12 };
+
+/**
+ * The value of a figure written with East Asian myriads: `2万4312` = 24312,
+ * `1,900万` = 1.9e7, `1億2千万` = 1.2e8 (a thousand below a myriad multiplies
+ * with it). Figures and units alternate, so one pass reads it.
+ */
+function myriadValue(written: string): { value: number; scale: number } {
+  let total = 0;
+  let section = 0;
+  let figure = 0;
+  let scale = 1;
+  for (const [, digits, units] of written.replace(/ /g, '').matchAll(/(\p{Nd}+(?:[,.]\p{Nd}+)*)?([兆億亿萬万千百조억만천]*)/gu)) {
+    if (digits) figure = Number(asciiDigits(digits).replace(/,(?=\d{3}(?!\d))/g, ''));
+    for (const unit of units ?? '') {
+      const value = JAPANESE_SCALE[unit]!;
+      if (value < 1e4) section += (figure || 1) * value;
+      else {
+        total += (section + figure || 1) * value;
+        section = 0;
+        scale = Math.max(scale, value);
+      }
+      figure = 0;
+    }
+  }
+  return { value: total + section + figure, scale };
+}
 /** `1メートル80` = 1.80 m; `4分の1` = 0.25. */
 const JAPANESE_MEASURE = /(?<![\p{Nd}])(\d+)メートル(\d{1,2})(?![\p{Nd}])|(?<![\p{Nd}])(\d+)分の(\d+)(?![\p{Nd}])/gu;
-const ROMAN = /(?<![\p{L}\p{N}])(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?![\p{L}\p{N}])/gu;
+const ROMAN = /(?<![\p{L}\p{N}])(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?=(?:e|er|ème|es|º|\.)?(?![\p{L}\p{N}]))/gu;
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** Kanji numerals (`第九`, `三日`): each digit, with 十 and 百 as in 二十三. */
 const KANJI = /[一二三四五六七八九十百]+/gu;
@@ -286,21 +429,35 @@ export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, '
 }
 
 /** What joins the two ends of a range: `8 bis 12 Grad`, `8 to 12 degrees`, `8～12度`. */
-const RANGE_JOIN = /^\s*(?:-|–|—|~|～|〜|bis|to|à|a|y|do|und|and|et|i)\s*$/iu;
+const RANGE_JOIN = /^\s*(?:-|–|—|~|～|〜|bis|to|à|a|y|do|und|and|et|i|až|tot|till|e)\s*$/iu;
 
 /** The first figure of a range takes the unit written after the second: `8 bis 12 Grad` is 8 °C to 12 °C. */
-function withRangeUnits(text: string, amounts: Amount[], spans: readonly { start: number; end: number }[]): Amount[] {
+function withRangeUnits(text: string, amounts: Amount[], spans: readonly { start: number; end: number }[], scales: readonly number[]): Amount[] {
   const order = amounts.map((_, index) => index).sort((a, b) => spans[a]!.start - spans[b]!.start);
   const result = [...amounts];
   for (let i = order.length - 2; i >= 0; i--) {
     const [here, next] = [order[i]!, order[i + 1]!];
+    if (!RANGE_JOIN.test(text.slice(spans[here]!.end, spans[next]!.start))) continue;
     const unit = result[next]!.unit;
-    if (result[here]!.unit === undefined && unit !== undefined && RANGE_JOIN.test(text.slice(spans[here]!.end, spans[next]!.start))) {
-      result[here] = { ...result[here]!, unit };
+    if (result[here]!.unit === undefined && unit !== undefined) result[here] = { ...result[here]!, unit };
+    // … and its scale: `10 bis 12 Millionen` is 10 million to 12 million (`€10m-€12m`), `390～420万` is 3.9 to 4.2 million.
+    const scale = scales[next] ?? 1;
+    if ((scales[here] ?? 1) === 1 && scale > 1 && result[here]!.value < 1000 && result[here]!.unit === result[next]!.unit) {
+      result[here] = { ...result[here]!, value: round(result[here]!.value * scale) };
+    }
+  }
+  // A figure in brackets right after a figure in another unit converts it for the reader: `12 km (7.5 miles)`, `(2.2-mile)`.
+  for (let i = 1; i < order.length; i++) {
+    const [before, here] = [result[order[i - 1]!]!, result[order[i]!]!];
+    if (before.unit && here.unit && before.unit !== here.unit && ASIDE.test(text.slice(spans[order[i - 1]!]!.end, spans[order[i]!]!.start))) {
+      result[order[i]!] = { ...here, aside: true };
     }
   }
   return result;
 }
+
+/** What stands between a figure and its conversion: an opening bracket, maybe `about` or `=`. */
+const ASIDE = /^[\s,]*[(\[（]\s*(?:[~≈=]|ca\.|approx\.|about|around|environ|circa|etwa|rund)?\s*$/iu;
 
 export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const c = compiled(rules);
@@ -313,18 +470,39 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const month = (name: string) => c.monthOf.get(name.toLowerCase());
   /** Where each amount was written, in the same order. */
   const spans: { start: number; end: number }[] = [];
+  /** The scale word each amount had (1 for none), in the same order. */
+  const scales: number[] = [];
 
+  // 10.06.2006, 10/06/2006, 2006-06-10: a date and its year.
+  let text = take(input, c.numericDate, (m) => {
+    const g = m.groups!;
+    const [d, mo, y] = [Number(g['d'] ?? g['d2']), Number(g['m'] ?? g['m2']), g['y'] ?? g['y2']!];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+    dates.push(`${mo}-${d}`);
+    amounts.push({ value: Number(y), text: y });
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    scales.push(1);
+    return undefined;
+  });
   // 5月4日, 5月4、5両日, 5月4日から6日 (not 7月25日から8月28日: the 8 there is a month)
-  let text = take(input, /(\d{1,2})月(\d{1,2})日?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}(?![\d月])日?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
+  text = take(text, /(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일|号|號)?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}(?![\d月월])(?:日|일)?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
     for (const d of [Number(m[2]), ...days(m[3] ?? '')]) dates.push(`${Number(m[1])}-${d}`);
+  });
+  // 16日午前: a day whose month the dateline gives; it matches any date on that day (`0-16`).
+  text = take(text, /(?<![\p{N}月])(\d{1,2}) ?日(?![間本目])/gu, (m) => {
+    if (Number(m[1]) < 1 || Number(m[1]) > 31) return false;
+    dates.push(`0-${Number(m[1])}`);
+    return undefined;
   });
   text = take(text, c.dayFirst, (m) => {
     for (const d of days(m[1]!)) dates.push(`${month(m[2]!)}-${d}`);
   });
-  text = take(text, c.monthFirst, (m) => {
+  if (c.monthFirstOrder) text = take(text, c.monthFirst, (m) => {
     for (const d of days(m[2]!)) dates.push(`${month(m[1]!)}-${d}`);
   });
-  const addTime = (hour: number, minutes: number, marker: string | undefined, twelveHour: boolean, end: number) => {
+  const addTime = (hour: number, minutes: number, marker: string | undefined, twelveHour: boolean, end: number): number | false => {
+    // Not a time of day: a score (`84:80`), a game clock (`27:37`) or a duration (`4:41,30`).
+    if (hour > 24 || minutes > 59) return false;
     c.dayPart.lastIndex = end;
     const part = c.dayPart.exec(text);
     const partMarker = part ? numerals.dayParts[part[1]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
@@ -338,11 +516,13 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   // Ranges of times share their marker: `zwischen 8 und 10 Uhr`, `8 to 10 a.m.`, `de 8 a 10 horas`.
   text = take(text, TIME_RANGE, (m, end) => {
     const marker = /^[ap]/i.test(m[5]!) ? m[5]![0]!.toLowerCase() : undefined;
+    if (Number(m[1]) > 24 || Number(m[2] ?? 0) > 59) return false;
     addTime(Number(m[1]), Number(m[2] ?? 0), marker, false, end);
     return addTime(Number(m[3]), Number(m[4] ?? 0), marker, false, end);
   });
   // … and where the word comes first: `od godz. 8 do 18`.
   text = take(text, TIME_RANGE_AFTER_WORD, (m, end) => {
+    if (Number(m[1]) > 24 || Number(m[2] ?? 0) > 59) return false;
     addTime(Number(m[1]), Number(m[2] ?? 0), undefined, true, end);
     return addTime(Number(m[3]), Number(m[4] ?? 0), undefined, true, end);
   });
@@ -350,16 +530,25 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     text = take(text, pattern, (m, end) => {
       if (pattern !== TIMES[1]!.pattern) return addTime(Number(m[1]), Number(m[2] ?? 0), m[3]?.toLowerCase(), twelveHour, end);
       // 午前9時15分, 午後3時半
-      return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), ({ 午前: 'a', 午後: 'p' } as Record<string, string>)[m[1] ?? ''], twelveHour, end);
+      return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), ({ 午前: 'a', 午後: 'p', 上午: 'a', 下午: 'p', 오전: 'a', 오후: 'p' } as Record<string, string>)[m[1] ?? ''], twelveHour, end);
     });
   }
+  // Press conventions (press.json, Intl's hour word): `om 15 uur`, `18 heures`, `alle 15.00`, `las 14.30`.
+  text = take(text, c.hourAfter, (m, end) => addTime(Number(m[1]), Number(m[2] ?? 0), undefined, c.twelveHour, end));
+  text = take(text, c.timeBefore, (m, end) => {
+    // `at 2.50 euros`, `alle 0.25 per cento`: a figure with a unit or scale is no time.
+    c.after.lastIndex = end;
+    const follow = c.after.exec(text);
+    if (follow?.[1] || follow?.[2]) return false;
+    return addTime(Number(m[1]), Number(m[2]), undefined, c.twelveHour, end);
+  });
   text = take(text, c.wordTime, (m, end) => addTime(numerals.cardinals[(m[1] ?? m[2])!.toLowerCase()]!, 0, undefined, true, end));
   text = take(text, c.monthAlone, (m) => {
     const found = m[1] !== undefined ? month(m[1]) : Number(m[2]);
     if (found) months.push(found);
     if (m[3] !== undefined) months.push(Number(m[3]));
   });
-  const addAmount = (value: number, start: number, end: number, written: string) => {
+  const addAmount = (value: number, start: number, end: number, written: string, ownScale = 1) => {
     c.after.lastIndex = end;
     const follow = c.after.exec(text);
     const before = text.slice(Math.max(0, start - 4), start).match(/(US\$|US-\$|[€$£¥₽₴]|CHF|EUR|USD)\s?$/u)?.[1];
@@ -377,29 +566,42 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     // A sign matters for temperatures (−5 °C is 23 °F); elsewhere `minus 5 Prozent` is often `down 5%`.
     const negative = (unit === 'celsius' || unit === 'fahrenheit') && /(?:minus|moins|menos|マイナス|−|(?<!\S)-)\s?$/iu.test(text.slice(Math.max(0, start - 7), start));
     const shown = `${before ?? ''}${written}${text.slice(end, consumed).trimEnd()}`;
-    amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), text: shown });
+    const counter = !unit && scale === 1 && value <= 10 && /^\p{Nd}+$/u.test(written) && COUNTER.test(text.slice(end, end + 2));
+    amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), ...(counter ? { counter } : {}), text: shown });
     spans.push({ start, end: consumed });
+    scales.push(scale * ownScale);
     return consumed;
   };
   // German decades (`90er Jahre`, `1990er`) are the 1990s, or the nineties: a figure they match, never one they require.
   if (baseLanguage(rules.textLang) === 'de') {
     text = take(text, /(?<![\p{N}])(\d0|\d{3}0)er(?:n|-Jahren?|\s+Jahren?)?(?![\p{L}])/gu, (m) => {
       const decade = Number(m[1]);
-      words.push(decade, ...(decade < 100 ? [1900 + decade, 2000 + decade] : []));
+      // `1980er Jahre` = `the 80s`, `jaren 80`, `anni '80`.
+      words.push(decade, ...(decade < 100 ? [1900 + decade, 2000 + decade] : [decade % 100]));
     });
   }
+  // `1950-53`, `2018/19`: the second year is written with its last two digits.
+  text = take(text, /(?<![\p{N}.,])((?:1[5-9]|20)\d{2}) ?[-–/] ?(\d{2})(?![\p{N}]|[.,]\p{N})/gu, (m, end) => {
+    const first = Number(m[1]);
+    const second = first - (first % 100) + Number(m[2]);
+    if (second <= first) return false;
+    amounts.push({ value: first, text: m[1]! }, { value: second, text: m[2]! });
+    spans.push({ start: m.index, end: m.index + m[1]!.length }, { start: end - m[2]!.length, end });
+    scales.push(1, 1);
+    return end;
+  });
   text = take(text, JAPANESE_MEASURE, (m, end) => {
     if (m[1] !== undefined) {
       amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
       spans.push({ start: m.index, end: m.index + m[0].length });
+      scales.push(1);
     }
     else return addAmount(Number(m[4]) / Number(m[3]), m.index, end, m[0]);
     return undefined;
   });
   text = take(text, JAPANESE_NUMBER, (m, end) => {
-    let value = 0;
-    for (const [, figure, scale] of m[0].matchAll(/(\p{Nd}+(?:\.\p{Nd}+)?)([兆億万千]?)/gu)) value += Number(asciiDigits(figure!)) * (JAPANESE_SCALE[scale!] ?? 1);
-    return addAmount(value, m.index, end, m[0]);
+    const { value, scale } = myriadValue(m[0]);
+    return addAmount(value, m.index, end, m[0], scale);
   });
   text = take(text, c.number, (m, end) => {
     const [, grouped, local, point, digits] = m;
@@ -408,13 +610,16 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     else if (digits !== undefined) value = Number(asciiDigits(digits));
     else {
       let normalised = asciiDigits(grouped ?? local!);
-      if (grouped !== undefined) for (const group of rules.groups) normalised = normalised.split(group).join('');
+      if (grouped !== undefined) for (const group of [...rules.groups, ' ', '\u00a0', '\u202f']) normalised = normalised.split(group).join('');
       value = Number(normalised.replace(rules.decimal, '.'));
     }
     return addAmount(value, m.index, end, m[0]);
   });
   for (const m of text.matchAll(c.word)) {
     const stem = m[1]!.toLowerCase();
+    // A number written as one word of several (`siebenunddreißig`, `sedmatřicetiletá` = 37, `trentunenne` = 31).
+    const compound = compoundValue(m[0]!, m[1]!.length, numerals.cardinals, c.wordPart);
+    if (compound !== undefined) words.push(compound);
     for (const table of [numerals.cardinals, numerals.ordinals, numerals.fractions]) {
       const value = table[stem];
       if (value === undefined) continue;
@@ -431,8 +636,29 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   }
   for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
   for (const m of text.matchAll(KANJI)) words.push(kanjiValue(m[0]));
-  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans), words };
+  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans, scales), words };
 }
+
+/** The value of a word made of several cardinals, or undefined if it has only one. */
+function compoundValue(word: string, firstLength: number, cardinals: Record<string, number>, part: RegExp): number | undefined {
+  const first = cardinals[word.slice(0, firstLength).toLowerCase()];
+  if (first === undefined) return undefined;
+  let total = first;
+  let parts = 1;
+  let position = firstLength;
+  while (position < word.length) {
+    part.lastIndex = position;
+    const next = part.exec(word);
+    if (!next) break;
+    const value = cardinals[next[1]!.toLowerCase()]!;
+    total = value === 100 || value === 1000 ? total * value : total + value;
+    parts++;
+    position = part.lastIndex;
+  }
+  return parts > 1 ? total : undefined;
+}
+
+const COUNTER = /^ ?[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 
 const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
 

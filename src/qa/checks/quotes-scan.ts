@@ -1,0 +1,293 @@
+/**
+ * Reads the quotations of one side of a document: each quoted span with the
+ * units it covers and its role, and the marks that do not pair up. One pass
+ * over every unit, in order, with the open quotations carried from one unit to
+ * the next: a quotation over several sentences opens in one unit and closes in
+ * a later one, as news writes it (`„Wir standen vor einem Krieg.` … `Jetzt
+ * haben wir diese Beziehung.“`).
+ *
+ * Marks are the locale's (CLDR delimiters, see locales/rules.ts), plus straight
+ * `"` and `'`, which typists use for any of them, alone or mixed with curly
+ * ones (`"…”`). A straight or curly mark that is also an apostrophe (`’`, `'`,
+ * `‘` in `Sainsbury‘s`, `‘s morgens`) counts only where it cannot be one.
+ */
+import type { LocaleRules } from '../locales/rules.js';
+
+export type Role = 'speech' | 'name';
+
+export interface Span {
+  /** The opening mark. */
+  readonly open: string;
+  /** The unit it opens in, and the unit it closes in (undefined: never closed). */
+  readonly unit: number;
+  lastUnit?: number;
+  /** The quoted words (of the first unit only, when it runs over several). */
+  inner: string;
+  /** A few characters before the opening mark and after the closing one. */
+  readonly before: string;
+  after: string;
+  /** Nothing but marks and spaces before it in its unit, or the end of a sentence. */
+  readonly startsSentence: boolean;
+  /** Opened inside another quotation of the same unit. */
+  readonly nested: boolean;
+  role: Role;
+}
+
+export interface Problem {
+  readonly kind: 'unopened' | 'unclosed';
+  readonly message: string;
+}
+
+export interface UnitQuotes {
+  /** Spans that cover any part of the unit, in the order they open. */
+  readonly spans: Span[];
+  readonly problems: Problem[];
+  /** A quotation carried in from an earlier unit is open when the unit starts. */
+  carriedIn: boolean;
+  /** Spans that open in this unit. */
+  opened: number;
+  /** A quotation is still open when the unit ends. */
+  carriesOut: boolean;
+}
+
+/** Closing marks that are also apostrophes: they close only where they cannot be one. */
+const APOSTROPHES = new Set(['’', "'"]);
+/** Quotations deeper than this are not carried to the next unit: the lower ones count as never closed. */
+const MAX_CARRIED = 2;
+/** How much of a quotation is kept to judge it (nested marks must not make the scan quadratic). */
+const INNER = 200;
+/** What a quotation of speech has and a name or term has not. */
+const SENTENCE_END = /[!?…。！？]/u;
+/** A full stop ends a sentence before a space or the end; in `U.S.` or `Dr. No` it may not, and that is rare in a title. */
+const FULL_STOP = /\.(?:\s|$)/u;
+const SENTENCE_BEFORE = /[.!?…。！？]/u;
+const PLACEHOLDER = /[{}%<>]/u;
+
+interface Entry {
+  readonly mark: string;
+  readonly close: string;
+  readonly span: Span;
+  /** Index of the opening mark in its unit's characters, -1 once carried. */
+  readonly at: number;
+  readonly straight: boolean;
+  /** Another quotation opened inside it with the same mark. */
+  nestedSame?: boolean;
+}
+
+/** Called once per side of a document: the marks, their spans and problems of every unit, in one pass. */
+export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceCarries?: readonly boolean[]): UnitQuotes[] {
+  const pairs = rules.quotes.filter(([open, close]) => open !== close);
+  const closerOf = new Map(pairs.map(([open, close]) => [open, close]));
+  const closers = new Set(pairs.map(([, close]) => close));
+  const units: UnitQuotes[] = [];
+  let stack: Entry[] = [];
+
+  const unclosed = (entry: Entry) => {
+    if (!entry.straight) units[entry.span.unit]!.problems.push({ kind: 'unclosed', message: `${entry.mark} opens a quotation that is not closed` });
+  };
+
+  for (let u = 0; u < texts.length; u++) {
+    const chars = [...texts[u]!.normalize('NFKC')];
+    const unit: UnitQuotes = { spans: [], problems: [], carriedIn: stack.length > 0, opened: 0, carriesOut: false };
+    units.push(unit);
+    for (const entry of stack) unit.spans.push(entry.span);
+    const carried = stack.length;
+    let carriedLeft = carried;
+    let sawMark = false;
+
+    // Where the next opener and the next mark that can only close are, from each position; where the last
+    // closing `'` and `’` are (one pass back, so the whole scan stays linear).
+    const n = chars.length;
+    const nextOpener = new Array<number>(n + 1).fill(n);
+    const nextSureCloser = new Array<number>(n + 1).fill(n);
+    let lastStraightCloser = -1;
+    let firstWord = n;
+    // The last character before each position that is not a space or a mark: does a quotation open a sentence?
+    const lastSign = new Array<number>(n);
+    for (let i = 0, last = -1; i < n; i++) {
+      lastSign[i] = last;
+      if (!/\s/u.test(chars[i]!) && !closerOf.has(chars[i]!) && chars[i] !== '"') last = i;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const char = chars[i]!;
+      nextOpener[i] = closerOf.has(char) ? i : nextOpener[i + 1]!;
+      const kind = APOSTROPHES.has(char) ? apostropheKind(chars, i) : undefined;
+      nextSureCloser[i] = kind === 'closer' ? i : nextSureCloser[i + 1]!;
+      if (char === "'" && kind !== 'apostrophe' && lastStraightCloser < 0) lastStraightCloser = i;
+      if (/[\p{L}\p{N}]/u.test(char)) firstWord = i;
+    }
+
+    const open = (mark: string, close: string, i: number, straight: boolean) => {
+      const span: Span = {
+        open: mark,
+        unit: u,
+        inner: chars.slice(i + 1, i + 1 + INNER).join(''),
+        before: chars.slice(Math.max(0, i - 3), i).join(''),
+        after: '',
+        startsSentence: i < firstWord || SENTENCE_BEFORE.test(chars[lastSign[i]!] ?? ''),
+        nested: stack.length > carriedLeft,
+        role: 'speech',
+      };
+      stack.push({ mark, close, span, at: i, straight });
+      unit.spans.push(span);
+      unit.opened++;
+    };
+    const close = (i: number) => {
+      const entry = stack.pop()!;
+      if (entry.span.unit < u) carriedLeft--;
+      entry.span.lastUnit = u;
+      if (entry.span.unit === u) entry.span.inner = chars.slice(entry.at + 1, Math.min(i, entry.at + 1 + INNER)).join('');
+      entry.span.after = chars.slice(i + 1, i + 4).join('');
+    };
+
+    for (let i = 0; i < n; i++) {
+      const char = chars[i]!;
+      const top = stack.at(-1);
+      if (char === '"') {
+        // A straight mark that opens a unit's first quotation, while a straight one is carried in: the sentence
+        // before left an odd one (straight marks cannot tell), so this one opens.
+        if (!sawMark && top?.mark === '"' && top.span.unit < u && opensHere(chars, i)) {
+          stack.pop();
+          carriedLeft--;
+          sawMark = true;
+          open('"', '"', i, true);
+          continue;
+        }
+        sawMark = true;
+        // A straight mark closes a straight one, or a curly one where it stands as a closer (`“…"`).
+        if (top && (top.mark === '"' || closesHere(chars, i))) close(i);
+        else open('"', '"', i, true);
+        continue;
+      }
+      if (APOSTROPHES.has(char)) {
+        const kind = apostropheKind(chars, i);
+        if (kind === 'apostrophe') {
+          // `'it's so awful'`: a straight single mark opens where a closing one follows in the unit.
+          // It may close in a later unit where the source's quotation runs on too.
+          if (char === "'" && opensHere(chars, i) && (lastStraightCloser > i || (sourceCarries?.[u] === true && stack.length === 0))) {
+            sawMark = true;
+            open("'", "'", i, true);
+          }
+          continue;
+        }
+        sawMark = true;
+        if (top?.close !== char && !(top?.mark === "'" && char === '’') && !(top?.mark === '‘' && char === "'")) {
+          if (kind === 'closer' && closers.has(char) && !closerOf.has(char) && !top?.straight) unit.problems.push(unopened(char));
+          continue;
+        }
+        if (kind === 'closer' || nextSureCloser[i + 1]! >= nextOpener[i + 1]!) close(i);
+        continue;
+      }
+      if (!closers.has(char) && !closerOf.has(char)) continue;
+      // An opener that is also an apostrophe typed the other way round (`Sainsbury‘s`, `‘s morgens`) is not a mark.
+      if (closerOf.has(char) && !closers.has(char) && typedApostrophe(chars, i)) continue;
+      const firstMark = !sawMark;
+      sawMark = true;
+      // A mark that opens one pair and closes another (“ in German vs English) is read as a closer when one is expected;
+      // a curly closer also closes a straight opener (`"…”`, one typist's habit).
+      if (closers.has(char) && (top?.close === char || (top?.straight === true && top.mark === '"' && !closerOf.has(char)))) {
+        close(i);
+      } else if (closerOf.has(char)) {
+        // A unit that opens again with the mark of a quotation carried in from before: a stray mark where the source
+        // runs a quotation on over these sentences too, else a closing mark missing in the sentence it opened in.
+        if (firstMark && carried > 0 && top && !top.straight && top.span.unit < u && top.mark === char) {
+          if (sourceCarries?.[u - 1]) {
+            unit.problems.push({ kind: 'unclosed', message: `${char} opens a quotation that is already open` });
+            continue;
+          }
+          unclosed(stack.pop()!);
+          carriedLeft--;
+        }
+        // An opening mark typed for a closing one (Dutch `mensen,‘ zei`): after a word, before a space.
+        if (!closers.has(char) && standsAsCloser(chars, i) && !(top?.close === char)) {
+          unit.problems.push({ kind: 'unopened', message: `${char} stands where a closing mark goes` });
+          continue;
+        }
+        // A quotation inside a quotation with the same marks (`„Řekl: „Protože…“`) closes once where it needs two,
+        // unless the source runs its quotation on too (Japanese nests 「…「…」…」 over sentences).
+        if (top && top.mark === char && top.span.unit === u) top.nestedSame = true;
+        open(char, closerOf.get(char)!, i, false);
+      } else {
+        unit.problems.push(unopened(char));
+      }
+    }
+    // Straight single marks carry only where the source's quotation does: elsewhere they are too often apostrophes.
+    const kept: Entry[] = [];
+    for (const entry of stack) {
+      if (entry.mark === "'" && sourceCarries?.[u] !== true) continue;
+      if (entry.nestedSame && entry.span.unit === u && sourceCarries?.[u] !== true) {
+        unit.problems.push({ kind: 'unclosed', message: `${entry.mark} opens a quotation with another inside it in the same marks, and only one closes` });
+        continue;
+      }
+      kept.push(entry);
+    }
+    while (kept.length > MAX_CARRIED) unclosed(kept.shift()!);
+    stack = kept;
+    unit.carriesOut = stack.length > 0;
+  }
+  for (const entry of stack) unclosed(entry);
+  units.forEach((unit, u) => {
+    for (const span of unit.spans) if (span.unit === u) span.role = roleOf(span);
+  });
+  return units;
+}
+
+/**
+ * Speech is a clause: it runs over several sentences, ends a sentence inside its marks, opens the sentence
+ * (`„Ja“, sagte er. „Nein“, sagte sie.`) or follows a colon (`Er sagte: „…“`). Anything else, a few words inside a sentence, is a
+ * name, a title, a word in scare quotes or a phrase quoted in passing, which house styles drop or turn into
+ * reported speech.
+ */
+function roleOf(span: Span): Role {
+  if (span.lastUnit !== span.unit) return 'speech';
+  const inner = span.inner.trim();
+  // A value a program fills in (`before week "{{ min }}"`): its marks are part of the message the user reads.
+  if (PLACEHOLDER.test(inner)) return 'speech';
+  if (SENTENCE_END.test(inner) || FULL_STOP.test(inner)) return 'speech';
+  // Opening the sentence and followed by a comma, a dash or nothing: `„Ja“, sagte er`, not `„Still Game“-Star`.
+  if (span.startsSentence && /^\s*(?:[,;:–—-]\s|$)/u.test(span.after)) return 'speech';
+  if (/:\s*$/u.test(span.before)) return 'speech';
+  return 'name';
+}
+
+const unopened = (mark: string): Problem => ({ kind: 'unopened', message: `${mark} closes a quotation that was not opened` });
+
+/** A straight mark stands as a closer: after a word or punctuation, and not before a word. */
+function closesHere(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1] ?? ' ';
+  const after = chars[i + 1] ?? ' ';
+  return !/\s/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+/** A mark stands where a closing one goes: after a word or punctuation, before a space or the end. */
+function standsAsCloser(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1] ?? ' ';
+  const after = chars[i + 1] ?? ' ';
+  return /[\p{L}\p{N}.,!?]/u.test(before) && /\s/u.test(after);
+}
+
+/** A straight single mark stands as an opener: at the start or after a space or bracket, before a word. */
+function opensHere(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1] ?? ' ';
+  const after = chars[i + 1] ?? ' ';
+  return /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}]/u.test(after);
+}
+
+/** `Sainsbury‘s` (between letters) and `‘s morgens`, `‘t` (one lower-case letter): an apostrophe typed as `‘`. */
+function typedApostrophe(chars: readonly string[], i: number): boolean {
+  if (chars[i] !== '‘') return false;
+  const before = chars[i - 1] ?? ' ';
+  const after = chars[i + 1] ?? ' ';
+  const next = chars[i + 2] ?? ' ';
+  if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) return true;
+  return /\p{Ll}/u.test(after) && !/\p{L}/u.test(next) && next !== '’';
+}
+
+/** `don’t` is an apostrophe, `ready,’` a closing mark; `ministers’ ` could be either. */
+function apostropheKind(chars: readonly string[], i: number): 'apostrophe' | 'closer' | 'either' {
+  const before = chars[i - 1] ?? ' ';
+  const after = chars[i + 1] ?? ' ';
+  if (/\p{L}/u.test(after) && (/[\p{L}\p{N}]/u.test(before) || /\s/u.test(before))) return 'apostrophe';
+  if (/[\p{P}]/u.test(before) && !/\p{L}/u.test(after)) return 'closer';
+  return /[\p{L}\p{N}]/u.test(before) ? 'either' : 'apostrophe';
+}
