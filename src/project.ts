@@ -5,10 +5,10 @@
  */
 import { hash } from 'node:crypto';
 import path from 'node:path';
-import { admitAttribute, admitText } from './core/admit.js';
+import { ADMISSION_LIMITS, admitAttribute, admitText, isAdmitted } from './core/admit.js';
 import { loadConfig, outputLocales, type ResolvedConfig } from './core/config.js';
+import { lineLocator } from './core/errors.js';
 import { blocksOf, segmentsOfBlock } from './core/doc.js';
-import { lineLocator } from './core/line-index.js';
 import type { Lang } from './core/lang.js';
 import type { Doc } from './core/types.js';
 import type { SourceEntry } from './store/store.js';
@@ -68,23 +68,15 @@ export async function parseSource(project: Project, entry: SourceEntry): Promise
 /** Each segment and block note of a parsed source through the gate, named by file, line and unit. */
 function admitDocument(doc: Doc, text: string, file: string): void {
   let locate: ReturnType<typeof lineLocator> | undefined;
-  // Where a segment starts, found only for a refusal; the gate runs once per value either way.
+  // Where a segment starts, found only for a refusal.
   const where = (start: number, unitId: string) => ({ file, unitId, ...(locate ??= lineLocator(text))(Math.min(start, text.length)) });
   for (const block of blocksOf(doc)) {
     const segments = segmentsOfBlock(block);
     for (const segment of segments) {
-      try {
-        admitText(segment.text, { file, unitId: segment.id, what: 'the sentence' });
-      } catch {
-        admitText(segment.text, { ...where(segment.start, segment.id), what: 'the sentence' });
-      }
+      if (!isAdmitted(segment.text)) admitText(segment.text, { ...where(segment.start, segment.id), what: 'the sentence' });
     }
-    if (block.note !== undefined) {
-      try {
-        admitAttribute(block.note, { file, unitId: block.id, what: 'the note' });
-      } catch {
-        admitAttribute(block.note, { ...where(segments[0]?.start ?? 0, block.id), what: 'the note' });
-      }
+    if (block.note !== undefined && !isAdmitted(block.note, ADMISSION_LIMITS.attribute)) {
+      admitAttribute(block.note, { ...where(segments[0]?.start ?? 0, block.id), what: 'the note' });
     }
   }
 }

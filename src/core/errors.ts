@@ -81,6 +81,27 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * `lineAndColumn` for many offsets in one text: the line starts are found
+ * once, each lookup is a binary search (one scan per value would make a file
+ * of many values quadratic).
+ */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+
 /** A value from the input, quoted for a one-line message: at most 60 characters of it. */
 export function quoted(value: string): string {
   const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;

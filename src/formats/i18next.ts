@@ -14,8 +14,8 @@ import { createRequire } from 'node:module';
 import { admitAttribute, admitText } from '../core/admit.js';
 import { findCodes } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
-import { InputError, quoted } from '../core/errors.js';
-import { lineLocator } from '../core/line-index.js';
+import { InputError, lineLocator, quoted } from '../core/errors.js';
+
 import { blockIdFor } from '../core/ids.js';
 import type { Lang } from '../core/lang.js';
 import type { Block, Doc, DocId, Finding, SegmentId } from '../core/types.js';

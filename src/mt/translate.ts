@@ -1,7 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import type { CodeSpan, Doc, Segment, SegmentId, Target } from '../core/types.js';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { AdmissionError, admitText } from '../core/admit.js';
+import { AdmissionError, admitText, isAdmitted } from '../core/admit.js';
 import { EngineError, formatLocation } from '../core/errors.js';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { machineOrigin } from '../core/state.js';
@@ -130,7 +130,7 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
         for (const segment of batch) {
           const key = keyOf(segment);
           const hit = key === undefined ? undefined : options.cache?.get(key);
-          const text = hit === undefined ? undefined : cachedAnswer(segment, received(segment, hit));
+          const text = hit === undefined ? undefined : cachedAnswer(received(segment, hit));
           if (text === undefined) toSend.push(segment);
           else cached.push(machine(segment, text));
         }
@@ -181,6 +181,7 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
  * (the engine, not the user, sent it) naming the engine and the unit.
  */
 function admitAnswer(engine: string, segment: SegmentRef, text: string): string {
+  if (isAdmitted(text)) return text;
   try {
     return admitText(text, { file: engine, unitId: segment.id, what: 'the answer' });
   } catch (error) {
@@ -194,13 +195,8 @@ function admitAnswer(engine: string, segment: SegmentRef, text: string): string 
  * A cached answer, if the admission gate lets it in: the cache is a file that
  * can be edited or damaged, and an answer it cannot give is asked for again.
  */
-function cachedAnswer(segment: SegmentRef, text: string): string | undefined {
-  try {
-    return admitText(text, { file: 'the machine translation cache', unitId: segment.id });
-  } catch (error) {
-    if (error instanceof AdmissionError) return undefined;
-    throw error;
-  }
+function cachedAnswer(text: string): string | undefined {
+  return isAdmitted(text) ? text : undefined;
 }
 
 /** Splits segments into requests within an engine's limits, in order. */

@@ -5,9 +5,9 @@
  * Parsing goes through the strict XML gate (`xml/parse.ts`); which bytes are
  * which segment comes from `units.ts`, the mapping the in-place updater uses too.
  */
-import { ADMISSION_LIMITS, admitLang, admitText, type Admission } from '../core/admit.js';
+import { ADMISSION_LIMITS, admitLang, admitText, isAdmitted, type Admission } from '../core/admit.js';
 import type { Lang } from '../core/lang.js';
-import { lineLocator } from '../core/line-index.js';
+import { lineLocator } from '../core/errors.js';
 import type { BlockKind } from '../core/types.js';
 import { attribute, childrenNamed, parseXml, textContent, type XmlElement } from '../xml/parse.js';
 import { parseAcceptance, type Acceptance } from '../core/acceptance.js';
@@ -46,14 +46,9 @@ export function mapXliffText(text: string, file: string): MappedXliff {
  */
 function readMapped({ document }: MappedXliff, file: string, text: string): XliffContent {
   let locate: ReturnType<typeof lineLocator> | undefined;
-  const admit: Admit = (value, at, where) => {
-    try {
-      return admitText(value, { file, ...where });
-    } catch {
-      // The line is found only for a refusal: a file of 100,000 units is not scanned for each.
-      return admitText(value, { file, ...where, ...(locate ??= lineLocator(text))(at.start) });
-    }
-  };
+  // The line is found only for a refusal: a file of 100,000 units is not scanned for each.
+  const admit: Admit = (value, at, where) =>
+    isAdmitted(value, where.max) ? value : admitText(value, { file, ...where, ...(locate ??= lineLocator(text))(at.start) });
   const segments = document.segments.map((segment) => readSegment(segment, admit));
   return {
     version: document.version,
