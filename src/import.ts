@@ -13,6 +13,7 @@ import { check, forTranslators } from './stages/check.js';
 import { memoryWorthy, toMemoryEntries, type ApprovedTarget } from './stages/extract.js';
 import { forLocale, originalOf, type SourceDocument } from './stages/job.js';
 import { propose, proposeOptions } from './stages/propose.js';
+import type { SourceEntry } from './store/store.js';
 import { readXliffFile } from './xliff/file.js';
 import { targetsFromXliff, type XliffSegment } from './xliff/index.js';
 
@@ -56,6 +57,9 @@ export async function importXliff(project: Project, file: string): Promise<Impor
     if (!entry) throw new XliffError(`<file original="${original}"> is not a document of this project`, { file });
     sources.set(original, forLocale(await parseSource(project, entry), lang));
   }
+  for (const [original, units] of byDoc) {
+    await refuseWrongDocument(project, file, original, sources.get(original)!, units, listed);
+  }
   const qa = qaContext(project);
   const result = { lang, applied: 0, unchanged: 0, kept: 0, stale: 0, emptied: content.segments.filter((unit) => unit.emptyTarget).length };
   // Everything is worked out for every document first; only then is anything written, so an
@@ -97,4 +101,40 @@ export async function importXliff(project: Project, file: string): Promise<Impor
   }
   await store.close();
   return result;
+}
+
+/**
+ * A `<file>` none of whose units is a sentence of the document its `original` names is the XLIFF of another
+ * document (ids are hashes of the sentence text, `core/ids.ts`), not a document whose every sentence was
+ * edited since: reporting it as that many stale units and exiting 0 hid the mix-up. The error names the
+ * document the file claims and, when the project has it, the document whose sentences the file holds.
+ */
+async function refuseWrongDocument(
+  project: Project,
+  file: string,
+  original: string,
+  claimed: SourceDocument,
+  units: readonly XliffSegment[],
+  listed: readonly SourceEntry[],
+): Promise<void> {
+  const claimedIds = new Set<string>(segmentsOf(claimed.parsed.doc).map((segment) => segment.id));
+  if (units.length === 0 || units.some((unit) => claimedIds.has(unit.id))) return;
+  const claimedId = claimed.parsed.doc.id as string;
+  let best: { id: string; count: number } | undefined;
+  for (const entry of listed) {
+    if ((entry.id as string) === claimedId) continue;
+    let ids: Set<string>;
+    try {
+      ids = new Set<string>(segmentsOf((await parseSource(project, entry)).parsed.doc).map((segment) => segment.id));
+    } catch {
+      continue; // a document that cannot be read now cannot be the one meant
+    }
+    const count = units.filter((unit) => ids.has(unit.id)).length;
+    if (count > 0 && count > (best?.count ?? 0)) best = { id: entry.id, count };
+  }
+  const none = `none of its ${units.length} units is a sentence of document "${claimedId}"`;
+  const which = best
+    ? `${best.count} are sentences of document "${best.id}": this is the XLIFF of "${best.id}", not of "${claimedId}"`
+    : 'nor of any other document of this project: this XLIFF was made from another document (or from a version of it whose every sentence has changed since)';
+  throw new XliffError(`<file original="${original}">: ${none}; ${which}`, { file });
 }

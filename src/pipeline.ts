@@ -39,6 +39,8 @@ export interface ProgressEvent {
   readonly stage: StageName;
   readonly done: number;
   readonly total: number;
+  /** The pair this event is about, for a progress display to name it. */
+  readonly pair?: { readonly docId: DocId; readonly lang: Lang };
 }
 
 export interface RunOptions {
@@ -137,7 +139,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     // A loop, not a spread: a document can hold more entries than a call has room for arguments.
     const into = found.get(lang)!;
     for (const entry of toMemoryEntries(extracted.entries, { sourceLang: config.sourceLanguage, lang, doc: docId })) into.push(entry);
-    options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length });
+    options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length, pair: { docId, lang } });
   };
   for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
   const deleted = [];
@@ -194,11 +196,11 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
       const done = await translateStage(job, config.sourceLanguage, { engine, ...(cache ? { cache } : {}), limit: limitOf(engine), stop, commit: save });
       ({ machineTranslated, charactersSent } = done.result);
       job = done.job;
-      options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length });
+      options.onProgress?.({ stage: 'translate', done: ++counters.translate, total: jobs.length, pair: { docId, lang: job.lang } });
     }
     const checked = check(job, qa);
     const saved = await store.saveTargets({ doc: checked.source.parsed.doc, original: originalOf(checked.source), lang: checked.lang, ...forTranslators(checked), ...(checked.proposals ? { proposals: checked.proposals } : {}), version });
-    options.onProgress?.({ stage: 'check', done: ++counters.check, total: jobs.length });
+    options.onProgress?.({ stage: 'check', done: ++counters.check, total: jobs.length, pair: { docId, lang: job.lang } });
     const file = store.targetsName(docId, job.lang);
     const merged = options.merge ? mergeStage(checked, formats, config.publish) : undefined;
     if (merged) await store.publish(docId, job.lang, merged.outputs, PUBLISHED_FORMATS);

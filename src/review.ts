@@ -70,7 +70,12 @@ export async function acceptFinding(
   if (segments.length === 0) throw new InputError(`no unit ${quoted(options.unit)}`, { file });
   const keys = new Set(segments.map((segment) => segment.key));
   const found = findings.filter((finding) => keys.has(finding.key) && finding.check === options.check);
-  if (found.length === 0) throw new InputError(`unit ${quoted(options.unit)} has no "${options.check}" finding to accept`, { file });
+  if (found.length === 0) {
+    // #24: say which checks there are to accept, so a mistyped name (`number`) is fixed in one go.
+    const has = [...new Set(findings.filter((finding) => keys.has(finding.key)).map((finding) => finding.check))].sort();
+    const listed = has.length > 0 ? `its findings: ${has.join(', ')}` : 'it has no QA findings';
+    throw new InputError(`unit ${quoted(options.unit)} has no ${quoted(options.check)} finding to accept (${listed})`, { file });
+  }
   const open = [...new Set(found.filter((finding) => !finding.accepted).map((finding) => finding.key))];
   if (open.length === 0) return `${file}: ${options.unit}: "${options.check}" is already accepted for this target`;
   let updated = text;

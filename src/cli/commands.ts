@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ConfigError, InputError, quoted } from '../core/errors.js';
-import { parseLang, type Lang } from '../core/lang.js';
+import { ConfigError, InputError } from '../core/errors.js';
+import { parseLang, unknownLocale, type Lang } from '../core/lang.js';
 import { isBlocking, type DocId } from '../core/types.js';
 import { chooseEngines, type EngineChoice } from '../mt/registry.js';
 import { planTranslation, runPipeline, summarize, type ReportFinding, type RunSummary } from '../pipeline.js';
@@ -22,6 +22,7 @@ import { importTmx } from '../tm-import.js';
 import { checkStructure } from '../xliff/index.js';
 import { readXliffFile } from '../xliff/file.js';
 import { createProgress, formatTable } from './output.js';
+import { publishedCell, readReport, reportFiles, runReport } from './report.js';
 
 export interface GlobalOptions {
   readonly root: string;
@@ -54,7 +55,7 @@ function projectOptions(global: GlobalOptions) {
 
 function parseLangOption(value: string, key: string): Lang {
   const lang = parseLang(value);
-  if (!lang) throw new ConfigError(`${key}: unknown locale ${quoted(value)}`, key);
+  if (!lang) throw new ConfigError(`${key}: ${unknownLocale(value)}`, key);
   return lang;
 }
 
@@ -88,7 +89,7 @@ export async function segmentCommand(file: string, options: { lang: string; json
 
 export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0' }): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const progress = createProgress(!global.quiet);
+  const progress = createProgress(!global.quiet, 'l10n extract');
   const result = await runPipeline(project, { ...progress, ...(options.xliff ? { version: options.xliff } : {}) }).finally(progress.stop);
   const rows = result.pairs.map((pair) => [pair.file, pair.kept, pair.stale, pair.written ? 'written' : 'unchanged']);
   return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
@@ -107,21 +108,23 @@ export async function translateCommand(global: GlobalOptions, files: readonly st
   const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
   if (options.dryRun) {
     const plan = await planTranslation(project, engines);
+    const usage = await engines.engineFor(project.config.targetLocales[0]!)?.usage?.();
+    // The locale is `locale` here as in `run --json` and `translate --json`.
+    if (options.json) return ok(`${JSON.stringify({ dryRun: true, locales: plan.map(({ lang, ...counts }) => ({ locale: lang, ...counts })), ...(usage ? { usage } : {}) }, null, 2)}\n`);
     const rows = plan.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.toSend, entry.characters, entry.leftUntranslated]);
     let text = formatTable([['locale', 'engine', 'from memory', 'segments to send', 'characters to send', 'left untranslated'], ...rows]);
-    const usage = await engines.engineFor(project.config.targetLocales[0]!)?.usage?.();
     if (usage) text += `\nDeepL usage: ${usage.used} of ${usage.limit ?? 'unlimited'} characters`;
     return ok(`${text}\n`);
   }
-  const progress = createProgress(!global.quiet && !options.json);
+  const progress = createProgress(!global.quiet && !options.json, 'l10n translate');
   const { pairs } = await runPipeline(project, { engines, ...progress }).finally(progress.stop);
   const result = project.locales.map((lang) => {
     const ofLocale = pairs.filter((pair) => pair.lang === lang);
     const sum = (key: 'fromMemory' | 'machineTranslated' | 'charactersSent') => ofLocale.reduce((n, pair) => n + pair[key], 0);
-    return { lang, engine: engines.engineFor(lang)?.name ?? 'none', fromMemory: sum('fromMemory'), machineTranslated: sum('machineTranslated'), charactersSent: sum('charactersSent') };
+    return { locale: lang, engine: engines.engineFor(lang)?.name ?? 'none', fromMemory: sum('fromMemory'), machineTranslated: sum('machineTranslated'), charactersSent: sum('charactersSent') };
   });
   if (options.json) return ok(`${JSON.stringify(result, null, 2)}\n`);
-  const rows = result.map((entry) => [entry.lang, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
+  const rows = result.map((entry) => [entry.locale, entry.engine, entry.fromMemory, entry.machineTranslated, entry.charactersSent]);
   return ok(`${formatTable([['locale', 'engine', 'from memory', 'machine translated', 'characters sent'], ...rows])}\n`);
 }
 
@@ -248,7 +251,7 @@ export async function tmImportCommand(global: GlobalOptions, file: string, optio
 
 export async function mergeCommand(global: GlobalOptions): Promise<CommandResult> {
   const project = await loadProject(projectOptions(global));
-  const progress = createProgress(!global.quiet);
+  const progress = createProgress(!global.quiet, 'l10n merge');
   const { manifest } = await runPipeline(project, { ...progress, merge: true }).finally(progress.stop);
   const rows = Object.entries(manifest!.documents).flatMap(([doc, entry]) => [
     ...entry.published.map((lang) => [doc, lang, 'published', '']),
@@ -271,22 +274,24 @@ export async function runCommand(global: GlobalOptions, options: { json: boolean
   const project = await loadProject(projectOptions(global));
   const engines = await chooseEngines(project.config, process.env, project.termbase, warn);
   if (options.explain) return explainRun(project, engines, options.json);
+  // The report as the last run left it: what this run prints is what it found beyond that.
+  const previous = await readReport(reportFiles(project).json);
   const progress = createProgress(!global.quiet && !options.json);
   const result = await runPipeline(project, { engines, merge: true, report: true, incremental: true, ...progress }).finally(progress.stop);
   const summary = summarize(project, result, engines);
+  const report = await runReport(project, result, summary, previous, { quiet: global.quiet });
   const skipped = result.plan.length - result.pairs.length;
   const removed = result.deleted.map(({ docId, removed, kept }) => ({ document: docId, removed, kept }));
   if (options.json) {
     const { findings: _, ...rest } = summary;
     return ok(`${JSON.stringify({ ...rest, ran: result.pairs.length, skipped, removed }, null, 2)}\n`);
   }
-  let text = formatSummary(summary);
+  let text = `${formatSummary(summary)}${report.withheld}`;
   if (skipped > 0) text += `${skipped} of ${result.plan.length} document-locale pairs unchanged since the last run: skipped (l10n run --explain says why)\n`;
   for (const { document, removed: gone, kept } of removed) {
     text += `${document}: source deleted; removed ${gone.length} file(s)${kept.length > 0 ? `, kept ${kept.join(', ')} (translated by people, or edited since the last run)` : ''}\n`;
   }
-  if (summary.findings.length === 0) return ok(text);
-  return ok(`${text}\nQA findings (${project.store.reportName}):\n${formatFindings(summary.findings)}`);
+  return ok(report.findings ? `${text}\n${report.findings}` : text);
 }
 
 /** `l10n run --explain`: per pair, whether the next run does it and why; nothing is written. */
@@ -315,7 +320,7 @@ function formatSummary(summary: RunSummary): string {
     locale.charactersSent,
     locale.qaErrors,
     locale.qaWarnings,
-    locale.published.length === summary.documents ? 'yes' : Object.values(locale.withheld)[0] ?? 'no',
+    publishedCell(locale, summary.documents),
   ]);
   return `${formatTable([
     ['locale', 'engine', 'segments', 'memory', 'machine', 'untranslated', 'chars sent', 'qa errors', 'qa warnings', 'published'],

@@ -24,6 +24,7 @@ import {
   type CommandResult,
   type GlobalOptions,
 } from './commands.js';
+import { describeNativeModuleError } from './native-module.js';
 
 export const EXIT = { ok: 0, qaErrors: 1, badInput: 2, engine: 3, internal: 70 } as const;
 
@@ -33,7 +34,7 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .version('0.1.0')
     .option('--root <dir>', 'project folder', '.')
     .option('--config <file>', 'config file (default: <root>/l10n.config.json)')
-    .option('-q, --quiet', 'no progress display', false)
+    .option('-q, --quiet', 'no progress display; `run` counts its new QA findings without listing them', false)
     .exitOverride()
     .configureOutput({ writeErr })
     .showSuggestionAfterError(true);
@@ -171,7 +172,7 @@ function write(text: string): Promise<void> {
 
 /** The error as data: what failed, where, and the exit code. */
 function errorObject(error: unknown, exitCode: number): Record<string, unknown> {
-  const message = error instanceof L10nError || error instanceof CommanderError ? error.message.replace(/^error: /, '') : 'internal error';
+  const message = error instanceof L10nError || error instanceof CommanderError ? error.message.replace(/^error: /, '') : (describeNativeModuleError(error) ?? 'internal error');
   const fields: Record<string, unknown> = { exitCode, code: error instanceof L10nError ? error.code : exitCode === EXIT.badInput ? 'USAGE' : 'INTERNAL', message };
   if (error instanceof InputError) Object.assign(fields, error.location);
   if (error instanceof ConfigError) fields['key'] = error.key;
@@ -197,6 +198,11 @@ function report(error: unknown): number {
   }
   if (error instanceof L10nError) {
     process.stderr.write(`l10n: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  const native = describeNativeModuleError(error);
+  if (native !== undefined) {
+    process.stderr.write(`l10n: ${native}\n`);
     return EXIT.badInput;
   }
   process.stderr.write(`l10n: internal error: ${(error as Error)?.stack ?? String(error)}\n`);

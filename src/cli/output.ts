@@ -1,6 +1,5 @@
-/** Terminal output helpers: plain tables and a progress bar that stays quiet when it should. */
-import cliProgress from 'cli-progress';
-import type { ProgressEvent } from '../pipeline.js';
+/** Terminal output helpers: plain tables, and the progress of a run (`progress.ts`). */
+import { createRunProgress, type Progress } from './progress.js';
 
 /** Columns padded to their widest cell; the first row is the header. */
 export function formatTable(rows: readonly (readonly (string | number)[])[]): string {
@@ -13,27 +12,9 @@ export function formatTable(rows: readonly (readonly (string | number)[])[]): st
 }
 
 /**
- * A progress bar per stage on stderr, for long runs. Quiet when stderr is not a
- * terminal (CI, pipes) or with --quiet, so logs and JSON output stay clean.
+ * The progress of a pipeline command: one bar on a terminal (none with --quiet,
+ * --json or in CI), and on Ctrl-C a restored terminal and how to resume.
  */
-export function createProgress(enabled: boolean): { onProgress?: (event: ProgressEvent) => void; stop(): void } {
-  if (!enabled || !process.stderr.isTTY) return { stop() {} };
-  const bar = new cliProgress.SingleBar(
-    { format: '{stage} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let stage = '';
-  return {
-    onProgress(event) {
-      if (event.stage !== stage) {
-        if (stage) bar.stop();
-        stage = event.stage;
-        bar.start(event.total, 0, { stage: stage.padEnd(9) });
-      }
-      bar.update(event.done, { stage: stage.padEnd(9) });
-    },
-    stop() {
-      if (stage) bar.stop();
-    },
-  };
+export function createProgress(enabled: boolean, command = 'l10n run'): Progress {
+  return createRunProgress({ bar: enabled, command });
 }

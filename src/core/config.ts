@@ -3,11 +3,12 @@
  * value is one clear line naming the key. Defaults live next to the schema and
  * are resolved once, at the entry point.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, quoted } from './errors.js';
-import { isPseudoLocale, parseLang, type Lang } from './lang.js';
+import { ConfigError, InputError, quoted } from './errors.js';
+import { scanJson } from '../formats/json-scan.js';
+import { isPseudoLocale, parseLang, unknownLocale, type Lang } from './lang.js';
 import { DOCUMENT_FORMATS } from '../merge/outputs.js';
 
 export const CONFIG_FILE = 'l10n.config.json';
@@ -15,7 +16,7 @@ export const CONFIG_FILE = 'l10n.config.json';
 const langTag = z.string().transform((tag, ctx) => {
   const lang = parseLang(tag);
   if (!lang) {
-    ctx.addIssue({ code: 'custom', message: `unknown locale ${quoted(tag)}` });
+    ctx.addIssue({ code: 'custom', message: unknownLocale(tag) });
     return z.NEVER;
   }
   return lang;
@@ -30,7 +31,10 @@ const configSchema = z
       .array(langTag)
       .min(1)
       .default(['en', 'fr', 'es', 'it', 'pl', 'ja'] as Lang[])
-      .refine((langs) => new Set(langs).size === langs.length, 'a locale is listed twice')
+      .superRefine((langs, ctx) => {
+        const twice = langs.find((lang, i) => langs.indexOf(lang) !== i);
+        if (twice !== undefined) ctx.addIssue({ code: 'custom', message: `${quoted(twice)} is listed twice`, path: [langs.lastIndexOf(twice)] });
+      })
       .refine((langs) => !langs.some(isPseudoLocale), 'pseudo-locales belong in pseudoLocales'),
     /** Pseudo-locales generated offline (Android's accented en-XA). Default ["en-XA"]. */
     pseudoLocales: z
@@ -173,6 +177,7 @@ export function parseConfig(value: unknown, file: string, root: string): Resolve
 
 /** Reads `l10n.config.json` from `root`, or uses the defaults when there is none. */
 export async function loadConfig(root: string, file = path.join(root, CONFIG_FILE)): Promise<ResolvedConfig> {
+  await requireFolder(root);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -184,11 +189,27 @@ export async function loadConfig(root: string, file = path.join(root, CONFIG_FIL
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`, '', { cause: error });
+    throw configSyntaxError(text, file, error as Error);
   }
   return parseConfig(value, file, root);
+}
+
+/**
+ * The project folder must exist before anything in it is looked for: `--root` to a missing folder is
+ * that folder's problem, not its `source/de`'s.
+ */
+async function requireFolder(root: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new ConfigError(`${root}: ${why} (the project folder, --root)`, 'root', { cause: error });
+  }
+  if (!info.isDirectory()) throw new ConfigError(`${root}: is a file, not a folder (the project folder, --root)`, 'root');
 }
 
 /** All locales the pipeline produces: real ones, then pseudo-locales. */
@@ -201,4 +222,18 @@ function formatKey(keyPath: readonly PropertyKey[]): string {
     (key, part) => (typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part)),
     '',
   );
+}
+
+/**
+ * A config that JSON.parse refuses, as `file:line:column: not valid JSON: …`. V8's own message gives an
+ * offset at best (and for some errors only a snippet), so the strict scanner that reads i18next sources
+ * finds the place.
+ */
+function configSyntaxError(text: string, file: string, error: Error): ConfigError {
+  try {
+    scanJson(text, file);
+  } catch (scanned) {
+    if (scanned instanceof InputError) return new ConfigError(scanned.message, '', { cause: error });
+  }
+  return new ConfigError(`${file}: not valid JSON (${error.message})`, '', { cause: error });
 }

@@ -18,6 +18,17 @@ export type SegmentId = Brand<string, 'SegmentId'>;
 /** What a block is: in a news article, or one entry of a resource file; CAT tools see it as the group's `restype`. */
 export type BlockKind = 'headline' | 'paragraph' | 'caption' | 'entry';
 
+/**
+ * Where a block of a structured source (Markdown) sits, for a page to show it
+ * as the source does: a heading below the headline, an item of a list (the
+ * document's n-th list and item, so consecutive items of one list are one
+ * list), or a front matter value.
+ */
+export type BlockRole =
+  | { readonly heading: 2 | 3 | 4 | 5 | 6 }
+  | { readonly list: number; readonly item: number; readonly ordered: boolean }
+  | { readonly frontMatter: string };
+
 /** Whitespace and line breaks between blocks and sentences: kept, never dropped. */
 export interface Gap {
   readonly kind: 'gap';
@@ -60,6 +71,8 @@ export interface Block {
   readonly parts: readonly (Segment | Gap)[];
   /** What a translator should know about it (a plural form and the numbers it is used for). */
   readonly note?: string;
+  /** Its place in a structured source, where the format has one (Markdown). */
+  readonly role?: BlockRole;
 }
 
 /** A segmented document; joining `body` gives back the source text exactly. */

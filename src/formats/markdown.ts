@@ -10,7 +10,7 @@
  */
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
-import type { Block, Doc, Gap, Segment } from '../core/types.js';
+import type { Block, BlockRole, Doc, Gap, Segment } from '../core/types.js';
 import { codesIn } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
 import { buildResources } from '../merge/render.js';
@@ -64,8 +64,9 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
     for (const value of frontMatterValues(text, tree, options.frontMatter ?? [])) {
       const source = text.slice(value.start, value.end);
       yaml.set(value.start, value.style);
-      body.push({ kind: 'block', id: blockIdFor(body.length), type: value.key === 'title' ? 'headline' : 'paragraph', parts: [{ kind: 'segment', id: nextId(source), text: source, start: value.start }], note: `Front matter: ${value.key}` });
+      body.push({ kind: 'block', id: blockIdFor(body.length), type: value.key === 'title' ? 'headline' : 'paragraph', parts: [{ kind: 'segment', id: nextId(source), text: source, start: value.start }], note: `Front matter: ${value.key}`, role: { frontMatter: value.key } });
     }
+    const roles = rolesOf(tree);
     for (const container of containers(tree)) {
       const children = container.children as PhrasingContent[];
       const spans: Span[] = [];
@@ -90,7 +91,8 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
         }
         continue;
       }
-      body.push({ kind: 'block', id: blockIdFor(body.length), type: container.type === 'heading' && container.depth === 1 ? 'headline' : 'paragraph', parts });
+      const role = roles.get(container as Nodes);
+      body.push({ kind: 'block', id: blockIdFor(body.length), type: container.type === 'heading' && container.depth === 1 ? 'headline' : 'paragraph', parts, ...(role ? { role } : {}) });
     }
     return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: { text, yaml } };
   },
@@ -252,6 +254,30 @@ function containers(tree: Root): (Parent & { type: 'paragraph' | 'heading' | 'ta
   };
   visit(tree);
   return found;
+}
+
+/**
+ * The place of each heading below the first level and of each list item's
+ * paragraph, so a page shows them as the source does (`<h2>`, one `<ul>` or
+ * `<ol>` per list). Nested lists are lists of their own; nesting is bounded by
+ * `refuseDeepNesting`.
+ */
+function rolesOf(tree: Root): Map<Nodes, BlockRole> {
+  const roles = new Map<Nodes, BlockRole>();
+  let lists = 0;
+  let items = 0;
+  const visit = (node: Nodes, item: Extract<BlockRole, { list: number }> | undefined) => {
+    if (node.type === 'heading' && node.depth >= 2) roles.set(node, { heading: node.depth as 2 | 3 | 4 | 5 | 6 });
+    if (node.type === 'paragraph' && item) roles.set(node, item);
+    if (!('children' in node)) return;
+    const list = node.type === 'list' ? { list: lists++, ordered: node.ordered === true } : undefined;
+    for (const child of node.children as Nodes[]) {
+      // A paragraph is an item's when it is the item's own child, not one inside a quote in it.
+      visit(child, list && child.type === 'listItem' ? { ...list, item: items++ } : node.type === 'listItem' ? item : undefined);
+    }
+  };
+  visit(tree, undefined);
+  return roles;
 }
 
 function positioned(node: Nodes): boolean {

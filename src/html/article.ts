@@ -6,12 +6,14 @@
  */
 import { textDirection } from '../core/lang.js';
 import { escapeHtml } from './escape.js';
-import type { BlockKind } from '../core/types.js';
+import type { BlockKind, BlockRole } from '../core/types.js';
 
 export interface ArticleBlock {
   readonly id: string;
   readonly kind: BlockKind;
   readonly text: string;
+  /** Where a structured source (Markdown) has it: a heading's level, a list's item, a front matter value. */
+  readonly role?: BlockRole;
 }
 
 export interface ArticleView {
@@ -39,11 +41,7 @@ export interface ReaderPage {
  */
 export function renderArticleHtml(article: ArticleView, options: { reader?: ReaderPage; markup?: (text: string) => string; plain?: (text: string) => string } = {}): string {
   const text = (block: ArticleBlock) => options.markup?.(block.text) ?? escapeHtml(block.text).replace(/\n/g, '<br>');
-  const blocks = article.blocks.map((block) => {
-    if (block.kind === 'headline') return `<h1>${text(block)}</h1>`;
-    if (block.kind === 'caption') return `<p class="caption"><small>${text(block)}</small></p>`;
-    return `<p>${text(block)}</p>`;
-  });
+  const blocks = bodyHtml(article.blocks, text);
   const headline = article.blocks.find((block) => block.kind === 'headline');
   // `<title>` holds text only: a block in markup gives its text (`plain`), escaped again.
   const title = escapeHtml(headline ? (options.plain?.(headline.text) ?? headline.text) : article.id);
@@ -53,6 +51,48 @@ export function renderArticleHtml(article: ArticleView, options: { reader?: Read
   const nav = reader ? `<nav aria-label="${escapeHtml(ownLanguageLabel)}">${switcher(article.lang, reader)}</nav>\n` : '';
   const notice = reader?.notice ? `<p class="notice" role="status" lang="${escapeHtml(reader.notice.lang)}">${escapeHtml(reader.notice.text)}</p>\n` : '';
   return `<!doctype html>\n<html lang="${lang}" dir="${textDirection(article.lang)}">\n<head><meta charset="utf-8">${head}<title>${title}</title></head>\n<body>\n${nav}${notice}<main>\n<article>\n${blocks.join('\n')}\n</article>\n</main>\n</body>\n</html>\n`;
+}
+
+/**
+ * The blocks as the page's body: a headline as `<h1>`, a heading of a
+ * structured source at its level, the items of one list as one `<ul>` or
+ * `<ol>` (an item of several paragraphs as one `<li>`), the rest as
+ * paragraphs. A front matter title is the page's `<title>`; in the body only
+ * when the source has no headline of its own, so the title is shown once.
+ */
+function bodyHtml(blocks: readonly ArticleBlock[], text: (block: ArticleBlock) => string): string[] {
+  const ownHeadline = blocks.some((block) => block.kind === 'headline' && !(block.role && 'frontMatter' in block.role));
+  const out: string[] = [];
+  let open: { list: number; item: number; ordered: boolean } | undefined;
+  const close = () => {
+    if (open) out.push(`</${open.ordered ? 'ol' : 'ul'}>`);
+    open = undefined;
+  };
+  for (const block of blocks) {
+    const role = block.role;
+    if (role && 'list' in role) {
+      if (open && open.list === role.list && open.item === role.item) {
+        // A further paragraph of the same item: inside its `<li>`.
+        out[out.length - 1] = `${out[out.length - 1]!.slice(0, -'</li>'.length)}<p>${text(block)}</p></li>`;
+      } else {
+        if (!open || open.list !== role.list) {
+          close();
+          out.push(role.ordered ? '<ol>' : '<ul>');
+        }
+        out.push(`<li>${text(block)}</li>`);
+      }
+      open = role;
+      continue;
+    }
+    close();
+    if (block.kind === 'headline') {
+      if (!(ownHeadline && role && 'frontMatter' in role)) out.push(`<h1>${text(block)}</h1>`);
+    } else if (block.kind === 'caption') out.push(`<p class="caption"><small>${text(block)}</small></p>`);
+    else if (role && 'heading' in role) out.push(`<h${role.heading}>${text(block)}</h${role.heading}>`);
+    else out.push(`<p>${text(block)}</p>`);
+  }
+  close();
+  return out;
 }
 
 /** The switcher's label is the same in every page: a reader may not read the page's language. */

@@ -210,7 +210,8 @@ export class SqliteMemory implements MemoryStore {
           added++;
         } else {
           const known = this.#statements.find.get(row.src, entry.lang, row.source, row.target)!;
-          const merged = { ...row, state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state, created: known.created ?? row.created };
+          // The same text seen again keeps its first origin: approving an engine's text does not make it a person's.
+          const merged = { ...row, origin: known.origin, engine: known.engine, state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state, created: known.created ?? row.created };
           // The same translation seen again is not a change: its dates stay as they were.
           if (sameRow({ ...merged, changed: known.changed }, known)) {
             unchanged++;

@@ -3,10 +3,10 @@
  * locales each is published (and why not, where it is withheld). The server reads
  * it to serve whole articles, never a mix of languages.
  */
-import type { BlockKind } from '../core/types.js';
+import type { BlockKind, BlockRole } from '../core/types.js';
 
 export interface ManifestDoc {
-  readonly blocks: readonly { readonly id: string; readonly kind: BlockKind }[];
+  readonly blocks: readonly { readonly id: string; readonly kind: BlockKind; readonly role?: BlockRole }[];
   /** The source's format where it is not plain text (`md`): its blocks' text is markup in it. */
   readonly format?: string;
   /** Source language first, then every published locale. */

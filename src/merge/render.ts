@@ -2,7 +2,7 @@ import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { baseLanguage, type Lang } from '../core/lang.js';
 import { renderArticleHtml } from '../html/article.js';
 import { isApproved, isMachineOrigin } from '../core/state.js';
-import { isBlocking, type BlockKind, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
+import { isBlocking, type BlockKind, type BlockRole, type Doc, type Finding, type Segment, type SegmentId, type Target } from '../core/types.js';
 
 /** Languages written without spaces between sentences. */
 const NO_SPACE_BETWEEN_SENTENCES = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my']);
@@ -82,9 +82,9 @@ export function decidePublication(
   return reasons.length === 0 ? { published: true } : { published: false, reason: reasons.join(', ') };
 }
 
-/** The structure apps need to render an article: blocks in order with their kind. */
-export function blockOutline(doc: Doc): { id: string; kind: BlockKind }[] {
-  return blocksOf(doc).map((block) => ({ id: block.id, kind: block.type }));
+/** The structure apps need to render an article: blocks in order with their kind, and their role where the source has one. */
+export function blockOutline(doc: Doc): { id: string; kind: BlockKind; role?: BlockRole }[] {
+  return blocksOf(doc).map((block) => ({ id: block.id, kind: block.type, ...(block.role ? { role: block.role } : {}) }));
 }
 
 /**

@@ -52,6 +52,8 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
     minTimeout: options.minTimeoutMs ?? 30_000,
     appInfo: { appName: 'l10n-pipeline', appVersion: '0.1.0' },
   });
+  const server = serverOf(options);
+  const toEngineError = (error: unknown) => engineErrorOf(error, server);
   const glossary = options.glossary ? glossaryFor(client, options.glossary) : undefined;
   /** Settled once: the glossary's id, or undefined when DeepL would not give us one. */
   let glossaryId: Promise<string | undefined> | undefined;
@@ -66,11 +68,19 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
       return undefined;
     }));
   const usesGlossary = (to: Lang, from: Lang) => !withoutGlossary && glossary?.hashFor(to, from) !== undefined;
+  /** Languages told they get no glossary: once each per engine, that is per run, however many documents. */
+  const toldNoGlossary = new Set<string>();
+  const tellNoGlossary = (to: Lang, from: Lang) => {
+    if (!glossary || withoutGlossary || glossary.hashFor(to, from) !== undefined || toldNoGlossary.has(to)) return;
+    toldNoGlossary.add(to);
+    options.warn?.(glossary.missingFor(to, from));
+  };
   return {
     name: 'deepl',
     limits: { textsPerRequest: TEXTS_PER_REQUEST, bytesPerRequest: BYTES_PER_REQUEST, concurrency: options.concurrency ?? 2 },
     billed: billedCharacters,
     async prepare(to: Lang, from: Lang) {
+      tellNoGlossary(to, from);
       if (usesGlossary(to, from)) await resolveGlossary();
     },
     identity: (lang: Lang, from: Lang) =>
@@ -94,6 +104,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): TranslationEngin
       const source = deeplSourceCode(request.from);
       const target = deeplTargetCode(request.to, options.targetCodes);
       if (!source || !target) throw new EngineError(`DeepL does not translate ${request.from} → ${request.to}`, { engine: 'deepl', retryable: false });
+      tellNoGlossary(request.to, request.from);
       try {
         const id = usesGlossary(request.to, request.from) ? await resolveGlossary() : undefined;
         const results = await client.translateText(
@@ -146,6 +157,14 @@ function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOpt
   return {
     /** Content hash of the dictionary for a language pair, or undefined when the glossary does not cover it. */
     hashFor: (lang: Lang, from: Lang) => (baseLanguage(from) === source ? hashes.get(baseLanguage(lang)) : undefined),
+    /** Why a pair the glossary does not cover goes without it, for a one-time notice. */
+    missingFor(lang: Lang, from: Lang): string {
+      const target = baseLanguage(lang);
+      if (!GLOSSARY_LANGUAGES.has(target) || !GLOSSARY_LANGUAGES.has(baseLanguage(from))) {
+        return `DeepL has no glossaries for ${from} → ${lang}: translating into ${lang} without the termbase's names`;
+      }
+      return `the termbase has no entries in ${target}: DeepL translates into ${lang} without a glossary (add ${target} terms to the termbase to give it one)`;
+    },
     id: () =>
       (pending ??= (async () => {
         const existing = (await client.listMultilingualGlossaries()).find((info) => info.name === name);
@@ -167,7 +186,7 @@ function glossaryFor(client: deepl.DeepLClient, spec: NonNullable<DeepLEngineOpt
  * verbatim, and a server that echoes the request would put the key on stderr.
  * The status decides what the user is told and whether running again may help.
  */
-function toEngineError(error: unknown): EngineError {
+function engineErrorOf(error: unknown, server: string): EngineError {
   const engine = 'deepl';
   const fail = (message: string, retryable: boolean) => new EngineError(message, { engine, retryable, cause: error });
   if (error instanceof deepl.AuthorizationError) return fail('DeepL refused the key (403): check DEEPL_AUTH_KEY', false);
@@ -175,7 +194,7 @@ function toEngineError(error: unknown): EngineError {
   if (error instanceof deepl.TooManyRequestsError) return fail('DeepL is rate-limiting us (429) and retries ran out', true);
   if (error instanceof deepl.ConnectionError) {
     const timeout = /timeout/i.test(error.message);
-    return fail(timeout ? 'DeepL did not answer in time, after every attempt' : 'cannot reach DeepL (connection failed)', error.shouldRetry || timeout);
+    return fail(timeout ? `DeepL at ${server} did not answer in time, after every attempt` : `cannot reach DeepL at ${server} (connection failed)`, error.shouldRetry || timeout);
   }
   if (error instanceof deepl.GlossaryNotFoundError) return fail('DeepL does not know the glossary (404)', false);
   if (error instanceof deepl.DeepLError) {
@@ -185,6 +204,21 @@ function toEngineError(error: unknown): EngineError {
     return fail('DeepL failed', false);
   }
   return fail('DeepL failed', false);
+}
+
+/**
+ * The address requests go to, as deepl-node picks it (DEEPL_SERVER_URL, else api-free.deepl.com for a
+ * free key, whose key ends in `:fx`, else api.deepl.com), for messages: only scheme, host, port and path,
+ * so credentials or a query in DEEPL_SERVER_URL are never shown. The key itself is never part of it.
+ */
+function serverOf(options: DeepLEngineOptions): string {
+  if (options.serverUrl === undefined) return options.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com';
+  try {
+    const url = new URL(options.serverUrl);
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return 'the DEEPL_SERVER_URL address (not a valid URL)';
+  }
 }
 
 /** The HTTP status in one of deepl-node's messages ("Bad request, …", "Unexpected status code: 502 …"). */

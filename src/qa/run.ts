@@ -52,6 +52,7 @@ export function checkPairs(input: Iterable<CheckItem>, options: CheckOptions): F
     };
     for (const check of checks) {
       const results = runCheck(check, pair);
+      if (results.length === 0) continue;
       const accepted = item.accepted?.includes(check.id) ? { accepted: true as const } : {};
       findings.push(...results.map((result) => ({ check: check.id, segmentId: item.segmentId, lang: options.lang, ...result, ...accepted })));
       if (check.id === 'empty' && results.length > 0) break;

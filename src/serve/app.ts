@@ -30,7 +30,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { renderArticleHtml, type ArticleBlock } from '../html/article.js';
 import { escapeHtml } from '../html/escape.js';
 import { textDirection } from '../core/lang.js';
-import { notYetAvailable, ownName, publicLanguages } from './languages.js';
+import { articlesHeading, notYetAvailable, ownName, publicLanguages } from './languages.js';
 import { registerReview, type ReviewOptions, type ReviewRouteConfig } from './review-routes.js';
 import { sanitizeFragment, textOfFragment } from '../html/sanitize.js';
 
@@ -215,7 +215,23 @@ export interface App {
   close(): void;
 }
 
-const notFound = (reply: FastifyReply, error = 'not found') => reply.code(404).send({ error });
+/**
+ * 404: a page for a browser (it asks for text/html first), JSON for an API
+ * client (any type, application/json), so neither gets the other's format
+ * (RFC 9110 §12.5.1: Accept); `Vary: Accept`, as the body depends on it.
+ */
+function notFound(request: FastifyRequest, reply: FastifyReply, error = 'not found'): FastifyReply {
+  reply.code(404).header('vary', varyWith(reply.getHeader('vary'), 'Accept'));
+  if (new Negotiator(request.raw).mediaType(['application/json', 'text/html']) !== 'text/html') return reply.send({ error });
+  const page = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head>\n<body>\n<main>\n<h1>Not found</h1>\n<p>${escapeHtml(error)}.</p>\n<p><a href="/">All articles</a></p>\n</main>\n</body>\n</html>\n`;
+  return reply.type('text/html; charset=utf-8').send(page);
+}
+
+/** A `Vary` value with `members` added to what is there: no empty member, none twice (RFC 9110 §12.5.5). */
+function varyWith(before: unknown, ...members: string[]): string {
+  const list = [...String(before ?? '').split(','), ...members].map((member) => member.trim()).filter((member) => member !== '');
+  return [...new Map(list.map((member) => [member.toLowerCase(), member])).values()].join(', ');
+}
 
 export async function createApp(options: ServeOptions): Promise<App> {
   let served = await loadResources(options);
@@ -226,7 +242,7 @@ export async function createApp(options: ServeOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > MAX_URL_LENGTH) return reply.code(414).send({ error: 'request target too long' });
   });
-  app.setNotFoundHandler((_request, reply) => notFound(reply));
+  app.setNotFoundHandler((request, reply) => notFound(request, reply));
 
   // Reloads run one at a time, and a change seen during one is picked up by one more after it:
   // overlapping reloads could finish out of order and leave an older state served.
@@ -273,7 +289,8 @@ export async function createApp(options: ServeOptions): Promise<App> {
   if (options.review) await registerReview(app, options.review);
 
   app.get('/', async (request, reply) => {
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    // The heading and the order of the sections follow the reader's Accept-Language: caches must key on it.
+    reply.header('cache-control', 'no-cache').header('vary', varyWith(reply.getHeader('vary'), 'Accept-Language')).type('text/html; charset=utf-8');
     return renderIndex(served, options, request);
   });
 
@@ -285,7 +302,7 @@ export async function createApp(options: ServeOptions): Promise<App> {
     const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
     // Only what the manifest publishes is served, and only from memory: no path from the request reaches the disk.
     const prepared = LANG.test(lng) && DOC_ID.test(ns) ? served.resources.get(`${lng}/${ns}`) : undefined;
-    return prepared ? send(request, reply, prepared, { 'cache-control': `public, max-age=${options.maxAge ?? 300}` }) : notFound(reply);
+    return prepared ? send(request, reply, prepared, { 'cache-control': `public, max-age=${options.maxAge ?? 300}` }) : notFound(request, reply);
   });
 
   return { server: app, close: () => watcher.close() };
@@ -305,7 +322,9 @@ function titleOf(served: Served, id: string, lang: string): string {
 function renderIndex(served: Served, options: ServeOptions, request: FastifyRequest): string {
   const docs = Object.entries(served.manifest.documents);
   const languages = [...new Set([options.sourceLanguage, ...docs.flatMap(([, doc]) => doc.published)])];
-  const [first] = new Negotiator(request.raw).languages(languages);
+  const negotiator = new Negotiator(request.raw);
+  const [first] = negotiator.languages(languages);
+  const heading = articlesHeading(request.headers['accept-language'] ? negotiator.languages() : [], options.sourceLanguage);
   const ordered = first ? [first, ...languages.filter((lng) => lng !== first)] : languages;
   const sections = ordered.map((lng) => {
     const items = docs
@@ -313,7 +332,7 @@ function renderIndex(served: Served, options: ServeOptions, request: FastifyRequ
       .map(([id]) => `<li><a href="/articles/${encodeURIComponent(id)}?lng=${encodeURIComponent(lng)}" hreflang="${escapeHtml(lng)}">${escapeHtml(titleOf(served, id, lng))}</a></li>`);
     return `<section lang="${escapeHtml(lng)}" dir="${textDirection(lng)}"><h2>${escapeHtml(ownName(lng))}</h2>\n<ul>\n${items.join('\n')}\n</ul></section>`;
   });
-  return `<!doctype html>\n<html lang="${escapeHtml(first ?? options.sourceLanguage)}">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title lang="en">Articles</title></head>\n<body>\n<main>\n<h1>Articles</h1>\n${sections.join('\n')}\n</main>\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${escapeHtml(first ?? options.sourceLanguage)}">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title lang="${escapeHtml(heading.lang)}">${escapeHtml(heading.text)}</title></head>\n<body>\n<main>\n<h1 lang="${escapeHtml(heading.lang)}">${escapeHtml(heading.text)}</h1>\n${sections.join('\n')}\n</main>\n</body>\n</html>\n`;
 }
 
 /** Below this, compressing costs more than it saves (one TCP packet). */
@@ -332,7 +351,7 @@ function send(request: FastifyRequest, reply: FastifyReply, prepared: Prepared, 
   // Added to what CORS put there (Origin), not in its place.
   const before = reply.getHeader('vary');
   reply.headers(headers);
-  reply.header('etag', etag).header('vary', before ? `${before}, ${headers['vary'] ?? ''}, Accept-Encoding` : headers['vary'] ? `${headers['vary']}, Accept-Encoding` : 'Accept-Encoding');
+  reply.header('etag', etag).header('vary', varyWith(before, ...(headers['vary'] ? [headers['vary']] : []), 'Accept-Encoding'));
   if (fresh) return reply.code(304).send();
   if (!chosen) return reply.type(prepared.type).send(prepared.body);
   let body = prepared.encoded.get(chosen);
@@ -368,7 +387,7 @@ function sendArticle(
   const id = request.params.doc;
   // Own properties only: `constructor` or `toString` is no article.
   const doc = DOC_ID.test(id) && Object.hasOwn(served.manifest.documents, id) ? served.manifest.documents[id] : undefined;
-  if (!doc) return notFound(reply, `no article "${id}"`);
+  if (!doc) return notFound(request, reply, `no article "${id}"`);
   const choice = negotiateLanguage(request, served.i18n, doc.published, options.sourceLanguage);
   const article = served.articles.get(`${id}|${choice.lang}`)!;
   // A reader who picks a published language in a page keeps it: i18next-http-middleware writes its cookie

@@ -2,9 +2,11 @@
  * Languages as readers see them: each named in its own language, as a menu
  * shows it (`Intl.DisplayNames`; capitalised for the menu, since French,
  * Spanish, Italian and Polish write language names in lower case), and the
- * one-line notice a reader gets when their language is not published yet.
+ * one-line notice a reader gets when their language is not published yet,
+ * worded in `notices.json`.
  */
 import { baseLanguage, isPseudoLocale, type Lang } from '../core/lang.js';
+import WORDING from './notices.json' with { type: 'json' };
 
 const names = new Map<string, string>();
 
@@ -27,28 +29,37 @@ function safeDisplayName(lng: string, inLanguage: string): string | undefined {
   }
 }
 
-/** "This article is not yet available in {language}" in the languages we have it in; the language named in the same language. */
-const NOT_YET: Readonly<Record<string, (language: string) => string>> = {
-  de: (language) => `Dieser Artikel ist noch nicht auf ${language} verfügbar.`,
-  en: (language) => `This article is not yet available in ${language}.`,
-  es: (language) => `Este artículo aún no está disponible en ${language}.`,
-  fr: (language) => `Cet article n’est pas encore disponible en ${language}.`,
-  it: (language) => `Questo articolo non è ancora disponibile in ${language}.`,
-  ja: (language) => `この記事は${language}ではまだご覧いただけません。`,
-  pl: (language) => `Ten artykuł nie jest jeszcze dostępny w tym języku (${language}).`,
-};
-
 /**
- * The notice for a reader who asked for `wanted`, in their language where we
- * have the sentence, else in English; with its language tag, for `lang=`.
+ * The notice for a reader who asked for `wanted`, in their language where
+ * `notices.json` has its wording, else in English; the language named in the
+ * notice's own language by CLDR; with the notice's language tag, for `lang=`.
  */
 export function notYetAvailable(wanted: string): { readonly lang: string; readonly text: string } | undefined {
   const base = baseLanguage(wanted as Lang);
-  const lang = NOT_YET[base] ? base : 'en';
+  const lang = wordingLanguage(NOTICES.notYetAvailable, base);
   // The language, not its region: readers of es-ES and es-MX both read "español".
   const name = safeDisplayName(base, lang);
   if (name === undefined) return undefined;
-  return { lang, text: NOT_YET[lang]!(name) };
+  // A function as the replacement: a `$` in a language name is not a replacement pattern.
+  return { lang, text: NOTICES.notYetAvailable[lang]!.replace('{language}', () => name) };
+}
+
+/**
+ * The index page's heading for a reader who prefers `preferred` (Accept-Language, best first): in the
+ * first of them `notices.json` has wording for, in English when it has none of them, in `source` when
+ * the reader said nothing. With its tag, for `lang=`.
+ */
+export function articlesHeading(preferred: readonly string[], source: string): { readonly lang: string; readonly text: string } {
+  const bases = preferred.filter((tag) => tag !== '*').map((tag) => baseLanguage(tag as Lang));
+  const lang = bases.find((base) => Object.hasOwn(NOTICES.articles, base)) ?? (bases.length === 0 ? wordingLanguage(NOTICES.articles, baseLanguage(source as Lang)) : 'en');
+  return { lang, text: NOTICES.articles[lang]! };
+}
+
+/** Readers' wording, one table per message, keyed by base language: one file a team extends (`notices.json`). */
+const NOTICES: { readonly notYetAvailable: Readonly<Record<string, string>>; readonly articles: Readonly<Record<string, string>> } = WORDING;
+
+function wordingLanguage(table: Readonly<Record<string, string>>, base: string): string {
+  return Object.hasOwn(table, base) ? base : 'en';
 }
 
 /** Languages readers may be offered: pseudo-locales only where the server is told to serve them. */

@@ -48,8 +48,16 @@ const SCRIPT = `
     return node;
   };
   let units = [];
-  const show = (data) => {
+  // Per sentence: the version the server last gave (what the next save names) and the text it has,
+  // so a reload of the list can tell the reviewer's unsaved typing from the server's text and keep it.
+  const versions = new Map();
+  const saved = new Map();
+  const show = (data, after) => {
+    const active = document.activeElement && document.activeElement.tagName === 'TEXTAREA'
+      ? { id: document.activeElement.id.slice(2), start: document.activeElement.selectionStart, end: document.activeElement.selectionEnd } : null;
+    const typing = new Map([...document.querySelectorAll('#units textarea')].filter((area) => area.value !== saved.get(area.id.slice(2))).map((area) => [area.id.slice(2), area.value]));
     units = data.units;
+    for (const unit of units) { versions.set(unit.id, unit.version); saved.set(unit.id, unit.target ?? ''); }
     pair.lang = data.lang; pair.sourceLang = data.sourceLang;
     document.getElementById('heading').textContent = 'Review: ' + data.doc + ' → ' + data.lang;
     document.title = 'Review ' + data.doc + ' (' + data.lang + ')';
@@ -63,6 +71,14 @@ const SCRIPT = `
       : '';
     const main = document.getElementById('units');
     main.replaceChildren(...data.units.map(render));
+    for (const [id, value] of typing) { const area = document.getElementById('t-' + id); if (area) area.value = value; }
+    // Focus goes on from the sentence just saved; a reviewer already typing in another one stays there.
+    if (after && (!active || active.id === after.id)) focusUnit(indexOf(after.id) + (after.approve ? 1 : 0));
+    else if (active && document.getElementById('t-' + active.id)) {
+      const area = document.getElementById('t-' + active.id);
+      area.focus();
+      area.setSelectionRange(active.start, active.end);
+    }
   };
   const showList = (data) => {
     const main = document.getElementById('units');
@@ -77,7 +93,7 @@ const SCRIPT = `
   };
   const render = (unit) => {
     const id = unit.id;
-    const area = el('textarea', { id: 't-' + id, lang: pair.lang, 'data-version': unit.version, 'aria-describedby': 's-' + id });
+    const area = el('textarea', { id: 't-' + id, lang: pair.lang, 'aria-describedby': 's-' + id });
     area.value = unit.target ?? '';
     const findings = unit.findings.map((finding) => {
       const reason = el('input', { type: 'text', 'aria-label': 'Reason for accepting: ' + finding.message });
@@ -104,35 +120,47 @@ const SCRIPT = `
     if (unit) document.getElementById('t-' + unit.id).focus();
   };
   const indexOf = (id) => units.findIndex((unit) => unit.id === id);
-  async function save(id, approve, accept, version) {
-    const area = document.getElementById('t-' + id);
-    const body = JSON.stringify({ text: area.value, approve, ...(accept ? { accept } : {}) });
+  // Saves of one sentence go one after another: the next is sent when the previous has answered, naming
+  // the version that answer gave, so a reviewer's own earlier save is never taken for someone else's.
+  const queues = new Map();
+  const enqueue = (id, work) => {
+    const queued = (queues.get(id) || Promise.resolve()).then(work).catch((error) => status('Not saved: ' + error.message));
+    queues.set(id, queued);
+    return queued;
+  };
+  function save(id, approve, accept) {
+    // The text as it was when the reviewer asked for the save, whatever they type while it waits.
+    const text = document.getElementById('t-' + id).value;
+    return enqueue(id, () => send(id, text, approve, accept));
+  }
+  async function send(id, text, approve, accept, version) {
+    const body = JSON.stringify({ text, approve, ...(accept ? { accept } : {}) });
     status('Saving…');
-    const response = await fetch(api + '/units/' + encodeURIComponent(id), { method: 'PUT', headers: { ...headers(), 'if-match': version || area.dataset.version }, body });
+    const response = await fetch(api + '/units/' + encodeURIComponent(id), { method: 'PUT', headers: { ...headers(), 'if-match': version || versions.get(id) }, body });
     if (response.status === 412) {
       const { current } = await response.json();
-      const mine = area.value;
       const slot = document.getElementById('u-' + id).querySelector('.conflict-slot');
       slot.replaceChildren(el('div', { class: 'conflict', role: 'alert' },
         el('p', {}, 'Someone saved this sentence after you opened it.'),
         el('p', {}, 'Theirs (' + current.state + '): ', el('span', { lang: pair.lang, class: 'theirs' }, current.target ?? '')),
-        el('p', {}, 'Yours: ', el('span', { lang: pair.lang, class: 'yours' }, mine)),
-        el('button', { type: 'button', onclick: () => { area.value = current.target ?? ''; area.dataset.version = current.version; slot.replaceChildren(); } }, 'Keep theirs'),
-        el('button', { type: 'button', onclick: () => { slot.replaceChildren(); save(id, approve, accept, current.version); } }, 'Save mine over theirs')));
+        el('p', {}, 'Yours: ', el('span', { lang: pair.lang, class: 'yours' }, text)),
+        el('button', { type: 'button', onclick: () => {
+          const area = document.getElementById('t-' + id);
+          area.value = current.target ?? ''; versions.set(id, current.version); saved.set(id, area.value); slot.replaceChildren();
+        } }, 'Keep theirs'),
+        el('button', { type: 'button', onclick: () => { slot.replaceChildren(); enqueue(id, () => send(id, text, approve, accept, current.version)); } }, 'Save mine over theirs')));
       status('Not saved: the sentence changed meanwhile');
       return;
     }
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
       // Kept in the file though what follows the save failed: the next save names the version it has now.
-      if (answer.saved && answer.unit) { area.dataset.version = answer.unit.version; status(answer.error); return; }
+      if (answer.saved && answer.unit) { versions.set(id, answer.unit.version); saved.set(id, text); status(answer.error); return; }
       status('Not saved: ' + (answer.error || response.status));
       return;
     }
-    const next = indexOf(id) + 1;
-    show(await response.json());
+    show(await response.json(), { id, approve });
     status(approve ? 'Approved' : 'Saved');
-    focusUnit(approve ? next : next - 1);
   }
   document.addEventListener('keydown', (event) => {
     const area = event.target.closest && event.target.closest('textarea');

@@ -167,7 +167,10 @@ export async function saveReview(project: Project, pair: ReviewPairId, unitId: s
       const text = edit.text.normalize('NFC');
       const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === targetHash(text));
       const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: targetHash(text), note: edit.accept.note }] : kept;
-      const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin: HUMAN, ...(accepted.length > 0 ? { accepted } : {}) };
+      // Who wrote the text changes only when the text does: approving it or accepting a finding on it is
+      // a judgement on the text, not authorship (the memory keeps an engine's text as the engine's).
+      const origin = current !== undefined && current.text === text ? current.origin : HUMAN;
+      const target: Target = { segmentId: segment.id, text, state: edit.approve ? 'reviewed' : 'translated', origin, ...(accepted.length > 0 ? { accepted } : {}) };
       const targets = new Map(job.targets).set(segment.id, target);
       const saved = check({ ...job, targets }, qaContext(project));
       await project.store.saveTargets({ doc: job.source.parsed.doc, original: originalOf(job.source), lang: pair.lang, targets: saved.targets, notes: new Map(), version: project.config.xliffVersion });

@@ -14,7 +14,7 @@ import { InputError, XliffError } from '../core/errors.js';
 import { removeFile, removeStaleTempFiles, writeFileAtomic } from '../core/fs.js';
 import type { Lang } from '../core/lang.js';
 import type { Doc, DocId } from '../core/types.js';
-import { formatOfFile } from '../formats/index.js';
+import { formatOfFile, SOURCE_FORMATS } from '../formats/index.js';
 import { MANIFEST_FILE, type Manifest } from '../merge/index.js';
 import { PUBLISHED_FORMATS } from '../merge/outputs.js';
 import { MachineCache } from '../mt/index.js';
@@ -69,6 +69,11 @@ export class FsStore implements ProjectStore {
       names = readdirSync(dir).sort();
       root = realpathSync(dir);
     } catch (error) {
+      // #24: a new project's first run: say what belongs in the folder, not only that it is missing.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        const kinds = SOURCE_FORMATS.map((format) => `.${format.extension}`).join(', ');
+        throw new InputError(`no such folder: create it and put the documents to translate in it, one file each (${kinds})`, { file: dir }, { cause: error });
+      }
       throw sourceError(error, dir);
     }
     const entries: SourceEntry[] = [];

@@ -1,5 +1,6 @@
 import type { XliffContent } from './model.js';
 import { segmentLabel } from './model.js';
+import { codeSpanProblems } from './code-spans.js';
 
 /** A problem XSD cannot see. Errors make a file invalid; warnings are about its translations. */
 export interface StructureProblem {
@@ -15,8 +16,9 @@ export interface StructureProblem {
 /**
  * What XSD cannot check (XLIFF 1.2 §2.5.2 `id`; XLIFF 2.0 §4.3.1.10): unit ids unique per `<file>`, a
  * target always with a source (errors), and the same inline codes in source and
- * target, and a target emptied under a state that says translated (warnings: a
- * translation that lost a code or its text is a QA finding, not a broken file).
+ * target, of the same kind and around the same words (`codeSpanProblems`), and a
+ * target emptied under a state that says translated (warnings: a translation
+ * that lost a code or its text is a QA finding, not a broken file).
  */
 export function checkStructure(content: XliffContent): StructureProblem[] {
   // XLIFF 1.0 (no namespace) asked for no unique ids, and Passolo repeats them per group.
@@ -41,6 +43,7 @@ export function checkStructure(content: XliffContent): StructureProblem[] {
     const source = ids(segment.source.codes);
     const target = ids(segment.target.codes);
     if (source !== target) problems.push({ severity: 'warning', unit, key: segment.key, about: 'codes', message: `inline code ids differ: source [${source}], target [${target}]` });
+    else for (const message of codeSpanProblems(segment.source, segment.target)) problems.push({ severity: 'warning', unit, key: segment.key, about: 'codes', message });
   }
   return problems;
 }

@@ -130,8 +130,13 @@ describe('a translation with a QA error', () => {
       await writeFile(xliffFile, (await readFile(xliffFile, 'utf8')).replace('have killed 56 Syrian', 'have killed 65 Syrian'));
       const result = await runCli(['run'], { cwd: project.dir });
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^en\s+none\s+26\s+26\s+0\s+0\s+0\s+1\s+0\s+1 QA error\(s\)$/m);
-      expect(result.stdout).toMatch(/locales\/en\/usa-russland-is\.xlf\s+s-492ef097ac\s+numbers\s+error\s+numbers differ: missing 56; not in the source: 65/);
+      expect(result.stdout).toMatch(/^en\s+none\s+26\s+26\s+0\s+0\s+0\s+1\s+0\s+no: 1 of 1 withheld$/m);
+      expect(result.stdout).toContain('\nen: 1 of 1 document withheld\n  1 QA error(s): usa-russland-is\n');
+      // The finding with its document, the unit to accept it by, and both texts.
+      expect(result.stdout).toContain('QA: 1 new finding in this run (1 error, 0 warnings).\n');
+      expect(result.stdout).toContain('  error numbers · en · USA und Russland rücken im Kampf gegen IS näher zueinander (locales/en/usa-russland-is.xlf unit s-492ef097ac)\n    numbers differ: missing 56; not in the source: 65\n');
+      expect(result.stdout).toMatch(/^ {4}de: .*56 syrische/m);
+      expect(result.stdout).toMatch(/^ {4}en: .*have killed 65 Syrian/m);
       expect(await exists(path.join(project.dir, 'locales/en', `${DOC}.txt`))).toBe(false);
       // The translator sees the finding on the unit, and the unit is no longer approved.
       const xliff = await readFile(xliffFile, 'utf8');

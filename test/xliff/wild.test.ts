@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeXml } from '../../src/xml/encoding.js';
 import { readXliff, type XliffContent } from '../../src/xliff/index.js';
 import { fakeTranslate, startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutGlossaryNotices } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 
 const WILD = path.join(import.meta.dirname, 'fixtures/wild');
@@ -97,7 +97,7 @@ describe('#10 translate FILE on XLIFF from the wild', () => {
     server.calls.length = 0;
 
     const result = await runCli(['translate', file, '--json', ...args], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
-    expect(result.stderr).toBe('');
+    expect(withoutGlossaryNotices(result.stderr)).toBe('');
     expect(result.code).toBe(0);
     const [summary] = JSON.parse(result.stdout) as { machineTranslated: number; fromMemory: number; rejected: number; untranslated: number }[];
 

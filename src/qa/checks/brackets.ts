@@ -10,6 +10,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
 ];
 const OPEN = new Map(PAIRS.map(([open, close]) => [open, close]));
 const CLOSE = new Set(PAIRS.map(([, close]) => close));
+const BRACKET = /[()（）[\]［］【】〔〕]/;
 
 /**
  * Brackets left unclosed or closed without an opener are errors. Brackets
@@ -22,6 +23,8 @@ export const brackets = defineCheck({
   id: 'brackets',
   title: 'Brackets differ from the source',
   run(pair) {
+    // Most sentences have no bracket on either side: nothing to count.
+    if (!BRACKET.test(pair.source) && !BRACKET.test(pair.target)) return [];
     const results: CheckResult[] = [];
     // Pseudo-localisation wraps every text in [ ] (as Android's en-XA does): not the translator's brackets.
     const pseudo = pair.targetRules.textLang !== pair.lang;

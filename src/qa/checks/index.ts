@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { brackets } from './brackets.js';
 import { empty } from './empty.js';
+import { meaning } from './meaning.js';
 import { names } from './names.js';
 import { numbers } from './numbers.js';
 import { placeholders } from './placeholders.js';
@@ -10,4 +11,4 @@ import { urls } from './urls.js';
 import { whitespace } from './whitespace.js';
 
 /** Every check, in report order. `empty` first: it switches the others off for its pair. */
-export const checks: readonly Check[] = [empty, numbers, quotes, names, placeholders, urls, brackets, untranslated, whitespace];
+export const checks: readonly Check[] = [empty, numbers, meaning, quotes, names, placeholders, urls, brackets, untranslated, whitespace];

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
 import { baseLanguage, type Lang } from '../../core/lang.js';
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
-import { citiesNotInSource, countryForms, findName, findNameInJapanese, unknownNameCandidates, type NameSpan, type NameVerdict } from '../locales/names.js';
+import { citiesNotInSource, countryForms, countrySwapped, findFullName, findName, findNameInJapanese, unknownNameCandidates, type NameSpan, type NameVerdict } from '../locales/names.js';
 import ACRONYMS from '../locales/acronyms.json' with { type: 'json' };
 import { isGermanAbbreviation } from '../locales/lexicon.js';
 
@@ -19,7 +19,7 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   const targetLang = pair.targetRules.textLang;
   const sourceLang = pair.sourceRules.textLang;
   const japanese = JAPANESE.test(pair.target);
-  if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return [];
+  if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return acronymsInOtherScripts(pair);
   const results: CheckResult[] = [];
   for (const city of citiesNotInSource(pair.source, pair.target, targetLang)) {
     results.push({ severity: 'error', message: `“${city}” is a city the source does not name` });
@@ -27,7 +27,10 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   const seen = new Set<string>();
   // Termbase matches come in text order, like the candidates: one pointer walks both.
   let next = 0;
-  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames, japanese ? undefined : pair.keptNames)) {
+  // Capitalised words the German lexicon does not know are names only where the source is German, and are
+  // compared in the Latin script only (katakana keeps too little of a name to tell a misspelling).
+  const lexicon = !japanese && baseLanguage(sourceLang) === 'de';
+  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames, japanese ? undefined : pair.keptNames, { lexicon })) {
     while (next < known.length && known[next]!.end <= candidate.start) next++;
     if (seen.has(candidate.name) || (next < known.length && known[next]!.start < candidate.end)) continue;
     // A sentence names a handful of people and places; thousands of candidates are no text to check name by name.
@@ -35,18 +38,22 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
     seen.add(candidate.name);
     // A word the document's translations keep elsewhere is checked for misspellings only (one or two letters off):
     // a sentence may well say it another way.
-    const kept = candidate.kind === 'kept';
+    const kept = candidate.kind === 'kept' || candidate.kind === 'lexicon';
     // A country is written as CLDR names it in the target language (`China` → `Chine`, `Čínu`).
     const judge = (name: string, forms = candidate.forms ?? (candidate.kind === 'acronym' ? undefined : countryNames(name, targetLang))): NameVerdict =>
       japanese
         ? findNameInJapanese(pair.target, name, sourceLang, forms)
         : findName(pair.target, name, sourceLang, targetLang, forms, kept ? 2 : Infinity);
-    let verdict = judge(candidate.name);
+    // A first name and surname the lexicon does not know: told only where the translation keeps one of the two.
+    let verdict = candidate.kind === 'lexicon' ? findFullName(pair.target, candidate.name, targetLang) : judge(candidate.name);
     // A German genitive (`Präsident Erdogans Besuch`, `Schoigus`): the translation has the name without its `s`.
-    if (verdict !== 'present' && baseLanguage(sourceLang) === 'de' && /\p{Ll}s$/u.test(candidate.name)) {
+    if (verdict !== 'present' && candidate.kind !== 'lexicon' && baseLanguage(sourceLang) === 'de' && /\p{Ll}s$/u.test(candidate.name)) {
       const bare = judge(candidate.name.slice(0, -1));
       if (bare === 'present') verdict = 'present';
     }
+    // An abbreviation is misspelt only by another in capitals with its letters shuffled or one of them off
+    // (`WABF` for `WAFB`, `HHS` for `NHS`): `USA` is no misspelling of `NSF`.
+    if (verdict === 'altered' && candidate.kind === 'acronym' && !misspeltAcronym(pair, candidate.name)) verdict = 'missing';
     if (verdict === 'present' || (kept && verdict === 'missing')) continue;
     if (candidate.kind === 'acronym' && acronymLocalised(pair, candidate, verdict, japanese)) continue;
     const what = candidate.kind === 'place' ? 'city' : 'name';
@@ -61,6 +68,69 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   return results;
 }
 
+/**
+ * Abbreviations in a translation into another script (Cyrillic, Hangul,
+ * Chinese), which may keep them in Latin letters or write them its own way:
+ * only one changed into another is told, a letter off (`DIW` for `IW`) or
+ * the abbreviation of another body the data knows (`ХСС`, the CSU, for
+ * `СвДП`, the FDP).
+ */
+function acronymsInOtherScripts(pair: SegmentPair): CheckResult[] {
+  const lang = baseLanguage(pair.targetRules.textLang);
+  const results: CheckResult[] = [];
+  const others = newAcronyms(pair);
+  if (others.length === 0) return results;
+  const seen = new Set<string>();
+  for (const candidate of unknownNameCandidates(pair.source)) {
+    if (candidate.kind !== 'acronym' || seen.has(candidate.name)) continue;
+    seen.add(candidate.name);
+    const forms = [candidate.name, ...(ACRONYM_FORMS[candidate.name]?.[lang] ?? [])];
+    if (forms.some((form) => hasWord(pair.target, form))) continue;
+    const slip = others.find((other) => acronymSlip(other, candidate.name) || forms.some((form) => form.length >= 2 && acronymSlip(other, form)));
+    const swapped = slip ?? others.find((other) => (otherBody(other, candidate.name) && !bodyInSource(other, pair.source)) || (/^\p{Script=Latin}+$/u.test(other) && isGermanAbbreviation(other)));
+    if (swapped) results.push({ severity: 'error', message: `“${candidate.name}” is missing: the translation has “${swapped}”, another abbreviation` });
+  }
+  return results;
+}
+
+/**
+ * An abbreviation of the source replaced by another body's: the translation
+ * has one the data knows (acronyms.json) for a body the source does not name
+ * in any form, and lacks one of the source's, also where the source has it
+ * as the first part of a compound (`AfD-Spitzenkandidat` → `The NPD’s lead
+ * candidate`, `NATO` → `UE`, `AGİT`).
+ */
+function swappedAcronyms(pair: SegmentPair): CheckResult[] {
+  const lang = baseLanguage(pair.targetRules.textLang);
+  // Some write the longer ones as words (`Nato-Staaten`).
+  const asWords = TITLED_BODIES.filter(([, titled]) => hasWord(pair.source, titled)).map(([name]) => name);
+  const inSource = [...new Set([...[...pair.source.matchAll(ALL_CAPS_PART)].map((match) => match[0]), ...asWords])];
+  if (inSource.length === 0) return [];
+  const formsOf = (name: string) => [name, ...(ACRONYM_FORMS[name]?.[lang] ?? [])];
+  const named = new Set(inSource.flatMap(formsOf));
+  const intruders = newAcronyms(pair).filter((other) => KNOWN_BODIES.has(other) && !named.has(other) && ![...KNOWN_BODIES.get(other)!].some((body) => inSource.includes(body)));
+  if (intruders.length === 0) return [];
+  const lost = inSource.filter((name) => KNOWN_BODIES.has(name) || ACRONYM_FORMS[name] !== undefined).filter((name) => !formsOf(name).some((form) => hasWord(pair.target, form)));
+  return lost.length === 0 ? [] : [{ severity: 'error', message: `“${lost[0]}” is replaced by “${intruders[0]}”, another body’s abbreviation` }];
+}
+// Abbreviations also as the first part of a compound (`AfD-Spitzenkandidat`, `NATO-Gipfel`).
+const ALL_CAPS_PART = /(?<![\p{L}\p{N}])\p{Lu}(?:\p{Lu}|\p{Ll}(?=\p{Lu})){1,7}(?![\p{L}\p{N}])/gu;
+
+/** Abbreviations in capitals in the translation that its source does not have. */
+function newAcronyms(pair: SegmentPair): string[] {
+  return [...pair.target.matchAll(ALL_CAPS)].map((match) => match[0]).filter((other) => !pair.source.includes(other));
+}
+
+/** Whether `other` is `name` misspelt: its letters shuffled, one of them changed, added or left out (`DIW` for `IW`). */
+function acronymSlip(other: string, name: string): boolean {
+  const sorted = (text: string) => [...text].sort().join('');
+  return sorted(other) === sorted(name) || (Math.max(name.length, other.length) >= 3 && distance(other, name) <= 1);
+}
+
+function misspeltAcronym(pair: SegmentPair, name: string): boolean {
+  return newAcronyms(pair).some((other) => acronymSlip(other, name));
+}
+
 /** A country's names in the target language and English, and as the source writes it; none for a name that is no country. */
 function countryNames(name: string, lang: Lang): string[] | undefined {
   const forms = countryForms(name, lang);
@@ -68,8 +138,37 @@ function countryNames(name: string, lang: Lang): string[] | undefined {
 }
 
 const ACRONYM_FORMS = ACRONYMS.acronyms as Record<string, Record<string, string[]>>;
-const DOTTED = /(?<!\p{L})(?:\p{Lu}\. ?){2,}/gu;
-const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+/** The longer abbreviations as some write them, as words (`Nato`, `Osze`). */
+const TITLED_BODIES = Object.keys(ACRONYM_FORMS).filter((name) => name.length >= 4 && /^\p{Lu}+$/u.test(name)).map((name) => [name, name[0] + name.slice(1).toLowerCase()] as const);
+/** Club and company designations a translation may leave out (acronyms.json). */
+const DROPPABLE = new Set<string>(ACRONYMS.droppable.forms);
+const CLUB_ENDINGS = new Set<string>(ACRONYMS.droppable.clubEndings);
+const NOUNS = new Set<string>(ACRONYMS.droppable.nouns);
+const droppable = (name: string) => DROPPABLE.has(name) || NOUNS.has(name) || (name.length === 3 && CLUB_ENDINGS.has(name.slice(1)));
+/** Every abbreviation acronyms.json knows, German or translated, with the German one it stands for. */
+const KNOWN_BODIES = new Map<string, Set<string>>();
+const TERMS = new Set<string>(ACRONYMS.terms.keys);
+for (const [german, byLang] of Object.entries(ACRONYM_FORMS)) {
+  if (TERMS.has(german)) continue;
+  for (const form of [german, ...Object.values(byLang).flat()]) {
+    if (/^\p{Lu}(?:\p{Lu}|\p{Ll}(?=\p{Lu}))+$/u.test(form)) KNOWN_BODIES.set(form, (KNOWN_BODIES.get(form) ?? new Set()).add(german));
+  }
+}
+
+/** Whether the source names the body an abbreviation of the translation stands for (`ХДС` for `CDU`). */
+function bodyInSource(other: string, source: string): boolean {
+  return [...(KNOWN_BODIES.get(other) ?? [])].some((body) => hasWord(source, body) || hasWord(source, body[0] + body.slice(1).toLowerCase()));
+}
+
+/** Whether an abbreviation is one the data knows for a body other than `name` (`UE` is the EU, not NATO). */
+function otherBody(other: string, name: string): boolean {
+  const bodies = KNOWN_BODIES.get(other);
+  return bodies !== undefined && !bodies.has(name);
+}
+// A space after each full stop may be a no-break one (`I.\u00a0A.`).
+const DOTTED = /(?<!\p{L})(?:\p{Lu}\.[ \u00a0\u202f]?){2,}/gu;
+// Capitals, with small letters between them as some parties write theirs (`AfD`, `СвДП`).
+const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}(?:\p{Lu}|\p{Ll}(?=\p{Lu})){1,7}(?![\p{L}\p{N}])/gu;
 
 /** Whether `form` is in `text` as a word of its own (`UE`, not the `UE` of `QUE`). */
 function hasWord(text: string, form: string): boolean {
@@ -114,7 +213,8 @@ function currencyWritten(code: string, text: string, lang: Lang): boolean {
 function acronymLocalised(pair: SegmentPair, candidate: NameSpan, verdict: NameVerdict, japanese: boolean): boolean {
   const targetLang = pair.targetRules.textLang;
   // Abbreviations with full stops are the same (`I. A.`, `A.I.` = `IA`, `AI`).
-  const target = pair.target.replace(DOTTED, (dotted) => dotted.replace(/[.\s]/g, '') + (dotted.endsWith(' ') ? ' ' : ''));
+  const target = pair.target.replace(DOTTED, (dotted) => dotted.replace(/[.\s]/g, '') + (/\s$/u.test(dotted) ? ' ' : ''));
+  if (hasWord(target, candidate.name)) return true;
   const forms = ACRONYM_FORMS[candidate.name]?.[baseLanguage(targetLang)] ?? [];
   if (forms.some((form) => hasWord(target, form)) || inflectedTerm(target, forms.map((text) => ({ text })), targetLang)) return true;
   // The same letters in the order of a language that puts the adjective after the noun: reversed (`HIV` → `VIH`,
@@ -129,15 +229,18 @@ function acronymLocalised(pair: SegmentPair, candidate: NameSpan, verdict: NameV
   for (const match of target.matchAll(ALL_CAPS)) if (reordered.has(match[0])) return true;
   if (verdict !== 'missing') return false;
   if (japanese || currencyWritten(candidate.name, pair.target, targetLang)) return true;
-  // Another abbreviation that German uses too (`SPD` for `CDU`, the long name kept or not) is another party or
-  // body, not a translation of this one.
+  // One with the same letters shuffled, or one letter off (`CBB`, `BCC` for `BBC`, `DIW` for `IW`): that is misspelt,
+  // or another body.
   const others = [...target.matchAll(ALL_CAPS)].map((match) => match[0]).filter((other) => !pair.source.includes(other));
-  if (others.some((other) => isGermanAbbreviation(other))) return false;
-  // Nor is one with the same letters shuffled, or one letter off from three letters on (`CBB`, `BCC` for `BBC`):
-  // that is misspelt.
-  const sorted = (text: string) => [...text].sort().join('');
-  if (others.some((other) => sorted(other) === sorted(name) || (name.length >= 3 && distance(other, name) <= 1))) return false;
+  if (others.some((other) => acronymSlip(other, name))) return false;
+  // Another abbreviation that German uses too (`SPD` for `CDU`), or that stands for another body the data knows
+  // (`UE` for `NATO`, `NPD` for `AfD`), is another party or body, not a translation of this one.
+  if (others.some((other) => isGermanAbbreviation(other) || (otherBody(other, name) && !bodyInSource(other, pair.source)))) return false;
+  // The source spells it out before it in brackets (`Defense Advanced Research Projects Agency (DARPA)`), or German
+  // uses it as a common noun (`SMS`, `OP`), or it marks a club or company beside its name (`Hamburger SV`,
+  // `Siemens AG`): the translation may say the words instead (acronyms.json, `droppable`).
   if (pair.source[candidate.start - 1] === '(' && pair.source[candidate.end] === ')') return true;
+  if (droppable(name)) return true;
   return others.length > 0;
 }
 
@@ -236,6 +339,9 @@ export const names = defineCheck({
     const results: CheckResult[] = [];
     const judged = new Set<TermEntry>();
     results.push(...unknownNames(pair, inSource.map((found) => found.span)));
+    results.push(...swappedAcronyms(pair));
+    const swapped = countrySwapped(pair.source, pair.target, targetLang);
+    if (swapped) results.push({ severity: 'error', message: `“${swapped.lost}” is missing and “${swapped.found}” is a country the source does not name` });
     // No-break and narrow spaces are spaces (`EE.\u00a0UU.`).
     const spaced = pair.target.replace(/[\u00a0\u202f\u2007\u2009]/g, ' ');
     for (const { entry, form, span } of inSource) {

@@ -1,10 +1,11 @@
-import { defineCheck, type CheckResult } from '../check.js';
+import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
 import { CONVERSIONS, CURRENCY_RATES, readMonths, readOrdinals, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 import { baseLanguage } from '../../core/lang.js';
 import NUMERALS from '../locales/numerals.json' with { type: 'json' };
+import { readSpelled } from '../locales/spellout.js';
 
 /**
  * Numbers, dates or times differ from the source. Each side is read in its own
@@ -22,7 +23,16 @@ import NUMERALS from '../locales/numerals.json' with { type: 'json' };
  * read from CLDR through Intl for any locale (decimal and group symbols, scale
  * words such as `miljoen`, `milionů`, numeric dates such as `10.06.2006`,
  * month order, the hour word of `15 Uhr`); press conventions CLDR lacks
- * (`om 15 uur`, `alle 15.00`) come from `locales/press.json`.
+ * (`om 15 uur`, `alle 15.00`, football minutes of the second half `後半22分`)
+ * come from `locales/press.json`. Spelled numbers of any locale come from
+ * CLDR's rule-based formats (`locales/spellout.ts`: `fire`, `четыре`, `nionde`),
+ * units of time, distance and speed from CLDR's unit names through Intl
+ * (`48 timer` ≠ `48 dage`; a share is not a count: `24 Sitze` ≠ `24 procent`).
+ * Tolerated on purpose: a measure rounded again (`136 km/h` = `137 km/h`, a
+ * warning), a figure inside a compound (`4-Tage-Woche` = `czterodniowy`), one
+ * of a unit said with a word (`pro Quadratmeter` = `1㎡당`), a rank in a name
+ * (`1. FC Köln` = `Colonia`, `第1党`). A weekday the translation gives as a
+ * day of the month (`４日夜`) is checked against the document's dateline.
  */
 export const numbers = defineCheck({
   id: 'numbers',
@@ -33,11 +43,17 @@ export const numbers = defineCheck({
     const targetText = withoutSourceNames(compatible(pair.target), sourceText, pair.sourceRules, pair.targetRules);
     const weekdays = [
       ...compareWeekdays(sourceText, targetText, pair.sourceRules, pair.targetRules),
+      ...weekdayAsDay(pair, sourceText, targetText),
       ...compareOrdinals(sourceText, targetText, pair.sourceRules, pair.targetRules),
     ];
     // Most sentences have no figure on either side: then only a month named alone, or a number word, can differ.
     if (!DIGIT.test(sourceText) && !DIGIT.test(targetText)) {
-      return [...weekdays, ...monthsOnly(sourceText, targetText, pair.sourceRules, pair.targetRules), ...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules)];
+      return [
+        ...weekdays,
+        ...monthsOnly(sourceText, targetText, pair.sourceRules, pair.targetRules),
+        ...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules),
+        ...compareSpelledUnits(readQuantities(sourceText, pair.sourceRules), readQuantities(targetText, pair.targetRules)),
+      ];
     }
     const source = readQuantities(withoutPlaceholders(sourceText), pair.sourceRules);
     const target = readQuantities(withoutPlaceholders(targetText), pair.targetRules);
@@ -56,6 +72,7 @@ export const numbers = defineCheck({
     }
     results.push(...compareAmounts(sourceAmounts, targetAmounts, source.words, target.words));
     results.push(...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules, source, target));
+    results.push(...compareSpelledUnits(source, target));
     return results;
   },
 });
@@ -101,7 +118,8 @@ function timesAsFigures(times: readonly Time[], otherAmounts: Amount[], ownAmoun
   const spelled = new Set(otherWords);
   const unmatched = new Set(difference(otherAmounts, ownAmounts, (amount) => amount.value));
   const takeFigure = (value: number) => {
-    const found = otherAmounts.find((amount) => unmatched.has(amount) && !amount.unit && amount.value === value);
+    // A count of hours may be the hour on the other side's clock: `innerhalb von 24 Stunden` = `en 24 horas` read as 24:00.
+    const found = otherAmounts.find((amount) => unmatched.has(amount) && (!amount.unit || amount.unit === 'hour') && amount.value === value);
     if (found) {
       unmatched.delete(found);
       otherAmounts.splice(otherAmounts.indexOf(found), 1);
@@ -132,9 +150,11 @@ function compareNumberWords(
   source?: Quantities,
   target?: Quantities,
 ): CheckResult[] {
-  const wanted = spelledCardinals(sourceText, sourceRules);
+  // An ordinal of the source counts too: `jeder fünfte Zug` = `un train sur cinq`, ≠ `un train sur trois`.
+  const sourceOrdinals = readSpelled(sourceText, sourceRules.textLang).filter((spelled) => spelled.ordinal && spelled.value >= 2).map((spelled) => spelled.value);
+  const wanted = [...new Set([...spelledCardinals(sourceText, sourceRules), ...sourceOrdinals])];
   if (wanted.length === 0) return [];
-  const found = spelledCardinals(targetText, targetRules);
+  const found = [...new Set(spelledCardinals(targetText, targetRules))];
   if (found.length === 0) return [];
   const all = (q: Quantities | undefined, text: string, rules: LocaleRules) => {
     const quantities = q ?? readQuantities(text, rules);
@@ -143,7 +163,16 @@ function compareNumberWords(
   const inTarget = all(target, targetText, targetRules);
   const lost = wanted.filter((value) => !inTarget.has(value));
   if (lost.length === 0) return [];
-  const inSource = all(source, sourceText, sourceRules);
+  // What the source says as a figure or a cardinal; an ordinal only where the translation has no ordinal of it
+  // (`die dritte Niederlage … vier Zähler` = `третье поражение … три очка` is a lost four, not a kept third).
+  const sourceQuantities = source ?? readQuantities(sourceText, sourceRules);
+  const targetOrdinals = new Set(readSpelled(targetText, targetRules.textLang).filter((spelled) => spelled.ordinal).map((spelled) => spelled.value));
+  const inSource = new Set([
+    ...sourceQuantities.amounts.map((amount) => amount.value),
+    ...sourceQuantities.times.map((time) => Math.floor(time.minutes / 60)),
+    ...spelledCardinals(sourceText, sourceRules),
+    ...sourceQuantities.words.filter((value) => !targetOrdinals.has(value) || !sourceOrdinals.includes(value)),
+  ]);
   const added = found.filter((value) => !inSource.has(value));
   if (added.length === 0) return [];
   return [{ severity: 'error', message: `number words differ: the source says ${lost.join(', ')}, the translation ${added.join(', ')}` }];
@@ -151,16 +180,41 @@ function compareNumberWords(
 
 const WORD = /\p{L}{3,}/gu;
 function spelledCardinals(text: string, rules: LocaleRules): number[] {
+  // CLDR's spell-out forms for any locale (`fem`, `четыре`, `padesát osm`), then the hand table's declined forms.
+  const values = readSpelled(text, rules.textLang).filter((spelled) => !spelled.ordinal && spelled.value >= 2 && Number.isInteger(spelled.value)).map((spelled) => spelled.value);
   const table = (NUMERALS as unknown as Record<string, { cardinals?: Record<string, number> }>)[baseLanguage(rules.textLang)]?.cardinals;
-  if (!table) return [];
-  const values: number[] = [];
+  if (!table) return values;
   for (const word of text.match(WORD) ?? []) {
     const value = table[word.toLowerCase()];
     if (value !== undefined && value >= 2 && Number.isInteger(value)) values.push(value);
   }
   return values;
 }
+/**
+ * Physical measures, which readers get rounded (not money, shares or counts).
+ * Temperatures are left out: one degree is what a weather report is about.
+ */
+const MEASURES = new Set(['km', 'kmh', 'mph', 'mile', 'm', 'cm', 'mm', 'ft', 'inch', 'kg', 'lb', 'tonne', 'km2', 'sq-mile', 'ha', 'acre', 'litre', 'gallon']);
 const UNIT_ALIASES = new Set(CONVERSIONS.flatMap(([a, b, factor]) => (factor === 1 ? [`${a}|${b}`, `${b}|${a}`] : [])));
+
+/**
+ * A number both sides spell out, given in another unit: `drei Wochen` → `tre
+ * måneder`, `at least three days`. Only where the translation writes that
+ * value with a unit, spelled or as a figure; a unit it converts to (`zwei
+ * Tage` = `48 hours`) is no error.
+ */
+function compareSpelledUnits(source: Quantities, target: Quantities): CheckResult[] {
+  const spelled = source.spelledUnits ?? [];
+  if (spelled.length === 0) return [];
+  const others = [...(target.spelledUnits ?? []), ...target.amounts.filter((amount) => amount.unit !== undefined).map((amount) => ({ value: amount.value, unit: amount.unit!, text: amount.text }))];
+  const results: CheckResult[] = [];
+  for (const s of spelled) {
+    const same = others.filter((t) => t.value === s.value);
+    if (same.length === 0 || same.some((t) => t.unit === s.unit || UNIT_ALIASES.has(`${s.unit}|${t.unit}`))) continue;
+    results.push({ severity: 'error', message: `${s.text} is in another unit in the translation: ${same[0]!.text}` });
+  }
+  return results;
+}
 
 /**
  * A weekday the translation names that the source does not, where the source
@@ -177,13 +231,63 @@ function compareWeekdays(source: string, target: string, sourceRules: LocaleRule
 }
 
 /**
+ * A weekday of the source that the translation gives as a day of the month,
+ * as Japanese and Chinese news do under a dateline (`am Mittwochabend` =
+ * `４日夜` under `05.02.2026`, a Thursday): the day must be that weekday's
+ * date near the dateline (this week's, the next or the last). The night
+ * before a day (`in der Nacht zum Freitag`) may be either date.
+ */
+function weekdayAsDay(pair: SegmentPair, source: string, target: string): CheckResult[] {
+  if (!pair.document || !DIGIT.test(target)) return [];
+  const dateline = datelineOf(pair.document.units);
+  if (!dateline) return [];
+  const days = readWeekdays(source, pair.sourceRules);
+  if (days.length !== 1) return [];
+  const targetDays = [...target.matchAll(DAY_ALONE)].map((m) => Number(m[1]));
+  if (targetDays.length === 0 || readQuantities(source, pair.sourceRules).dates.length > 0) return [];
+  const datelineDay = ((dateline.getUTCDay() + 6) % 7) + 1;
+  // The weekday's date in the dateline's week or the next (`am kommenden Montag`), or the week before.
+  const ahead = (days[0]! - datelineDay + 7) % 7;
+  const dayOf = (shift: number) => new Date(dateline.getTime() + shift * 86_400_000).getUTCDate();
+  const nightBefore = /Nacht\s+(?:zum|zu|auf)\s/u.test(source);
+  const expected = new Set([ahead, ahead - 7].flatMap((shift) => (nightBefore ? [dayOf(shift), dayOf(shift - 1)] : [dayOf(shift)])));
+  if (targetDays.some((day) => expected.has(day))) return [];
+  return [{ severity: 'error', message: `dates differ: ${pair.sourceRules.weekdays[days[0]! - 1]} is the ${[...expected].join(' or ')}, the translation says the ${targetDays.join(', ')}` }];
+}
+
+/** `４日夜`, `11日から`, `5일`: a day of the month named alone (NFKC has made the digits ASCII). */
+const DAY_ALONE = /(?<![\p{N}月월])(\d{1,2}) ?(?:日|일|号)(?![間间본本目])/gu;
+
+const datelines = new WeakMap<object, Date | null>();
+/** The date of the document's dateline (`Stuttgart, 05.02.2026 –`): the first numeric date among its first units. */
+function datelineOf(units: readonly { readonly source: string }[]): Date | undefined {
+  if (!datelines.has(units)) {
+    let found: Date | null = null;
+    for (const unit of units.slice(0, 3)) {
+      const m = /(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/u.exec(unit.source);
+      if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+        found = new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+        break;
+      }
+    }
+    datelines.set(units, found);
+  }
+  return datelines.get(units) ?? undefined;
+}
+
+/**
  * Ordinals both sides write as words that share no value: `zum dritten Mal` →
  * `pour la deuxième fois`. (Where one side uses a figure, the figures compare.)
  */
 function compareOrdinals(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
-  const wanted = readOrdinals(source, sourceRules);
+  const ordinalsOf = (text: string, rules: LocaleRules) => [
+    ...readOrdinals(text, rules),
+    ...readSpelled(text, rules.textLang).filter((spelled) => spelled.ordinal).map((spelled) => spelled.value),
+  ];
+  // `erste`, `first`, `premier` are as often `leading`, `senior`, `early`: only ranks from the second are compared.
+  const wanted = [...new Set(ordinalsOf(source, sourceRules))].filter((value) => value >= 2);
   if (wanted.length === 0) return [];
-  const found = readOrdinals(target, targetRules);
+  const found = [...new Set(ordinalsOf(target, targetRules))].filter((value) => value >= 2);
   if (found.length === 0 || found.some((value) => wanted.includes(value))) return [];
   return [{ severity: 'error', message: `ordinals differ: the source says ${wanted.join(', ')}, the translation ${found.join(', ')}` }];
 }
@@ -242,7 +346,14 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
   // Same value and unit first (or the same measure named two ways: l/m² of rain is mm), then a side that names
   // no unit, then another unit (an error).
   for (const a of source) take(a, (unit) => unit === (a.unit ?? '') || UNIT_ALIASES.has(`${a.unit}|${unit}`));
-  for (const a of source) if (!paired.has(a)) take(a, (unit) => a.unit === undefined || unit === '');
+  // A share is not a count of things where a side names no share at all: `24 Sitze` ≠ `24 procent`, `40 Prozent` ≠ `40 av
+  // de vanliga`; elsewhere a side may leave the unit to a neighbour (`entre el 30 y el 43 %`).
+  const shares = (amounts: readonly Amount[]) => amounts.some((amount) => amount.unit === 'percent');
+  const [sourceShares, targetShares] = [shares(source), shares(target)];
+  const countVsShare = (a: Amount, unit: string) =>
+    (a.unit === 'percent' && unit === '' && !targetShares && (buckets.get(`${a.value}|`) ?? []).some((b) => b.counted)) ||
+    (a.counted === true && unit === 'percent' && !sourceShares);
+  for (const a of source) if (!paired.has(a)) take(a, (unit) => (a.unit === undefined || unit === '') && !countVsShare(a, unit));
   for (const a of source) {
     if (paired.has(a)) continue;
     const b = take(a, () => true);
@@ -255,20 +366,32 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
   // A conversion in brackets (`3.5 km (2.2-mile)`) is one whatever the translator's rounding, within 12 %.
   const convertedAside = conversionFinder(target, 0.12);
   const originalAside = conversionFinder(source, 0.12);
+  // One of a unit is often said with a word or none: `pro Quadratmeter` = `1㎡당`, `a kilo` = `1 kg`.
+  const oneOf = (amount: Amount) => amount.value === 1 && amount.unit !== undefined;
   const missing = source.filter((a) => {
-    if (paired.has(a) || spelledInTarget.has(a.value)) return false;
+    if (paired.has(a) || spelledInTarget.has(a.value) || oneOf(a) || a.inWord) return false;
     const conversion = converted(a) ?? (a.aside ? convertedAside(a) : undefined);
     if (conversion) results.push({ severity: 'warning', message: `${a.text} is given only as ${conversion.text}` });
     return !conversion;
   });
   const extra = target.filter((b) => {
-    if (paired.has(b) || spelledInSource.has(b.value)) return false;
+    if (paired.has(b) || spelledInSource.has(b.value) || oneOf(b)) return false;
     // A counter the source says with a word (`die beiden Länder` = `2つの国`), where no figure of the source is missing.
     if (b.counter && missing.length === 0) return false;
     const from = original(b) ?? (b.aside ? originalAside(b) : undefined);
     if (from) results.push({ severity: 'warning', message: `${b.text} (a conversion of ${from.text}) is not in the source` });
     return !from;
   });
+  // A measure rounded another way (`136 km/h` = `137 km/h`, `290 Kilo` = `295 kg`, `620 km` = `619 km`): translators
+  // round again from the original's miles and Fahrenheit. Whole figures of the same physical unit within 2 % (or one).
+  for (const a of [...missing]) {
+    if (!a.unit || !MEASURES.has(a.unit) || !Number.isInteger(a.value)) continue;
+    const b = extra.find((b) => (b.unit === a.unit || UNIT_ALIASES.has(`${a.unit}|${b.unit}`)) && Number.isInteger(b.value) && Math.abs(b.value - a.value) <= Math.max(1, Math.abs(a.value) * 0.02));
+    if (!b) continue;
+    missing.splice(missing.indexOf(a), 1);
+    extra.splice(extra.indexOf(b), 1);
+    results.push({ severity: 'warning', message: `${a.text} is rounded to ${b.text} in the translation` });
+  }
   if (missing.length + extra.length > 0) {
     results.push({ severity: 'error', message: `numbers differ: ${describe(missing.map((a) => a.text), extra.map((b) => b.text))}` });
   }

@@ -11,7 +11,9 @@
  * ones (`"…”`). A straight or curly mark that is also an apostrophe (`’`, `'`,
  * `‘` in `Sainsbury‘s`, `‘s morgens`) counts only where it cannot be one.
  */
+import { baseLanguage } from '../../core/lang.js';
 import type { LocaleRules } from '../locales/rules.js';
+import QUOTE_WORDS from '../locales/quotes.json' with { type: 'json' };
 
 export type Role = 'speech' | 'name';
 
@@ -25,12 +27,16 @@ export interface Span {
   inner: string;
   /** A few characters before the opening mark and after the closing one. */
   readonly before: string;
+  /** The words of its sentence before the opening mark (a bounded stretch): who says it. */
+  readonly lead: string;
   after: string;
   /** Nothing but marks and spaces before it in its unit, or the end of a sentence. */
   readonly startsSentence: boolean;
   /** Opened inside another quotation of the same unit. */
   readonly nested: boolean;
   role: Role;
+  /** Speech because a word of speech governs it (`sprach von einem „…“`), not by its own form. */
+  attributed?: boolean;
 }
 
 export interface Problem {
@@ -62,6 +68,21 @@ const SENTENCE_END = /[!?…。！？]/u;
 const FULL_STOP = /\.(?:\s|$)/u;
 const SENTENCE_BEFORE = /[.!?…。！？]/u;
 const PLACEHOLDER = /[{}%<>]/u;
+/** How much of the sentence before a quotation is read for a word of speech. */
+const LEAD = 160;
+/** The end of a sentence inside the lead: what stands before it belongs to another sentence. */
+const LEAD_SENTENCE_END = /[.!?…。！？]\s/gu;
+/** A comma, semicolon or dash: the quotation stands in another clause than a word of speech before it. */
+const CLAUSE_BREAK = /[,;–—]|\s-\s/u;
+/** How many words may stand between a word of speech and the quotation it governs (`sprach im Dienst X von einem „…“`). */
+const GOVERNED = 6;
+
+/** Per base language of the source: the words that make a quoted phrase the speaker's own (locales/quotes.json). */
+const SPEECH_WORDS = new Map<string, ReadonlySet<string>>(
+  Object.entries(QUOTE_WORDS as Record<string, unknown>)
+    .filter((entry): entry is [string, { speechWords: string[] }] => typeof entry[1] === 'object' && entry[1] !== null)
+    .map(([lang, data]) => [lang, new Set(data.speechWords)]),
+);
 
 interface Entry {
   readonly mark: string;
@@ -75,10 +96,18 @@ interface Entry {
 }
 
 /** Called once per side of a document: the marks, their spans and problems of every unit, in one pass. */
-export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceCarries?: readonly boolean[]): UnitQuotes[] {
+export function scanQuotes(
+  texts: readonly string[],
+  rules: LocaleRules,
+  sourceCarries?: readonly boolean[],
+  sourceOpensRunOn?: readonly boolean[],
+): UnitQuotes[] {
   const pairs = rules.quotes.filter(([open, close]) => open !== close);
   const closerOf = new Map(pairs.map(([open, close]) => [open, close]));
   const closers = new Set(pairs.map(([, close]) => close));
+  // Marks that open and close alike: straight `"`, and the locale's own where CLDR gives one mark for both (Swedish
+  // and Finnish `”…”`, `»…»`). Like `"`, each one closes the same mark before it or opens.
+  const symmetric = new Set(['"', ...rules.quotes.filter(([open, close]) => open === close && !APOSTROPHES.has(open)).map(([open]) => open)]);
   const units: UnitQuotes[] = [];
   let stack: Entry[] = [];
 
@@ -100,19 +129,22 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
     const n = chars.length;
     const nextOpener = new Array<number>(n + 1).fill(n);
     const nextSureCloser = new Array<number>(n + 1).fill(n);
+    // Where the next `’` that can close is (not one inside a word): `‘a slap in the face’` is a quotation, `‘s morgens` not.
+    const nextSingleCloser = new Array<number>(n + 1).fill(n);
     let lastStraightCloser = -1;
     let firstWord = n;
     // The last character before each position that is not a space or a mark: does a quotation open a sentence?
     const lastSign = new Array<number>(n);
     for (let i = 0, last = -1; i < n; i++) {
       lastSign[i] = last;
-      if (!/\s/u.test(chars[i]!) && !closerOf.has(chars[i]!) && chars[i] !== '"') last = i;
+      if (!/\s/u.test(chars[i]!) && !closerOf.has(chars[i]!) && !symmetric.has(chars[i]!)) last = i;
     }
     for (let i = n - 1; i >= 0; i--) {
       const char = chars[i]!;
       nextOpener[i] = closerOf.has(char) ? i : nextOpener[i + 1]!;
       const kind = APOSTROPHES.has(char) ? apostropheKind(chars, i) : undefined;
       nextSureCloser[i] = kind === 'closer' ? i : nextSureCloser[i + 1]!;
+      nextSingleCloser[i] = char === '’' && kind !== 'apostrophe' ? i : nextSingleCloser[i + 1]!;
       if (char === "'" && kind !== 'apostrophe' && lastStraightCloser < 0) lastStraightCloser = i;
       if (/[\p{L}\p{N}]/u.test(char)) firstWord = i;
     }
@@ -123,6 +155,7 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
         unit: u,
         inner: chars.slice(i + 1, i + 1 + INNER).join(''),
         before: chars.slice(Math.max(0, i - 3), i).join(''),
+        lead: chars.slice(Math.max(0, i - LEAD), i).join(''),
         after: '',
         startsSentence: i < firstWord || SENTENCE_BEFORE.test(chars[lastSign[i]!] ?? ''),
         nested: stack.length > carriedLeft,
@@ -143,20 +176,20 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
     for (let i = 0; i < n; i++) {
       const char = chars[i]!;
       const top = stack.at(-1);
-      if (char === '"') {
+      if (symmetric.has(char)) {
         // A straight mark that opens a unit's first quotation, while a straight one is carried in: the sentence
         // before left an odd one (straight marks cannot tell), so this one opens.
-        if (!sawMark && top?.mark === '"' && top.span.unit < u && opensHere(chars, i)) {
+        if (!sawMark && top?.mark === char && top.span.unit < u && opensHere(chars, i)) {
           stack.pop();
           carriedLeft--;
           sawMark = true;
-          open('"', '"', i, true);
+          open(char, char, i, true);
           continue;
         }
         sawMark = true;
         // A straight mark closes a straight one, or a curly one where it stands as a closer (`“…"`).
-        if (top && (top.mark === '"' || closesHere(chars, i))) close(i);
-        else open('"', '"', i, true);
+        if (top && (top.mark === char || closesHere(chars, i))) close(i);
+        else open(char, char, i, true);
         continue;
       }
       if (APOSTROPHES.has(char)) {
@@ -164,7 +197,10 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
         if (kind === 'apostrophe') {
           // `'it's so awful'`: a straight single mark opens where a closing one follows in the unit.
           // It may close in a later unit where the source's quotation runs on too.
-          if (char === "'" && opensHere(chars, i) && (lastStraightCloser > i || (sourceCarries?.[u] === true && stack.length === 0))) {
+          // It may also open a sentence, or follow a colon, where the source opens a quotation that runs on (or, as
+          // a quotation over several paragraphs is written, opens again in the next one without closing).
+          const runsOn = (sourceCarries?.[u] === true || (sourceOpensRunOn?.[u] === true && (i < firstWord || chars[lastSign[i]!] === ':'))) && stack.length === 0;
+          if (char === "'" && opensHere(chars, i) && (lastStraightCloser > i || runsOn)) {
             sawMark = true;
             open("'", "'", i, true);
           }
@@ -180,7 +216,9 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
       }
       if (!closers.has(char) && !closerOf.has(char)) continue;
       // An opener that is also an apostrophe typed the other way round (`Sainsbury‘s`, `‘s morgens`) is not a mark.
-      if (closerOf.has(char) && !closers.has(char) && typedApostrophe(chars, i)) continue;
+      if (closerOf.has(char) && !closers.has(char) && typedApostrophe(chars, i) && nextSingleCloser[i + 1]! >= n) continue;
+      // A closing `‘` (Czech, German) between two letters is an apostrophe typed with it (`Sainsbury‘s`), not a mark.
+      if (char === '‘' && closers.has(char) && /\p{L}/u.test(chars[i - 1] ?? '') && /\p{L}/u.test(chars[i + 1] ?? '')) continue;
       const firstMark = !sawMark;
       sawMark = true;
       // A mark that opens one pair and closes another (“ in German vs English) is read as a closer when one is expected;
@@ -226,8 +264,16 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
     unit.carriesOut = stack.length > 0;
   }
   for (const entry of stack) unclosed(entry);
+  const speechWords = SPEECH_WORDS.get(baseLanguage(rules.textLang)) ?? new Set<string>();
   units.forEach((unit, u) => {
-    for (const span of unit.spans) if (span.unit === u) span.role = roleOf(span);
+    for (const span of unit.spans) {
+      if (span.unit !== u) continue;
+      span.role = roleOf(span);
+      if (span.role === 'name' && !span.nested && spokenBefore(span.lead, speechWords)) {
+        span.role = 'speech';
+        span.attributed = true;
+      }
+    }
   });
   return units;
 }
@@ -236,7 +282,7 @@ export function scanQuotes(texts: readonly string[], rules: LocaleRules, sourceC
  * Speech is a clause: it runs over several sentences, ends a sentence inside its marks, opens the sentence
  * (`„Ja“, sagte er. „Nein“, sagte sie.`) or follows a colon (`Er sagte: „…“`). Anything else, a few words inside a sentence, is a
  * name, a title, a word in scare quotes or a phrase quoted in passing, which house styles drop or turn into
- * reported speech.
+ * reported speech, unless a word of speech governs it (`spokenBefore`, read after this).
  */
 function roleOf(span: Span): Role {
   if (span.lastUnit !== span.unit) return 'speech';
@@ -248,6 +294,23 @@ function roleOf(span: Span): Role {
   if (span.startsSentence && /^\s*(?:[,;:–—-]\s|$)/u.test(span.after)) return 'speech';
   if (/:\s*$/u.test(span.before)) return 'speech';
   return 'name';
+}
+
+/**
+ * A word of speech (locales/quotes.json) governs the quotation: it stands in the same sentence, at most a few words
+ * before it, and no comma or dash comes between. After a comma the quoted words sit in reported speech (`sagte,
+ * die Verkäufe seien nach „Shark Tank“ gestiegen`), where a title or a term is quoted in passing.
+ */
+function spokenBefore(lead: string, speechWords: ReadonlySet<string>): boolean {
+  if (speechWords.size === 0) return false;
+  let start = 0;
+  for (const end of lead.matchAll(LEAD_SENTENCE_END)) start = end.index + end[0].length;
+  let between = 0;
+  for (const match of lead.slice(start).split(CLAUSE_BREAK).at(-1)!.match(/\p{L}+/gu)?.reverse() ?? []) {
+    if (speechWords.has(match)) return true;
+    if (++between > GOVERNED) return false;
+  }
+  return false;
 }
 
 const unopened = (mark: string): Problem => ({ kind: 'unopened', message: `${mark} closes a quotation that was not opened` });

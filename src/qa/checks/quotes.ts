@@ -11,16 +11,21 @@ import { scanQuotes, type Span, type UnitQuotes } from './quotes-scan.js';
  *
  * Errors: speech the source quotes (a clause: it ends a sentence inside its
  * marks, opens the sentence before a comma or dash, follows a colon, or runs
- * over several sentences) that the translation does not quote, or quotes only
- * as a word or two; marks unbalanced or badly nested that the source
- * does not have (British `‘…’` included, apostrophes told apart); a quotation
- * that opens a sentence later than the source's; quoted words that moved to
- * other words; the source's marks left in a language that does not use them.
+ * over several sentences; or a phrase a word of speech governs, `sprach von
+ * einem „historischen Ergebnis“`, words from locales/quotes.json) that the
+ * translation does not quote, or quotes only as a word or two; marks
+ * unbalanced or badly nested that the source does not have (British `‘…’`
+ * included, apostrophes told apart); a quotation that opens a sentence later
+ * than the source's and runs on; marks moved onto other words (a name now
+ * inside them, the introducing colon on the other side, a far different share
+ * of the sentence); the source's marks left in a language that does not use
+ * them. Swedish and Finnish `”…”`/`»…»` are read like straight marks.
  * Tolerated on purpose (a warning): marks around a name, a title or a word
  * (`„Game of Thrones“-Star` → `Game of Thrones star`, `als „antik“` →
  * `antiques`), which house styles drop, and quotations the translation adds
  * (reported speech given as a quotation, a title quoted in Japanese); straight
- * `"…"` in place of the locale's marks.
+ * `"…"` in place of the locale's marks; a quotation inside a quoted one given
+ * as reported speech within it.
  */
 export const quotes = defineCheck({
   id: 'quotes',
@@ -37,9 +42,12 @@ export const quotes = defineCheck({
     }
     // A quotation over several sentences must be there where it opens and where it closes (a source that never
     // closes one is at fault after its first sentence). A quotation inside a quoted one may be given as reported
-    // speech within it, unless a colon introduces it.
+    // speech within it (`„Sie fragte: ‚Warum erst jetzt?‘“` → `“She asked why only now.”`), unless the translation
+    // keeps the colon that introduces it inside its quotation (`“He said: No,” she reported`): then the words are
+    // still direct speech.
+    const colonKept = target.spans.some((span) => span.inner.includes(':'));
     const speech = source.spans.filter(
-      (span) => span.role === 'speech' && (!span.nested || /:\s*$/u.test(span.before)) && (span.unit === index || span.lastUnit === index),
+      (span) => span.role === 'speech' && (!span.nested || (colonKept && /:\s*$/u.test(span.before))) && (span.unit === index || span.lastUnit === index),
     );
     const names = source.spans.filter((span) => span.role === 'name');
     const count = target.spans.length;
@@ -63,9 +71,15 @@ export const quotes = defineCheck({
         results.push({ severity: 'warning', message: `straight quotes ("…") where ${open}…${close} is usual` });
       }
     }
-    // The source opened this quotation a sentence earlier, and the translation did not quote that sentence.
+    // The source opened this quotation a sentence earlier, and the translation did not quote that sentence. Where the
+    // translation quotes nothing in the sentence the source opens it in, that sentence has the error already, and a
+    // quotation the translation opens and closes here stands on its own (the sentence before given as reported
+    // speech); one that opens here and runs on was opened late.
     const previous = index > 0 ? targetUnits[index - 1]! : undefined;
-    if (source.carriedIn && source.opened === 0 && !target.carriedIn && target.opened > 0 && previous && previous.spans.length === 0) {
+    const opening = source.spans.find((span) => span.unit < index)?.unit;
+    const ownQuotation = target.spans.every((span) => span.unit === index && span.lastUnit === index);
+    const reported = opening !== undefined && targetUnits[opening]!.spans.length === 0 && ownQuotation;
+    if (source.carriedIn && source.opened === 0 && !target.carriedIn && target.opened > 0 && previous && previous.spans.length === 0 && !reported) {
       results.push({ severity: 'error', message: 'the quotation opens here, a sentence later than in the source' });
     }
     // Marks that do not pair up, where the source's pair up (a source that breaks off mid-quotation may be followed).
@@ -103,7 +117,12 @@ function documentQuotes(pair: SegmentPair): Sides & { readonly index: number } {
 function readSides(sources: readonly string[], targets: readonly string[], pair: SegmentPair): Sides {
   const source = scanQuotes(sources, pair.sourceRules);
   // Where the source runs a quotation on cleanly, the translation may run it on too.
-  const target = scanQuotes(targets, pair.targetRules, source.map((unit) => unit.carriesOut && unit.problems.length === 0));
+  const target = scanQuotes(
+    targets,
+    pair.targetRules,
+    source.map((unit) => unit.carriesOut && unit.problems.length === 0),
+    source.map((unit, u) => unit.spans.some((span) => span.unit === u && span.lastUnit !== u)),
+  );
   return { source, target, boundaries: boundaryShifts(source, target) };
 }
 
@@ -134,12 +153,19 @@ function excerpt(span: Span): string {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+/** Quoted words are kept up to 200 characters (quotes-scan.ts): longer ones are not compared word by word. */
+const MOVED_MAX = 150;
+/** How many times smaller or larger the quoted share of the sentence may be than the source's. */
+const SHARE_FACTOR = 3;
 
 /**
- * One quotation on each side, in one sentence, each holding a name or number the other side writes as it is (three
- * characters or more, a capital or a digit) outside its marks: the marks moved onto other words (`Er nannte „Müller“
- * einen Lügner` → `He called Müller a “liar Schmidt”`). Translated words never tell it, and a title dropped while a
- * phrase is quoted elsewhere does not either, since both sides must show it.
+ * One quotation on each side, in one sentence, and the marks moved onto other words (counts unchanged):
+ * - the translation quotes a name or number that the source writes outside its marks (three characters or more, a
+ *   capital or a digit: `„Die Geduld ist am Ende“, sagte Kaltenbach` → `The patience is over, “said Kaltenbach”`);
+ *   a name the source quotes too, or one the translation also writes outside, does not tell;
+ * - the colon that introduces the source's quotation follows the translation's (`Uhlig räumte ein: „…“` →
+ *   `“Uhlig admitted”: …`), or the other way round: the marks went from the words said to the words saying them.
+ * Translated words alone never tell it, and a title dropped while a phrase is quoted elsewhere does not either.
  */
 function movedQuotation(source: readonly Span[], target: readonly Span[], sourceText: string, targetText: string): Span | undefined {
   if (source.length !== 1 || target.length !== 1) return undefined;
@@ -151,15 +177,42 @@ function movedQuotation(source: readonly Span[], target: readonly Span[], source
   const words = (text: string) => new Set(text.normalize('NFKC').match(WORD) ?? []);
   const sourceQuoted = words(span.inner);
   const targetQuoted = words(other.inner);
+  // Only a few words in marks can have moved: a quotation read whole (not cut at the scan's limit) that leaves most of
+  // the translation's sentence outside (a whole sentence quoted where the source quotes a phrase of it is not moved).
+  const partial = [...other.inner].length < Math.min(MOVED_MAX, [...targetText].length * 0.6) && [...span.inner].length < MOVED_MAX;
+  const arrived = partial ? kept(other.inner, words(outside(sourceText, span.inner)), sourceQuoted) : [];
+  // A name the translation writes outside its marks as well is not one the marks took over.
+  const targetOutside = words(outside(targetText, other.inner));
+  if (arrived.some((word) => !targetOutside.has(word))) return span;
   const left = kept(span.inner, words(targetText), targetQuoted);
-  const arrived = kept(other.inner, words(sourceText), sourceQuoted);
-  return left.length > 0 && arrived.length > 0 ? span : undefined;
+  if (left.length > 0 && arrived.length > 0) return span;
+  // The marks hold a far smaller or larger share of the sentence than the source's (`von einem „historischen
+  // Ergebnis“ und forderte` → `d’un résultat historique et « exigé »`): measured against the two sentences' lengths,
+  // so a language that writes shorter (Japanese) or longer keeps the same share.
+  if (partial && span.role === 'speech') {
+    const share = ([...other.inner.trim()].length / [...targetText].length) / ([...span.inner.trim()].length / [...sourceText].length);
+    if (share < 1 / SHARE_FACTOR || share > SHARE_FACTOR) return span;
+  }
+  const introduced = (quote: Span) => /:\s*$/u.test(quote.before);
+  const introduces = (quote: Span) => /^\s*:/u.test(quote.after);
+  if ((introduced(span) && introduces(other) && !introduced(other)) || (introduces(span) && introduced(other) && !introduces(other))) return span;
+  return undefined;
 }
 
-/** A quotation that can stand for speech: speech by its own form, or a few words at least (not a single term). */
+/** The text without the first occurrence of a quotation's words. */
+function outside(text: string, inner: string): string {
+  const normal = text.normalize('NFKC');
+  const at = inner.length > 0 ? normal.indexOf(inner) : -1;
+  return at < 0 ? normal : normal.slice(0, at) + ' ' + normal.slice(at + inner.length);
+}
+
+/**
+ * A quotation that can stand for speech: speech by its own form, or a few words at least (not a single term). A
+ * phrase that a word of speech governs (`a qualifié les démocrates de « radicaux »`) counts by its length only.
+ */
 function clauseLike(span: Span): boolean {
   const inner = span.inner.trim();
-  return span.role === 'speech' || inner.split(/\s+/).length >= 3 || [...inner].length >= 12;
+  return (span.role === 'speech' && !span.attributed) || inner.split(/\s+/).length >= 3 || [...inner].length >= 12;
 }
 
 function straightCount(text: string): number {

@@ -77,7 +77,8 @@ function withoutNouns(name: string): string | undefined {
 // Not the first part of a German compound (`US-Regierung`): the translation may say `American`; nor the
 // prefix of a club's name (`FC Basel` is `el Basilea` in Spanish); nor the last part of a compound
 // (`Still-BH`, a nursing bra), which the translation renders whole.
-const ACRONYM = /(?<![\p{L}\p{N}]|\p{L}-)\p{Lu}{2,6}(?![\p{L}\p{N}]|-\p{L}|\s\p{Lu}\p{Ll})/gu;
+// Small letters may stand between capitals, as in some parties' names (`AfD`, `VfB`).
+const ACRONYM = /(?<![\p{L}\p{N}]|\p{L}-)\p{Lu}(?:\p{Lu}|\p{Ll}(?=\p{Lu})){1,5}(?![\p{L}\p{N}]|-\p{L}|\s\p{Lu}\p{Ll})/gu;
 
 export interface NameSpan {
   readonly name: string;
@@ -85,8 +86,11 @@ export interface NameSpan {
   readonly end: number;
   /** How the name is written in other languages, when known (a city). */
   readonly forms?: readonly string[];
-  /** Where the candidate came from: a role word, an acronym, an earlier sentence, the list of cities. */
-  readonly kind: 'role' | 'acronym' | 'earlier' | 'place' | 'kept';
+  /**
+   * Where the candidate came from: a role word, an acronym, an earlier sentence, the list of cities, a word the
+   * document's translations keep, or capitalised words the German lexicon does not know (`lexicon`).
+   */
+  readonly kind: 'role' | 'acronym' | 'earlier' | 'place' | 'kept' | 'lexicon';
 }
 
 const PLACE_FORMS = new Map<string, readonly string[]>();
@@ -188,7 +192,12 @@ export function namesKeptInDocument(items: Iterable<{ readonly source: string; r
  * (`earlier`: full names and surnames) and names its translations keep
  * (`kept`), with their positions in `text`.
  */
-export function unknownNameCandidates(text: string, earlier: ReadonlySet<string> = new Set(), kept: ReadonlySet<string> = new Set()): NameSpan[] {
+export function unknownNameCandidates(
+  text: string,
+  earlier: ReadonlySet<string> = new Set(),
+  kept: ReadonlySet<string> = new Set(),
+  options: { readonly lexicon?: boolean } = {},
+): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const { name, start } of roleNames(text)) spans.push({ name, start, end: start + name.length, kind: 'role' });
   for (const match of text.matchAll(ACRONYM)) {
@@ -205,7 +214,52 @@ export function unknownNameCandidates(text: string, earlier: ReadonlySet<string>
   if (kept.size > 0) {
     for (const match of text.matchAll(CAPITALISED)) if (kept.has(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'kept' });
   }
+  if (options.lexicon) spans.push(...unknownWords(text));
   return withoutOverlaps(spans);
+}
+
+/** A capitalised word: a capital, then a small letter, then letters, apostrophes or hyphens. */
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[\p{L}'’-]*(?![\p{L}\p{N}])/gu;
+/** German adjectives from names (`Dominikanischen Republik`, `Europäische`): no first name ends so. */
+const ADJECTIVE = /(?:isch|äisch)(?:e|en|er|es|em)?$/u;
+/** What ends a sentence or opens a quotation: a word after it is capitalised whatever it is. */
+const OPENS = /[.!?:;„“"«»‚‘'(\[–—-]$/u;
+
+/**
+ * Runs of capitalised words, mid-sentence, that the German lexicon knows as
+ * neither a common noun, a compound of nouns, a function word nor a role:
+ * in German, where every noun has a capital, such words are names (`Yusuf
+ * Demirci`, `Anja Feldkamp`) or adjectives that stand in a name. A word at
+ * the start of a sentence or quotation may be any word, and a hyphenated word
+ * that ends in a noun is a compound (`HSV-Trainer`). Checked for misspellings
+ * only, as names the translations keep.
+ */
+function unknownWords(text: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  let run: { start: number; end: number } | undefined;
+  const close = () => {
+    if (run) spans.push({ name: text.slice(run.start, run.end), start: run.start, end: run.end, kind: 'lexicon' });
+    run = undefined;
+  };
+  for (const match of text.matchAll(CAPITALISED_WORD)) {
+    const word = match[0].replace(/['’]s?$/u, '');
+    const start = match.index;
+    const known = word.length > 40 || ROLES.has(word) || isGermanFunctionWord(word.toLowerCase()) || (word.includes('-') && isGermanNoun(word.slice(word.lastIndexOf('-') + 1)));
+    // A name starts with a word the lexicon does not know; a surname may be a noun as well (`Mehmet Kaplan`,
+    // `Joschka Fischer`).
+    const starts = !known && word.length >= 3 && !isGermanNoun(word) && !isGermanNoun(word.replace(/s$/u, '')) && !ADJECTIVE.test(word) && !isGermanCompound(word);
+    const opens = OPENS.test(text.slice(Math.max(0, start - 3), start).trimEnd()) || text.slice(0, start).trim() === '';
+    // A run goes on across one space only.
+    if (run && (known || text.slice(run.end, start) !== ' ')) close();
+    if (run) run.end = start + word.length;
+    else if (starts && !opens) run = { start, end: start + word.length };
+  }
+  close();
+  // One word that is a compound of nouns is a noun the lexicon lacks (`Wahlkampfteam`), not a name; a name before
+  // a regnal number is a monarch's or pope's, which each language translates (`Benedikt XVI.` = `Benoît XVI`).
+  // Only a first name and a surname: one word alone is as often a place, which languages translate (`Pazifik`,
+  // `Köln` → `Kolín`), and longer runs are titles and bodies (`Tracey Ullman Show`).
+  return spans.filter((span) => span.name.split(' ').length === 2 && !REGNAL.test(text.slice(span.end, span.end + 8)));
 }
 
 /**
@@ -221,8 +275,9 @@ function shouted(text: string, start: number, word: string): boolean {
 }
 
 const ROMAN = /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/u;
+const REGNAL = /^ [IVX]+\b/u;
 
-const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3, kept: 4 };
+const PRIORITY: Readonly<Record<NameSpan['kind'], number>> = { role: 0, acronym: 1, place: 2, earlier: 3, lexicon: 4, kept: 5 };
 
 /**
  * Where candidates overlap, the surer kind wins (a name after a role over the
@@ -363,6 +418,74 @@ export function countryForms(name: string, lang: Lang): string[] {
 }
 const countryFormCache = new Map<string, string[]>();
 
+const regionNames = new Map<string, readonly (readonly [string, string])[]>();
+
+/** Every region CLDR names in `lang` (Intl), long and short, with its code: `[['HU', 'Hungria'], …]`. */
+function regionsIn(lang: string): readonly (readonly [string, string])[] {
+  let found = regionNames.get(lang);
+  if (!found) {
+    countryForms('', lang as Lang);
+    const list: (readonly [string, string])[] = [];
+    for (const code of new Set(countryCodes!.values())) {
+      for (const style of ['long', 'short'] as const) {
+        const form = new Intl.DisplayNames(lang, { type: 'region', style, fallback: 'none' }).of(code);
+        if (form && form.length >= 3 && !list.some(([c, f]) => c === code && f === form)) list.push([code, form]);
+      }
+    }
+    regionNames.set(lang, (found = list));
+  }
+  return found;
+}
+
+/** Whether `form` stands in `text` as a word (or anywhere, in a script without spaces). */
+const namesRegion = (text: string, form: string) => {
+  if (NO_SPACES.test(form)) return text.includes(form);
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (!LETTER.test(text[at - 1] ?? ' ') && !LETTER.test(text[at + form.length] ?? ' ')) return true;
+  }
+  return false;
+};
+
+/**
+ * A country of the source replaced by another (`Ungarn` → `Eslováquia`,
+ * `斯洛伐克`): the translation has none of the names CLDR gives the source's
+ * country in its language or English, nor a word that starts as one of them
+ * does (`húngaro`), and names a country the source does not, from CLDR's
+ * region names in the target language (Intl). Returns the pair, or nothing.
+ */
+export function countrySwapped(source: string, target: string, targetLang: Lang): { lost: string; found: string } | undefined {
+  const lang = baseLanguage(targetLang);
+  countryForms('', lang);
+  // Not inside a longer name (`Desert Island Discs`: `Island` is Iceland in German).
+  const inSource = [...countryCodes!.entries()].filter(([name]) => {
+    const at = name.length >= 4 ? source.indexOf(name) : -1;
+    return at >= 0 && includesWord(source, name) && !partOfLongerName(source, at, at + name.length);
+  });
+  if (inSource.length === 0) return undefined;
+  const folded = foldName(target);
+  const foldedSource = foldName(source);
+  // A word that starts as a form does is an adjective of it (`Čínská` for `Čína`, `húngaro` for `Hungria`).
+  const lost = inSource.find(([name]) => {
+    const forms = countryForms(name, lang);
+    return !forms.some((form) => target.includes(form) || (!NO_SPACES.test(form) && new RegExp(`(?<!\\p{L})${escapeRegExp(foldName(form).slice(0, Math.min(4, form.length - 1)))}`, 'u').test(folded)));
+  });
+  if (!lost) return undefined;
+  const sourceForms = inSource.flatMap(([name]) => countryForms(name, lang));
+  // A country the source names in any way is none the translation adds: its German name or the start of it
+  // (`nordkoreanischen`), its English name or its code (`US-Botschafter`); nor is the part of a longer name
+  // (`フランス` in `フランス領ギアナ`).
+  const named = (code: string, form: string) => {
+    const german = [...countryCodes!.entries()].filter(([, c]) => c === code).map(([name]) => foldName(name).slice(0, 5));
+    const english = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code) ?? code;
+    return german.some((stem) => foldedSource.includes(stem)) || includesWord(source, code) || source.includes(english) || source.includes(form) || sourceForms.some((other) => other !== form && other.includes(form));
+  };
+  const found = regionsIn(lang).find(([code, form]) => !NOT_COUNTRIES.has(code) && namesRegion(target, form) && !named(code, form));
+  return found ? { lost: lost[0], found: found[1] } : undefined;
+}
+/** Region codes CLDR names that are no country (the UN, the EU, the euro area, outlying Oceania, unknown). */
+const NOT_COUNTRIES = new Set(['UN', 'EU', 'EZ', 'QO', 'ZZ']);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** What a person named after a role in `text` adds to the names later sentences are checked for: the name and its surname. */
 export function namesToRemember(text: string): string[] {
   return roleNames(text).flatMap(({ name }) => {
@@ -405,10 +528,10 @@ function memoised(key: string, make: () => string): string {
   return value;
 }
 
-/** Lower case, no diacritics, `ł` as `l`, `ß` as `ss`: how names are compared before any rewriting. */
+/** Lower case, no diacritics, `ł` as `l`, Turkish `ı` as `i`, `ß` as `ss`: how names are compared before any rewriting. */
 function foldName(name: string): string {
   return memoised(`\0${name}`, () =>
-    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/æ/g, 'ae').replace(/ø/g, 'o'),
+    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/ı/g, 'i').replace(/æ/g, 'ae').replace(/ø/g, 'o'),
   );
 }
 
@@ -426,7 +549,8 @@ let lastWords: { readonly text: string; readonly words: readonly string[]; reado
 /** The words of a translation in order, and each once (in order of first use): read once for all the names checked in it. */
 function wordsOf(text: string): { readonly words: readonly string[]; readonly distinct: readonly string[] } {
   if (lastWords?.text !== text) {
-    const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’]s?$/u, ''));
+    // A possessive `'s`, or a case ending a language such as Turkish puts after an apostrophe (`Brüksel'de`).
+    const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => match[0].replace(/['’](?:s|\p{Ll}{1,5})?$/u, ''));
     lastWords = { text, words, distinct: [...new Set(words)] };
   }
   return lastWords;
@@ -492,7 +616,7 @@ export type NameVerdict = 'present' | 'altered' | 'missing';
  * (Polish `Madrycie` for `Madryt`).
  */
 export function findName(text: string, written: string, sourceLang: Lang, targetLang: Lang, forms: readonly string[] = [], maxMiss = Infinity): NameVerdict {
-  if (text.includes(written) || forms.some((form) => text.includes(form))) return 'present';
+  if (includesWord(text, written) || forms.some((form) => text.includes(form))) return 'present';
   // The words of the translation are read without a possessive `'s`, whatever the apostrophe (`St. Martin’s`,
   // `Sainsbury‘s`): so is the name.
   const name = written.replace(/['’‘ʼ]s$/u, '');
@@ -531,6 +655,62 @@ export function findName(text: string, written: string, sourceLang: Lang, target
 }
 
 /**
+ * How a first name and surname the lexicon does not know appear in a
+ * translation in the Latin script, told only where it keeps one of the two:
+ * the word next to it (after a first name, before a surname) that is the
+ * other one a letter or two off, with its first letter and at most a third
+ * of its letters changed, is misspelt (`Yusuf Demirel` for `Yusuf Demirci`,
+ * `Anna Feldkamp` for `Anja Feldkamp`). Neither kept, or the neighbour
+ * another word, is no verdict (`missing`): a translation may well say the
+ * name another way (`Ligue des Champions`, `Rapid de Vienne`).
+ */
+export function findFullName(text: string, name: string, targetLang: Lang): NameVerdict {
+  const [first, written] = name.split(' ') as [string, string];
+  const { words } = wordsOf(text);
+  const declines = DECLINING.has(baseLanguage(targetLang));
+  // Letters as written, with i, j and y as one (`Kirjat` = `Kiryat`): both names are in the Latin script already.
+  const letters = (word: string) => foldName(word).replace(/(.)\1/gu, '$1').replace(/[jy]/g, 'i');
+  const same = (word: string, part: string) => foldName(word) === foldName(part) || (declines && inflectedSkeleton(letters(part), letters(word)));
+  // A German genitive (`Olga Kurylenkos Rolle`) is the name without its `s`.
+  const last = /\p{Ll}s$/u.test(written) && !words.some((word) => same(word, written)) ? written.slice(0, -1) : written;
+  const slip = (part: string, word: string | undefined) => {
+    if (word === undefined || !/^\p{Lu}/u.test(word)) return false;
+    const wanted = letters(part);
+    const found = letters(word);
+    if (wanted[0] !== found[0] || wanted.startsWith(found) || found.startsWith(wanted)) return false;
+    // A language that declines names changes their last letters (`Tara` → `Tary`, `Cups` → `Cupů`).
+    if (declines && (found.startsWith(wanted.slice(0, -1)) || wanted.startsWith(found.slice(0, -1)))) return false;
+    const max = Math.min(2, Math.floor(wanted.length / 3));
+    const d = editDistance(wanted, found, max);
+    return d > 0 && d <= max;
+  };
+  let verdict: NameVerdict = 'missing';
+  for (const [i, word] of words.entries()) {
+    if (same(word, first)) {
+      if (words[i + 1] !== undefined && same(words[i + 1]!, last)) return 'present';
+      if (slip(last, words[i + 1])) verdict = 'altered';
+    } else if (same(word, last)) {
+      if (words[i - 1] !== undefined && same(words[i - 1]!, first)) return 'present';
+      if (slip(first, words[i - 1])) verdict = 'altered';
+    }
+  }
+  return verdict;
+}
+
+/**
+ * Whether `text` has `name` where a word starts, and ends there or with a
+ * genitive `s` (`Merkels`): `Hrytsenkov` is not `Hrytsenko`.
+ */
+function includesWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    const after = text[end] === 's' ? end + 1 : end;
+    if (!LETTER_OR_DIGIT.test(text[at - 1] ?? ' ') && !LETTER_OR_DIGIT.test(text[after] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a word is an adjective or inhabitant made from a place, in any of
  * its languages' forms (`parisiens`, `parigine` from `Paris`; `londoniennes`
  * from `London`; `romains` from `Roma`; `new-yorkaise`): lower case, the
@@ -558,9 +738,15 @@ function inflectedSkeleton(name: string, word: string): boolean {
 /** A word that looks like a misspelling of the name's word: close, but not the same. */
 function nearMiss(word: string, candidate: string, sourceLang: Lang, targetLang: Lang, maxMiss = Infinity): boolean {
   if (!/^\p{Lu}/u.test(candidate)) return false;
+  const limited = Number.isFinite(maxMiss);
   const wanted = nameSkeleton(word, sourceLang);
   const max = Math.min(maxMiss, Math.ceil(wanted.length / 2));
-  const distance = editDistance(wanted, nameSkeleton(candidate, targetLang), max);
+  const found = nameSkeleton(candidate, targetLang);
+  // Where only a slip of one or two letters counts (a word the lexicon does not know, a word kept elsewhere), a
+  // word with another first letter is another word, and one that is the other with letters added or cut at the
+  // end is a form of it (`Hamburger` → `Hamburg`, `Welsh` → `Welshman`), not a misspelling.
+  if (limited && (wanted[0] !== found[0] || wanted.startsWith(found) || found.startsWith(wanted))) return false;
+  const distance = editDistance(wanted, found, max);
   return distance > 0 && distance <= max;
 }
 

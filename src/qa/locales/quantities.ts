@@ -14,6 +14,7 @@ import type { LocaleRules } from './rules.js';
 import NUMERALS from './numerals.json' with { type: 'json' };
 import UNITS from './units.json' with { type: 'json' };
 import PRESS from './press.json' with { type: 'json' };
+import { readSpelled } from './spellout.js';
 
 export interface Amount {
   readonly value: number;
@@ -31,6 +32,9 @@ export interface Amount {
    * Japanese and Chinese write what German says with a word (`die beiden`).
    */
   readonly counter?: boolean;
+  /** Inside a compound word (`4-Tage-Woche`), which other languages write as a word (`czterodniowy`): never required. */
+  readonly inWord?: boolean;  /** A whole figure without a unit followed by a word (`24 Sitze`, `40 av de`): a count, not a share. */
+  readonly counted?: boolean;
 }
 
 export interface Time {
@@ -54,6 +58,8 @@ export interface Quantities {
    * required, since which words count as numbers is open-ended.
    */
   readonly words: number[];
+  /** Numbers spelled out with a unit after them (`drei Wochen`, `tre uger`, `три недели`): compared by unit when both sides spell them. */
+  readonly spelledUnits?: { readonly value: number; readonly unit: string; readonly text: string }[];
 }
 
 interface Numerals {
@@ -64,6 +70,8 @@ interface Numerals {
   readonly scales: Record<string, number>;
   readonly dayParts: Record<string, 'am' | 'pm' | 'night' | 'none'>;
   readonly months: Record<string, number>;
+  /** How many letters of inflection an ordinal stem takes (2 when not given: `dritt|en`; Polish `pierwsz|ego` 3, Italian `settim|o` 1). */
+  readonly ordinalEnding?: number;
 }
 
 const NO_NUMERALS: Numerals = { cardinals: {}, ordinals: {}, fractions: {}, multipliers: {}, scales: {}, dayParts: {}, months: {} };
@@ -82,6 +90,8 @@ interface Press {
   readonly timeBefore?: readonly string[];
   /** The press writes a 12-hour clock: `at 9.00` may be 21:00. */
   readonly twelveHour?: boolean;
+  /** Words that count a football minute from the second half's start (`後半15分` = 60th minute). */
+  readonly secondHalf?: { readonly before?: readonly string[]; readonly after?: readonly string[] };
 }
 const pressOf = (rules: LocaleRules): Press => ((PRESS as unknown as Record<string, Press>)[baseLanguage(rules.textLang)] ?? {});
 
@@ -149,8 +159,67 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestFirst = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
 const flexibleSpaces = (text: string) => text.replace(/ /g, '\\s+');
 
-/** Words that join days in a list or range: `4. und 5.`, `4-5`, `du 4 au 5`, `4、5`. */
-const DAY_JOIN = String.raw`\s*(?:,|und|bis(?:\s+zum)?|oder|and|to|through|or|et|au|ou|y|al|o|i|do|oraz|lub|–|—|-|/|&)\s*`;
+/** Words that join days in a list or range: `4. und 5.`, `4-5`, `du 4 au 5`, `4、5`; each locale adds its own `and` (CLDR list patterns). */
+const DAY_JOIN_WORDS = String.raw`,|und|bis(?:\s+zum)?|oder|and|to|through|or|et|au|ou|y|al|o|i|do|oraz|lub|–|—|-|/|&`;
+const dayJoin = (extra: readonly string[]) => String.raw`\s*(?:${[...extra.map(escape), DAY_JOIN_WORDS].join('|')})\s*`;
+
+/**
+ * The word a locale joins the last two items of a list with (`og`, `och`,
+ * `ve`, `и`, `e`), from CLDR's list patterns through Intl.ListFormat: `19. og
+ * 20. marts` lists two days as `19. und 20. März` does.
+ */
+function intlListWords(lang: string): string[] {
+  const words = new Set<string>();
+  for (const type of ['conjunction', 'disjunction'] as const) {
+    try {
+      for (const part of new Intl.ListFormat(lang, { type }).formatToParts(['1', '2'])) {
+        const word = part.type === 'literal' ? part.value.trim() : '';
+        if (/^\p{L}{1,6}$/u.test(word)) words.add(word);
+      }
+    } catch {
+      // Unknown to Intl: the shared words only.
+    }
+  }
+  return [...words];
+}
+
+/**
+ * Units of duration, distance and speed as CLDR names them in a locale
+ * (`timer`, `dage`, `uger`, `kilometer i timen`, `時間`, `小时`, `недель`), read
+ * through Intl's unit formatting in several plural forms: `48 timer` is 48
+ * hours in Danish with no data of ours. Long names only: short ones (`t.`,
+ * `d`) are too ambiguous after a figure.
+ */
+const CJK = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** Units of time: a small count of them joined to an East Asian counter (`1年中`, `2週間`) is said with a word in German too. */
+const TIME_UNITS = new Set(['hour', 'minute', 'day', 'week', 'month', 'year']);
+const INTL_UNITS: readonly [cldr: string, unit: string][] = [
+  ['hour', 'hour'], ['minute', 'minute'], ['day', 'day'], ['week', 'week'], ['month', 'month'], ['year', 'year'],
+  ['kilometer', 'km'], ['kilometer-per-hour', 'kmh'], ['mile', 'mile'], ['mile-per-hour', 'mph'], ['percent', 'percent'],
+];
+function intlUnitWords(lang: string, prefixes?: Map<string, string>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [cldr, unit] of INTL_UNITS) {
+    let format: Intl.NumberFormat;
+    try {
+      format = new Intl.NumberFormat(lang, { style: 'unit', unit: cldr, unitDisplay: 'long' });
+    } catch {
+      return out;
+    }
+    for (const n of [1, 2, 3, 5, 21, 48, 1.5]) {
+      const parts = format.formatToParts(n);
+      const word = parts.filter((part) => part.type === 'unit').map((part) => part.value).join('').trim().toLowerCase();
+      // Some locales name the unit first (Turkish `yüzde 58`): a word before the figure.
+      if (prefixes && word && parts.findIndex((part) => part.type === 'unit') < parts.findIndex((part) => part.type === 'integer')) {
+        prefixes.set(word, unit);
+        continue;
+      }
+      // One letter is a unit only in scripts that write words with one sign (`日`, `주`).
+      if (word && !/\p{N}/u.test(word) && (word.length > 1 || CJK.test(word))) out.push([word, unit]);
+    }
+  }
+  return out;
+}
 const ORDINAL_MARK = String.raw`(?:\.|er|e|st|nd|rd|th|º|ª)?`;
 
 interface Compiled {
@@ -176,6 +245,20 @@ interface Compiled {
   /** `alle 15.00`, `las 14.30`: a word before a figure with minutes. */
   readonly timeBefore: RegExp;
   readonly twelveHour: boolean;
+  /** The locale's clock has twelve hours (CLDR's hour cycle h11 or h12), or its press writes one. */
+  readonly clock12: boolean;
+  /** Unit names a locale writes before the figure (Turkish `yüzde 58`, CLDR's unit patterns). */
+  readonly prefixUnits: ReadonlyMap<string, string>;
+  /** `後半15分`, `22 minutos do segundo tempo`: a minute of the second half (figure in group 1 or 2). */
+  readonly secondHalf: RegExp;
+}
+
+function hourCycle(lang: string): string {
+  try {
+    return new Intl.DateTimeFormat(lang, { hour: 'numeric' }).resolvedOptions().hourCycle ?? 'h23';
+  } catch {
+    return 'h12';
+  }
 }
 
 /** The word Intl writes after an hour on a 24-hour clock (`15 Uhr`, `15 h`), if any. */
@@ -188,6 +271,13 @@ function intlHourWord(lang: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A case ending after a scale word of five letters or more (`142 milionům`,
+ * `milionach`, `miliardového`): CLDR gives the nominative and plural forms,
+ * Slavic languages decline them.
+ */
+const SCALE_ENDING = String.raw`(?:(?<=\p{L}{5})\p{L}{0,4})?`;
 
 const compiledRules = new WeakMap<LocaleRules, Compiled>();
 
@@ -219,15 +309,22 @@ function compiled(rules: LocaleRules): Compiled {
     for (const symbol of own) symbols.set(symbol, unit);
     for (const stem of ownStems) stems.push([stem.toLowerCase(), unit]);
   }
+  // CLDR's own names of units are whole words (`mil` is miles in Czech, not the start of `milionů`).
+  const named = new Map<string, string>();
+  const prefixUnits = new Map<string, string>();
+  for (const [word, unit] of intlUnitWords(rules.textLang, prefixUnits)) if (!stems.some(([stem, known]) => known === unit && word.startsWith(stem))) named.set(word, unit);
   stems.sort((a, b) => b[0].length - a[0].length);
+  const DAY_JOIN = dayJoin(intlListWords(rules.textLang));
   const unitOf = (written: string) => {
-    const exact = symbols.get(written) ?? symbols.get(written.replace(/\s+/g, ' '));
+    const exact = symbols.get(written) ?? symbols.get(written.replace(/\s+/g, ' ')) ?? named.get(written.toLowerCase().replace(/\s+/g, ' '));
     if (exact) return exact;
     const lower = written.toLowerCase().replace(/\s+/g, ' ');
     return stems.find(([stem]) => lower.startsWith(stem))?.[1];
   };
   // Word stems first: `km per uur` is a speed before `km` is a distance.
-  const unitWords = `(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*|(?:${longestFirst(symbols.keys())})(?![\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}])`;
+  // Scripts without spaces join the unit to the next word (`48時間で`): no boundary there.
+  const namedWords = [...named.keys()].sort((a, b) => b.length - a.length).map((word) => flexibleSpaces(escape(word)) + (CJK.test(word) ? '' : '(?![\\p{L}])'));
+  const unitWords = `${namedWords.length > 0 ? `(?:${namedWords.join('|')})|` : ''}(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*|(?:${longestFirst(symbols.keys())})(?![\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}])`;
   const spelledHours = longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1 && numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12));
   const wordForms = [...Object.keys(numerals.cardinals), ...Object.keys(numerals.ordinals), ...Object.keys(numerals.fractions)];
   const result: Compiled = {
@@ -248,7 +345,7 @@ function compiled(rules: LocaleRules): Compiled {
     ),
     // What follows a figure: a scale word, then a unit (`2,8 Mrd. Euro`, `2.800 millones de euros`, `€3m`).
     after: new RegExp(
-      `\\s*(?:(${longestFirst(scaleOf.keys())})(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*|-(?=\\p{L}))?(${unitWords})?`,
+      `\\s*(?:(${longestFirst(scaleOf.keys())})${SCALE_ENDING}(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*|-(?=\\p{L}))?(${unitWords})?`,
       'iuy',
     ),
     dayPart: new RegExp(`\\s*(${Object.keys(numerals.dayParts).map((part) => flexibleSpaces(escape(part))).join('|') || '(?!)'})(?![\\p{L}])`, 'iuy'),
@@ -257,7 +354,7 @@ function compiled(rules: LocaleRules): Compiled {
       `(?<![\\p{L}])(?:a\\s+las?\\s+(${spelledHours})(?![\\p{L}])|(?:à|at)\\s+(${spelledHours})\\s+(?:heures?|o['’]clock)(?![\\p{L}]))`,
       'giu',
     ),
-    scaleAfter: new RegExp(`\\s*(${longestFirst(scaleOf.keys())})(?![\\p{L}])`, 'iuy'),
+    scaleAfter: new RegExp(`\\s*(${longestFirst(scaleOf.keys())})${SCALE_ENDING}(?![\\p{L}])`, 'iuy'),
     // A hyphen may join the parts of a number word: `thirty-two`, `vingt-deux`.
     word: new RegExp(`(?<![\\p{L}])(${longestFirst(wordForms)})((?:-?\\p{L})*)`, 'giu'),
     wordPart: new RegExp(`(?:und|en|a|e|y|i|-)?(${longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1))})`, 'iuy'),
@@ -268,6 +365,12 @@ function compiled(rules: LocaleRules): Compiled {
     hourAfter: new RegExp(`(?<![\\p{N}.,:])(\\d{1,2})(?:[.:](\\d{2}))?\\s*(?:${longestFirst(hourWords)})(?![\\p{L}])`, 'giu'),
     timeBefore: new RegExp(`(?<![\\p{L}])(?:${(press.timeBefore ?? []).map((word) => flexibleSpaces(escape(word))).join('|') || '(?!)'})\\s+(\\d{1,2})[.:](\\d{2})(?![\\p{N}]|[.,:]\\p{N})`, 'giu'),
     twelveHour: press.twelveHour === true,
+    prefixUnits,
+    clock12: press.twelveHour === true || /^h1[12]$/.test(hourCycle(rules.textLang)),
+    secondHalf: new RegExp(
+      `(?:(?<![\\p{L}])(?:${(press.secondHalf?.before ?? []).map((word) => flexibleSpaces(escape(word))).join('|') || '(?!)'})\\s*(\\d{1,2})(?![\\p{N}])|(?<![\\p{N}])(\\d{1,2})\\s*\\p{L}{1,12}\\s+(?:${(press.secondHalf?.after ?? []).map((word) => flexibleSpaces(escape(word))).join('|') || '(?!)'})(?![\\p{L}]))`,
+      'giu',
+    ),
   };
   compiledRules.set(rules, result);
   return result;
@@ -283,7 +386,7 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   // 9:15 a.m., 9 pm
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![\p{L}])/giu, twelveHour: false },
   // 午前9時15分, 午後3時半, 9時
-  { pattern: /(午前|午後|上午|下午|오전|오후)? ?(\d{1,2}) ?(?:時|时|點|点|시)(?!間|间|간)(?: ?(\d{1,2}) ?(?:分|분)|(半|반))?/gu, twelveHour: false },
+  { pattern: /(午前|午後|上午|下午|오전|오후|밤|저녁|아침|새벽|夜|朝|晚上|早上)? ?(\d{1,2}) ?(?:時|时|點|点|시)(?!間|间|간)(?: ?(\d{1,2}) ?(?:分|분)|(半|반))?/gu, twelveHour: false },
   // 9.15 Uhr, 9 Uhr, 10.30 horas, 10.30 h
   { pattern: /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:Uhr|horas|hrs|h\.|godz\.)(?![\p{L}])/gu, twelveHour: false },
   // a las 10.30, a las 3 de la tarde (with minutes or a part of the day: `a las 10 familias` are families)
@@ -298,6 +401,18 @@ const TIMES: readonly { readonly pattern: RegExp; readonly twelveHour: boolean }
   // 9:15 (24-hour or unmarked 12-hour)
   { pattern: /(?<![\p{N}:])(\d{1,2}):(\d{2})(?![\p{N}:])/gu, twelveHour: true },
 ];
+
+/**
+ * The half of the day a word before an East Asian clock time names: `午後3時`,
+ * `오후 3시`; night and evening words (`밤 10시`, `夜9時`) are p.m. from six,
+ * morning words a.m.
+ */
+function dayPartBefore(word: string | undefined, hour: number): string | undefined {
+  if (!word) return undefined;
+  if (/^(午前|上午|오전|아침|새벽|朝|早上)$/u.test(word)) return 'a';
+  if (/^(午後|下午|오후)$/u.test(word)) return 'p';
+  return hour >= 6 && hour < 12 ? 'p' : undefined;
+}
 
 /**
  * Replaces what a pattern matched by spaces, so the next reading does not see
@@ -385,7 +500,8 @@ function kanjiValue(text: string): number {
   return total + digit;
 }
 
-const weekdayPatterns = new WeakMap<LocaleRules, { pattern: RegExp; stems: string[] }>();
+const weekdayPatterns = new WeakMap<LocaleRules, { pattern: RegExp; stems: Map<string, number>; declined: Set<string> }>();
+const CASE_ENDING = /^[aeiouyıàáâäèéêëìíîïòóôöùúûüýąęěůаеиоуыэюяё]$/iu;
 
 /**
  * Weekdays a text names (1 = Monday), also at the start of a compound or
@@ -395,14 +511,43 @@ const weekdayPatterns = new WeakMap<LocaleRules, { pattern: RegExp; stems: strin
 export function readWeekdays(text: string, rules: LocaleRules): number[] {
   let compiled = weekdayPatterns.get(rules);
   if (!compiled) {
-    const stems = rules.weekdays.map((name) => name.replace(/日$/u, '').replace(/(?<=\p{L}{4})[aeiouy]$/u, ''));
-    compiled = { pattern: new RegExp(`(?<![\\p{L}])(${stems.map(escape).join('|')})`, 'giu'), stems };
+    const stems = new Map<string, number>();
+    const declined = new Set<string>();
+    rules.weekdays.forEach((name, index) => {
+      const whole = name.toLowerCase().replace(/日$/u, '');
+      const stem = whole.replace(/(?<=\p{L}{4})[aeiouyаеиоуыэюя]$/u, '');
+      stems.set(stem, index + 1);
+      if (stem !== whole) declined.add(stem);
+      // A vowel that declension drops: Polish `czwartek` → `w czwartku`, `piątek` → `piątku`.
+      const dropped = stem.replace(/(?<=\p{L}{3})[eě](?=\p{L}$)/u, '');
+      if (dropped !== stem) stems.set(dropped, index + 1);
+    });
+    // Chinese names weekdays by their short form in news (`周三`, CLDR's abbreviated name); one-sign forms (`水`) are too ambiguous.
+    try {
+      const short = new Intl.DateTimeFormat(rules.textLang, { weekday: 'short', timeZone: 'UTC' });
+      for (let day = 1; day <= 7; day++) {
+        const name = short.format(new Date(Date.UTC(2024, 0, day))).toLowerCase();
+        if (/^[\p{sc=Han}]{2,}$/u.test(name) && !stems.has(name)) stems.set(name, day);
+      }
+    } catch {
+      // Unknown to Intl.
+    }
+    // Longest first: Turkish `cumartesi` (Saturday) begins with `cuma` (Friday).
+    // Han and Hangul write no space before a word (`在周六举行`): no boundary there.
+    const spaced = [...stems.keys()].filter((stem) => !CJK.test(stem));
+    const unspaced = [...stems.keys()].filter((stem) => CJK.test(stem));
+    compiled = { pattern: new RegExp(`((?<![\\p{L}])(?:${longestFirst(spaced)})|(?:${longestFirst(unspaced)}))`, 'giu'), stems, declined };
     weekdayPatterns.set(rules, compiled);
   }
-  const { pattern, stems } = compiled;
-  return [...text.matchAll(pattern)].map((match) => stems.indexOf(match[1]!.toLowerCase()) + 1).filter((day) => day > 0);
+  const { pattern, stems, declined } = compiled;
+  return [...text.matchAll(pattern)]
+    // A stem without its last vowel takes a vowel ending (`středu`, `пятницу`), not any word it begins (`střední`, `środkowej`).
+    .filter((match) => !declined.has(match[1]!.toLowerCase()) || CASE_ENDING.test(text.charAt(match.index + match[0].length)))
+    .map((match) => stems.get(match[1]!.toLowerCase()) ?? 0)
+    .filter((day) => day > 0);
 }
 
+const VOWEL_END = /[aeiouyàáâäåæèéêëìíîïòóôöøùúûüýąęěů]$/iu;
 const ordinalPatterns = new WeakMap<LocaleRules, RegExp | undefined>();
 
 /** Ordinals written as words (`zum dritten Mal`, `pour la troisième fois`): their values. */
@@ -410,10 +555,14 @@ export function readOrdinals(text: string, rules: LocaleRules): number[] {
   const numerals = numeralsOf(rules);
   if (!ordinalPatterns.has(rules)) {
     const stems = Object.keys(numerals.ordinals);
-    ordinalPatterns.set(rules, stems.length > 0 ? new RegExp(`(?<![\\p{L}])(${longestFirst(stems)})\\p{L}*`, 'giu') : undefined);
+    // A stem takes only an inflection (`dritt|en`, `pierwsz|ego`), not any word it begins (`erste|llt`, `settim|ana`, `Zehnt|ausende`).
+    const inflection = numerals.ordinalEnding ?? 2;
+    ordinalPatterns.set(rules, stems.length > 0 ? new RegExp(`(?<![\\p{L}])(${longestFirst(stems)})\\p{L}{0,${inflection}}(?![\\p{L}])`, 'giu') : undefined);
   }
   const pattern = ordinalPatterns.get(rules);
-  return pattern ? [...text.matchAll(pattern)].map((match) => numerals.ordinals[match[1]!.toLowerCase()]!) : [];
+  if (!pattern) return [];
+  // A stem that ends in a consonant needs its ending (`non|o` is ninth, `non` is "not").
+  return [...text.matchAll(pattern)].filter((match) => match[0].length > match[1]!.length || VOWEL_END.test(match[1]!)).map((match) => numerals.ordinals[match[1]!.toLowerCase()]!);
 }
 
 /** Months named alone, in a text without figures (so without dates). */
@@ -429,7 +578,7 @@ export function readMonths(text: string, rules: LocaleRules): Pick<Quantities, '
 }
 
 /** What joins the two ends of a range: `8 bis 12 Grad`, `8 to 12 degrees`, `8～12度`. */
-const RANGE_JOIN = /^\s*(?:-|–|—|~|～|〜|bis|to|à|a|y|do|und|and|et|i|až|tot|till|e)\s*$/iu;
+const RANGE_JOIN = /^\s*(?:-|–|—|~|～|〜|∼|至|bis|to|à|a|y|do|und|and|et|i|až|tot|till|til|ila|до|e)\s*$/iu;
 
 /** The first figure of a range takes the unit written after the second: `8 bis 12 Grad` is 8 °C to 12 °C. */
 function withRangeUnits(text: string, amounts: Amount[], spans: readonly { start: number; end: number }[], scales: readonly number[]): Amount[] {
@@ -485,7 +634,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     return undefined;
   });
   // 5月4日, 5月4、5両日, 5月4日から6日 (not 7月25日から8月28日: the 8 there is a month)
-  text = take(text, /(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일|号|號)?((?:\s*(?:、|,|～|〜|-|–|から|と|及び)\s*\d{1,2}(?![\d月월])(?:日|일)?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
+  text = take(text, /(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일|号|號|(?![\p{sc=Hiragana}\p{sc=Katakana}ヶ]))((?:\s*(?:、|,|～|〜|∼|-|–|から|と|及び)\s*\d{1,2}(?![\d月월])(?:日|일)?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
     for (const d of [Number(m[2]), ...days(m[3] ?? '')]) dates.push(`${Number(m[1])}-${d}`);
   });
   // 16日午前: a day whose month the dateline gives; it matches any date on that day (`0-16`).
@@ -526,11 +675,14 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     addTime(Number(m[1]), Number(m[2] ?? 0), undefined, true, end);
     return addTime(Number(m[3]), Number(m[4] ?? 0), undefined, true, end);
   });
-  for (const { pattern, twelveHour } of TIMES) {
+  for (const { pattern, twelveHour: unmarked } of TIMES) {
+    // A time without a.m. or p.m. may be on a twelve-hour clock only where the locale's press writes one: CLDR's
+    // hour cycle (`h12` for en-US, ko) or press.json; `a las 17.30` ≠ `a las 5.30` in Spanish (h23).
+    const twelveHour = unmarked && c.clock12;
     text = take(text, pattern, (m, end) => {
       if (pattern !== TIMES[1]!.pattern) return addTime(Number(m[1]), Number(m[2] ?? 0), m[3]?.toLowerCase(), twelveHour, end);
       // 午前9時15分, 午後3時半
-      return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), ({ 午前: 'a', 午後: 'p', 上午: 'a', 下午: 'p', 오전: 'a', 오후: 'p' } as Record<string, string>)[m[1] ?? ''], twelveHour, end);
+      return addTime(Number(m[2]), m[4] ? 30 : Number(m[3] ?? 0), dayPartBefore(m[1], Number(m[2])), twelveHour, end);
     });
   }
   // Press conventions (press.json, Intl's hour word): `om 15 uur`, `18 heures`, `alle 15.00`, `las 14.30`.
@@ -551,7 +703,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   const addAmount = (value: number, start: number, end: number, written: string, ownScale = 1) => {
     c.after.lastIndex = end;
     const follow = c.after.exec(text);
-    const before = text.slice(Math.max(0, start - 4), start).match(/(US\$|US-\$|[€$£¥₽₴]|CHF|EUR|USD)\s?$/u)?.[1];
+    const before = text.slice(Math.max(0, start - 4), start).match(/(US\$|US-\$|[€$£¥₽₴%]|CHF|EUR|USD)\s?$/u)?.[1];
     let scaleWord = follow?.[1]?.toLowerCase();
     let unit = follow?.[2] ? c.unitOf(follow[2]) : undefined;
     let consumed = end + (follow?.[0].length ?? 0);
@@ -561,27 +713,53 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       unit = 'm';
     }
     if (!unit && before) unit = c.unitOf(before);
+    if (!unit && c.prefixUnits.size > 0) unit = c.prefixUnits.get(text.slice(Math.max(0, start - 16), start).match(/(\p{L}+)\s$/u)?.[1]?.toLowerCase() ?? '');
     if (!follow?.[2] && !scaleWord) consumed = end;
     const scale = scaleWord ? (c.scaleOf.get(scaleWord) ?? 1) : 1;
     // A sign matters for temperatures (−5 °C is 23 °F); elsewhere `minus 5 Prozent` is often `down 5%`.
     const negative = (unit === 'celsius' || unit === 'fahrenheit') && /(?:minus|moins|menos|マイナス|−|(?<!\S)-)\s?$/iu.test(text.slice(Math.max(0, start - 7), start));
     const shown = `${before ?? ''}${written}${text.slice(end, consumed).trimEnd()}`;
-    const counter = !unit && scale === 1 && value <= 10 && /^\p{Nd}+$/u.test(written) && COUNTER.test(text.slice(end, end + 2));
-    amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), ...(counter ? { counter } : {}), text: shown });
+    const counted = !unit && scale === 1 && Number.isInteger(value) && COUNTED.test(text.slice(consumed, consumed + 24));
+    const counter = (!unit || TIME_UNITS.has(unit)) && scale === 1 && value <= 10 && /^\p{Nd}+$/u.test(written) && COUNTER.test(text.slice(end, end + 2));
+    amounts.push({ value: round((negative ? -value : value) * scale), ...(unit ? { unit } : {}), ...(counter ? { counter } : {}), ...(counted ? { counted } : {}), text: shown });
     spans.push({ start, end: consumed });
     scales.push(scale * ownScale);
     return consumed;
   };
+  // A rank written into a name or title, which translations drop or say with a word: a club (`1. FC Köln` = `al
+  // Colonia`), the strongest party (`stärkste Kraft` = `第1党`, `제1당`). A figure it matches, never one it requires.
+  text = take(text, /(?<![\p{N}.])(\d{1,2})\.\s(?=\p{Lu}{2,}(?![\p{Ll}]))|(?<=[第제]\s?)(\d{1,2})(?![\p{Nd}])/gu, (m) => {
+    words.push(Number(m[1] ?? m[2]));
+  });
+  // A minute of the second half, counted as the match clock does: `後半22分` = `67. Minute`.
+  text = take(text, c.secondHalf, (m) => {
+    const minute = Number(m[1] ?? m[2]);
+    if (minute > 45) return false;
+    amounts.push({ value: 45 + minute, unit: 'minute', text: m[0] });
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    scales.push(1);
+    return undefined;
+  });
   // German decades (`90er Jahre`, `1990er`) are the 1990s, or the nineties: a figure they match, never one they require.
   if (baseLanguage(rules.textLang) === 'de') {
     text = take(text, /(?<![\p{N}])(\d0|\d{3}0)er(?:n|-Jahren?|\s+Jahren?)?(?![\p{L}])/gu, (m) => {
       const decade = Number(m[1]);
       // `1980er Jahre` = `the 80s`, `jaren 80`, `anni '80`.
-      words.push(decade, ...(decade < 100 ? [1900 + decade, 2000 + decade] : [decade % 100]));
+      // … and its century: `1930er-Jahren` = `30. letech 20. století`, `1800er Jahren` = `19. století`.
+      words.push(decade, ...(decade < 100 ? [1900 + decade, 2000 + decade, 20, 21] : [decade % 100, Math.floor(decade / 100) + 1]));
+    });
+    // A figure inside a compound noun (`4-Tage-Woche`, `30-Stunden-Woche`) is written as a word by other languages
+    // (`czterodniowy tydzień`, `週4日`): a figure it matches, never one it requires.
+    text = take(text, /(?<![\p{N}.,-])(\d{1,3})(?=-\p{Lu}\p{L}{0,20}-\p{Lu})/gu, (m, end) => {
+      // Its unit still counts: `48-Stunden-Streik` ≠ `sciopero di 48 giorni`.
+      const consumed = addAmount(Number(m[1]), m.index, end, m[1]!);
+      amounts[amounts.length - 1] = { ...amounts[amounts.length - 1]!, inWord: true };
+      words.push(Number(m[1]));
+      return consumed;
     });
   }
   // `1950-53`, `2018/19`: the second year is written with its last two digits.
-  text = take(text, /(?<![\p{N}.,])((?:1[5-9]|20)\d{2}) ?[-–/] ?(\d{2})(?![\p{N}]|[.,]\p{N})/gu, (m, end) => {
+  text = take(text, /(?<![\p{N}.,])((?:1[5-9]|20)\d{2}) ?[-–/～〜~] ?(\d{2})(?![\p{N}]|[.,]\p{N})/gu, (m, end) => {
     const first = Number(m[1]);
     const second = first - (first % 100) + Number(m[2]);
     if (second <= first) return false;
@@ -634,9 +812,20 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       if (scale) words.push(round(value * multiplier * (c.scaleOf.get(scale.toLowerCase()) ?? 1)));
     }
   }
+  // Spelled numbers from CLDR's rule-based formats, in any locale CLDR covers (`fire`, `nionde`, `четыре`).
+  const spelledUnits: { value: number; unit: string; text: string }[] = [];
+  for (const spelled of readSpelled(text, rules.textLang)) {
+    words.push(spelled.value);
+    // `ein Jahrzehnt`, `una década`: an article, not a count.
+    if (spelled.ordinal || spelled.value < 2) continue;
+    c.after.lastIndex = spelled.end;
+    const follow = c.after.exec(text);
+    const unit = follow?.[2] && !follow[1] ? c.unitOf(follow[2]) : undefined;
+    if (unit) spelledUnits.push({ value: spelled.value, unit, text: text.slice(spelled.start, spelled.end + follow![0].length).trim() });
+  }
   for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
   for (const m of text.matchAll(KANJI)) words.push(kanjiValue(m[0]));
-  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans, scales), words };
+  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans, scales), words, spelledUnits };
 }
 
 /** The value of a word made of several cardinals, or undefined if it has only one. */
@@ -658,7 +847,9 @@ function compoundValue(word: string, firstLength: number, cardinals: Record<stri
   return parts > 1 ? total : undefined;
 }
 
-const COUNTER = /^ ?[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** A word after a figure (not one joining a range or list): `24 Sitze`, `40 av`. */
+const COUNTED = /^\s+(?!(?:und|bis|and|to|or|y|e|et|a|i|en|og|och|ve|и|или|oder|o|ou|of|de|del|di)(?![\p{L}]))\p{L}{2,}/u;
+const COUNTER = /^ ?[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 const isCurrency = (unit: string | undefined) => unit !== undefined && CURRENCY_RATES[unit] !== undefined;
 

@@ -34,7 +34,13 @@ const EXTRA_QUOTES: Readonly<Record<string, readonly QuotePair[]>> = {
   fr: [['“', '”'], ['‹', '›']],
   es: [['«', '»']],
   it: [['‘', '’']],
-  pl: [['‚', '’']],
+  // Polish also nests »…« inside „…”, beside CLDR's «…».
+  pl: [['‚', '’'], ['»', '«']],
+  // Danish press and book typography writes »…« (Dansk Sprognævn, Retskrivningsordbogen §56); Swedish and Finnish
+  // also write »…» beside CLDR's ”…” (Språkrådet, Svenska skrivregler).
+  da: [['»', '«'], ['›', '‹']],
+  sv: [['»', '»']],
+  fi: [['»', '»']],
 };
 
 function cldrQuotes(lang: Lang): QuotePair[] {
