@@ -371,9 +371,13 @@ export const meaning = defineCheck({
     if (!sourceLexicon || !targetLexicon || baseLanguage(pair.sourceRules.textLang) === baseLanguage(pair.targetRules.textLang)) return [];
     const results: CheckResult[] = [];
     const sourceText = prepare(pair.source, sourceLexicon);
-    const targetText = prepare(pair.target, targetLexicon);
     const source = polesIn(sourceText, sourceLexicon, false);
+    const sourceScores = scores(sourceText.normal, SOURCE_SCORE);
+    // Most sentences name no pole and no score: then nothing can turn around, and the traces (every word
+    // read for pole words inside it, the slow part) are not needed.
+    if (source.size === 0 && sourceScores.length === 0) return results;
     const sourceTrace = polesIn(sourceText, sourceLexicon, true);
+    const targetText = prepare(pair.target, targetLexicon);
     const target = polesIn(targetText, targetLexicon, false);
     const targetTrace = polesIn(targetText, targetLexicon, true);
     // A pole is lost when the source names it more often than the target shows any trace of it, and added the
@@ -385,7 +389,6 @@ export const meaning = defineCheck({
         results.push({ severity: 'error', message: `the source says “${poleLabels(axis, lost)}”, the translation “${poleLabels(axis, added)}” (${axis})` });
       }
     }
-    const sourceScores = scores(sourceText.normal, SOURCE_SCORE);
     if (sourceScores.length > 0) {
       const explained = explainsScore(sourceText, sourceLexicon, sourceTrace) || explainsScore(targetText, targetLexicon, targetTrace);
       const targetScores = new Set(scores(targetText.normal, TARGET_SCORE));
