@@ -3,29 +3,18 @@
  * folder whose own package.json `bin` names the command into its npx cache and runs `prepare` there
  * (41.7 s of tsc on the first call, and a call interrupted half-way broke `npx l10n` in that folder).
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/temp-project.js';
-import { cleanEnv } from '../helpers/run-cli.js';
+import { cleanEnv, runProcess } from '../helpers/run-cli.js';
 
 /** npx next to the node that runs the tests, so the test uses the npm that came with it. */
 const NPX = existsSync(path.join(path.dirname(process.execPath), 'npx')) ? path.join(path.dirname(process.execPath), 'npx') : 'npx';
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => runProcess(command, args, { cwd, env });
 
 describe('#24 npx l10n in a fresh clone', () => {
   let clone: string;

@@ -20,8 +20,18 @@ export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cleanEnv(options.env), input: options.input ?? '' });
+}
+
+/** Any command in a child process, its output collected; `uid` runs it as another user (the same as its group). */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; uid?: number },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cleanEnv(options.env), stdio: 'pipe' });
+    const ids = options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {};
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'pipe', ...ids });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

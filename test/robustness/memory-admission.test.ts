@@ -12,7 +12,7 @@ import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runCli, type CliResult } from '../helpers/run-cli.js';
+import { BIN, cleanEnv, runCli, runProcess, type CliResult } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 
 /** A project after one run: its memory database and the copies memory/en.json and memory/fr.json exist. */
@@ -239,14 +239,5 @@ async function holdWriteLock(database: string): Promise<{ release(): Promise<voi
 
 /** The binary as another user (`nobody` when the suite runs as root). */
 function runAs(args: readonly string[], uid: number | undefined): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv({ HOME: dir }), stdio: 'pipe', ...(uid !== undefined ? { uid, gid: uid } : {}) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return runProcess(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv({ HOME: dir }), ...(uid !== undefined ? { uid } : {}) });
 }

@@ -39,6 +39,8 @@ interface Axis {
   readonly poles: readonly string[];
   /** Words of this axis count only with a figure within this many words (characters × 2 without spaces). */
   readonly near?: number;
+  /** Each pole in English for messages, in the order of `poles`. */
+  readonly labels: readonly string[];
 }
 
 const DATA = BOUNDS as unknown as { readonly axes: Readonly<Record<string, Axis>> } & Readonly<Record<string, LanguageBounds>>;
@@ -406,31 +408,8 @@ export const meaning = defineCheck({
   },
 });
 
-/** What a pole means, for the message: the poles in bounds.json are ids (`bound: up`), not words a reviewer reads. */
-const POLE_LABELS: Readonly<Record<string, string>> = {
-  'bound:up': 'more than / at least',
-  'bound:down': 'at most / almost / up to',
-  'limit:earliest': 'at the earliest',
-  'limit:latest': 'at the latest',
-  'order:before': 'before',
-  'order:after': 'after',
-  'match:won': 'won',
-  'match:lost': 'lost',
-  'money:profit': 'profit',
-  'money:loss': 'loss',
-  'trend:rise': 'rise',
-  'trend:fall': 'fall',
-  'multiple:2': 'doubled',
-  'multiple:3': 'tripled',
-  'multiple:4': 'fourfold',
-  'multiple:10': 'tenfold',
-  'day:-2': 'the day before yesterday',
-  'day:-1': 'yesterday',
-  'day:0': 'today',
-  'day:1': 'tomorrow',
-  'day:2': 'the day after tomorrow',
-};
-
+/** What a pole means, for the message: poles in bounds.json are ids (`bound: up`); their `labels` are words a reviewer reads. */
 function poleLabels(axis: string, poles: readonly string[]): string {
-  return poles.map((pole) => POLE_LABELS[`${axis}:${pole}`] ?? pole).join(' / ');
+  const { poles: all, labels } = DATA.axes[axis]!;
+  return poles.map((pole) => labels[all.indexOf(pole)] ?? pole).join(' / ');
 }
