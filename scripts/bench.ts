@@ -7,11 +7,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BIN, median, ROOT, runL10n, type Row } from './bench-kit.js';
-import { benchMemory } from './bench-memory.js';
+import { benchMemory, benchShortQueries } from './bench-memory.js';
 import type { Lang } from '../src/core/lang.js';
 import type { DocId, Segment, SegmentId, Target } from '../src/core/types.js';
 import { chooseEngines } from '../src/mt/registry.js';
@@ -395,7 +395,8 @@ async function benchCheck(seed: string): Promise<Row> {
   await rm(dir, { recursive: true, force: true });
   return {
     stage: 'check',
-    ours: `read + all checks, ${segments.length} units de→en, ${findings} findings`,
+    // Over 5,000 pairs the checks share the work among the cores' threads (src/qa/parallel.ts, at most 4).
+    ours: `read + all checks, ${segments.length} units de→en, up to ${Math.min(availableParallelism(), 4)} threads (fewer on a busy machine), ${findings} findings`,
     baseline: pofilter ? 'pofilter (translate-toolkit), same file' : 'pofilter: not installed',
     oursMs: ours,
     baselineMs,
@@ -603,6 +604,56 @@ async function benchReviewSave(): Promise<Row> {
   }
 }
 
+/** A German i18next namespace of about `megabytes` MB: sections of 100 keys, every sentence different. */
+function i18nextNamespace(megabytes: number): string {
+  const words = 'die Stadt hat heute einen neuen Plan für den Verkehr vorgestellt und viele Bürger waren darüber sehr erfreut aber einige Händler kritisierten die Kosten'.split(' ');
+  const out: Record<string, Record<string, string>> = {};
+  for (let i = 0, size = 0; size < megabytes * 1e6; i++) {
+    const sentence = Array.from({ length: 8 + (i % 7) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+    const text = `${sentence[0]!.toUpperCase()}${sentence.slice(1)} Nummer ${i}.`;
+    (out[`section${Math.floor(i / 100)}`] ??= {})[`key${i}`] = text;
+    size += text.length + 16;
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/**
+ * #26: `l10n run` with a DeepL key (the local DeepL server in its own process)
+ * on one i18next file of 1.5 MB against one of 0.19 MB, into one locale. Linear
+ * is about 8x; saving the whole XLIFF and MT cache after every batch of 50 made
+ * it 14x on a loaded machine, and n^1.8 in #26.
+ */
+async function benchI18nextGrowth(): Promise<Row> {
+  const server = await startHelper('fake-deepl.js', ['{}']);
+  const dirs: string[] = [];
+  try {
+    const run = async (megabytes: number) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'l10n-bench-'));
+      dirs.push(dir);
+      await mkdir(path.join(dir, 'source/de'), { recursive: true });
+      await writeFile(path.join(dir, 'source/de/app.json'), i18nextNamespace(megabytes));
+      await writeFile(path.join(dir, 'l10n.config.json'), JSON.stringify({ sourceLanguage: 'de', targetLocales: ['fr'], pseudoLocales: [], merge: { formats: ['txt'] } }));
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [BIN, 'run', '--quiet'], { cwd: dir, env: { ...process.env, DEEPL_AUTH_KEY: 'bench', DEEPL_SERVER_URL: server.url }, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`l10n run failed: ${result.stderr}`);
+      return performance.now() - started;
+    };
+    const baselineMs = await run(0.19);
+    const oursMs = await run(1.5);
+    return {
+      stage: 'run (i18next, DeepL, growth)',
+      ours: 'l10n run, one i18next file of 1.5 MB into fr via deepl-node (ratio ≤ 9x is linear)',
+      baseline: 'the same, 0.19 MB',
+      oursMs,
+      baselineMs,
+      throughput: `${(1.5 / (oursMs / 1000)).toFixed(2)} MB/s`,
+    };
+  } finally {
+    server.stop();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const seed = await readFile(path.join(ROOT, 'source/de/usa-russland-is.txt'), 'utf8');
   const big = corpus(seed, 10);
@@ -614,6 +665,7 @@ async function main(): Promise<void> {
     // DeepL before the 100,000-unit rows: their heap would slow its event loop.
     ['translate (DeepL)', () => benchDeepL(seed)],
     ['translate FILE', benchTranslateFile],
+    ['run (i18next, DeepL, growth)', benchI18nextGrowth],
     ['extract + import', () => benchXliff(seed)],
     ['extract + merge (Markdown)', benchMarkdown],
     ['extract + merge (HTML)', benchHtml],
@@ -622,6 +674,7 @@ async function main(): Promise<void> {
     ['serve', benchServe],
     // Last: it builds a memory of a million entries (L10N_BENCH_MEMORY sets another size).
     ['memory (1,000,000 entries)', benchMemory],
+    ['memory (short queries)', benchShortQueries],
   ];
   // `npm run bench -- translate` runs only the rows whose name contains "translate".
   const only = process.argv[2];

@@ -81,3 +81,33 @@ export function editOneWord(sentence: string, next: () => number, donor: string)
   words[at] = others[Math.floor(next() * others.length)]!.toLowerCase();
   return `${words.join(' ')}.`;
 }
+
+/** `count` distinct short texts of one to six words, as UI strings and headings are (#26), no final stop. */
+export function shortPhrases(seedText: string, count: number, seed = 2): string[] {
+  const next = random(seed);
+  const words = vocabulary(seedText, 150_000, next);
+  const rank = zipf(words.length, 1.05, next);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  while (out.length < count) {
+    const length = 1 + Math.floor(next() * 6);
+    const phrase = Array.from({ length }, () => words[rank()]!).join(' ');
+    const text = `${phrase[0]!.toUpperCase()}${phrase.slice(1)}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+
+/** A short text with one word changed: replaced by another (`donor`'s), or inflected (an ending added or dropped). */
+export function editShortPhrase(text: string, next: () => number, donor: string): string {
+  const words = text.split(' ');
+  const at = Math.floor(next() * words.length);
+  const word = words[at]!;
+  const choice = next();
+  if (choice < 0.4) words[at] = donor.split(' ')[0]!.toLowerCase();
+  else if (choice < 0.7 || word.length < 5) words[at] = `${word}en`;
+  else words[at] = word.slice(0, -1);
+  return words.join(' ');
+}

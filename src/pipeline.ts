@@ -11,6 +11,7 @@
 import { hash } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { coalesceWrites } from './core/coalesce.js';
+import { resumeCommand, RunInterrupted } from './core/interrupted.js';
 import { segmentsOf } from './core/doc.js';
 import type { Lang } from './core/lang.js';
 import { isApproved, isMachineOrigin } from './core/state.js';
@@ -62,6 +63,12 @@ export interface RunOptions {
    * others as they were. Default: every pair the plan chooses.
    */
   readonly only?: { readonly doc: DocId; readonly lang: Lang };
+  /**
+   * Aborted when the user interrupts (Ctrl-C): no request starts after it, pairs not yet begun are
+   * left for the next run, the pairs in hand save what they received, the record of the finished
+   * ones is written, and the run throws `RunInterrupted`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What happened to one pair. */
@@ -122,7 +129,14 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     return sources.get(docId)!;
   };
   const toRun = plan.pairs.filter((pair) => pair.run);
-  for (const pair of toRun) await parse(pair.docId);
+  // Interrupted before anything was written: nothing to record.
+  const stopIfInterrupted = () => {
+    if (options.signal?.aborted) throw new RunInterrupted({ pairs: 0, finished: 0, command: resumeCommand(options.signal) });
+  };
+  for (const pair of toRun) {
+    stopIfInterrupted();
+    await parse(pair.docId);
+  }
 
   // Extract: load each pair once, all before any is written (a bad file changes nothing); approved
   // targets go to the memory before anything is translated from it.
@@ -141,7 +155,13 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
     for (const entry of toMemoryEntries(extracted.entries, { sourceLang: config.sourceLanguage, lang, doc: docId })) into.push(entry);
     options.onProgress?.({ stage: 'extract', done: jobs.length, total: toRun.length, pair: { docId, lang } });
   };
-  for (const lang of locales) for (const pair of toRun) if (pair.lang === lang) await load(pair.docId, lang);
+  for (const lang of locales) {
+    for (const pair of toRun) {
+      if (pair.lang !== lang) continue;
+      stopIfInterrupted();
+      await load(pair.docId, lang);
+    }
+  }
   const deleted = [];
   for (const docId of only ? [] : plan.deleted) {
     const pairs = plan.record.docs[docId]!.pairs;
@@ -173,11 +193,15 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   const limitOf = (engine: TranslationEngine | undefined) =>
     engine ? (limits.get(engine) ?? limits.set(engine, pLimit(options.concurrency ?? engine.limits.concurrency)).get(engine)!) : pLimit(1);
   const stop = new AbortController();
+  // Ctrl-C stops the engines' requests as a failed request does: what was received is kept.
+  if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
   const caches = new Map<Lang, Promise<MachineCache>>();
   const cacheOf = (lang: Lang) => caches.get(lang) ?? caches.set(lang, store.openCache(lang)).get(lang)!;
   const formats = options.merge ? config.merge.formats : [];
   const counters = { translate: 0, check: 0 };
   const finish = async (start: Job): Promise<PairResult> => {
+    // A pair not begun when the user interrupted is left as it was, for the next run.
+    if (options.signal?.aborted) throw options.signal.reason;
     const docId = start.source.parsed.doc.id;
     let machineTranslated = 0;
     let charactersSent = 0;
@@ -219,7 +243,7 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   };
   const jobLimit = pLimit(JOBS_IN_FLIGHT);
   const settled = await Promise.allSettled(jobs.map((job) => jobLimit(() => finish(job))));
-  for (const cache of caches.values()) await (await cache).flush();
+  for (const cache of caches.values()) await (await cache).compact();
   const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   if (options.merge) {
     for (const docId of new Set(results.map((result) => result.docId))) {
@@ -233,8 +257,9 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   // Without a usable record of the other pairs, one pair cannot make the record (or the manifest) of all.
   const whole = !only || Object.keys(planned.record.docs).length > 0;
   if (options.incremental && whole) await store.writeRecord(record);
+  const interrupted = options.signal?.aborted === true;
   const failure = settled.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (failure && !interrupted) throw (failure as PromiseRejectedResult).reason;
 
   const findings = locales.flatMap((lang) => plan.sources.flatMap((source) => record.docs[source.id]?.pairs[lang]?.findings ?? []));
   if (options.report && whole) await store.writeReport(findings);
@@ -242,6 +267,11 @@ async function run(project: Project, options: RunOptions): Promise<RunResult> {
   if (options.merge && whole) {
     manifest = manifestOf(project, plan.sources, record);
     await store.writeManifest(manifest);
+  }
+  if (interrupted) {
+    // The report and the manifest are the record's, so they name what the finished pairs published.
+    const finished = results.filter((result) => result.record.untranslated === 0 || result.record.engine === 'none').length;
+    throw new RunInterrupted({ pairs: jobs.length, finished, command: resumeCommand(options.signal!) });
   }
   return { plan: plan.pairs, pairs: results, record, deleted, findings, ...(manifest ? { manifest } : {}) };
 }
@@ -291,7 +321,8 @@ function pairRecord(
     engine,
     memory,
     publication: publication ?? { published: false, reason: 'not merged' },
-    findings: reportFindings(job.findings, file),
+    // With the texts the job holds: the report shows them without reading the XLIFF again (#24).
+    findings: reportFindings(job.findings, file, job),
   };
 }
 

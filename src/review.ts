@@ -17,6 +17,7 @@ import { fileLanguages } from './translate-files.js';
 import { readXliffFile } from './xliff/file.js';
 import { mapXliffText, segmentLabel } from './xliff/index.js';
 import { addUnitNote } from './xliff/notes.js';
+import { xliffReading } from './xliff/reading.js';
 import { encodeXml } from './xml/encoding.js';
 
 export interface FileLanguages {
@@ -81,7 +82,7 @@ export async function acceptFinding(
   let updated = text;
   for (const key of open) {
     const segment = segments.find((candidate) => candidate.key === key)!;
-    const acceptance = { check: options.check, target: targetHash(segment.target?.text ?? ''), ...(options.note ? { note: options.note } : {}) };
+    const acceptance = { check: options.check, target: targetHash(segment.target ? xliffReading(segment.target) : ''), ...(options.note ? { note: options.note } : {}) };
     updated = addUnitNote(updated, mapXliffText(updated, file), key, formatAcceptance(acceptance), file);
   }
   await writeFileAtomic(path.resolve(file), encodeXml(updated, encoding));

@@ -18,7 +18,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ADMISSION_LIMITS, AdmissionError, admitLang, type Admission } from './core/admit.js';
+import { ADMISSION_LIMITS, admitLang, type Admission } from './core/admit.js';
 import { InputError, unreadable } from './core/errors.js';
 import { baseLanguage, type Lang } from './core/lang.js';
 import { HUMAN, machineOrigin, MEMORY } from './core/state.js';
@@ -26,6 +26,7 @@ import { STATES, type Origin, type State } from './core/types.js';
 import type { MemoryEntry, TmxExtras } from './memory/entry.js';
 import { escapeText } from './xliff/escape.js';
 import { servesLocale, type MemoryStore } from './memory/memory.js';
+import { mapTmxLang } from './memory/tmx-lang.js';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './memory/tmx-read.js';
 
 export interface TmxImportOptions {
@@ -46,6 +47,8 @@ export interface TmxImportSummary {
   readonly otherSource: number;
   /** Why translations were not imported, with how many. */
   readonly skipped: ReadonlyMap<string, number>;
+  /** Language tags as written that are not BCP 47 (`DA-01`, `en_GB`, `EN-US`), each with the tag it was read as and how many `<tuv>`s had it. */
+  readonly mapped: ReadonlyMap<string, { readonly lang: Lang; readonly count: number }>;
 }
 
 const BATCH = 5_000;
@@ -56,32 +59,28 @@ const tags = new Map<string, Lang | undefined>();
 const TAGS_KEPT = 10_000;
 
 /**
- * A tool's spelling of a tag that BCP 47 does not take (`en_GB`, `DA-01`):
- * letters and digits in short runs. Such a `<tuv>` is skipped with its
- * reason, as before the gate; a mapping of such tags to BCP 47 belongs in
- * `languageOf`, before the gate. Linear: each run ends at a separator.
- */
-const TOOL_TAG = /^[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,7}$/;
-
-/**
- * A `<tuv>`'s language as the gate admits it (canonical BCP 47: `de-DE`,
- * `EN-gb` → `en-GB`), undefined for a tool's own spelling (skipped), or an
- * AdmissionError for anything else (a 544-character private-use tag parses,
- * and would name a copy's file: the gate's length bound refuses it).
+ * A `<tuv>`'s language as the gate admits it: the tag as written when it is
+ * BCP 47, else what it stands for (`EN-gb` → `en-GB`, `en_GB` → `en-GB`,
+ * Euramis `DA-01` → `da`, ISO 639-2 `dan`/`ger` → `da`/`de`: `memory/tmx-lang.ts`),
+ * undefined for a tag that names no known language (refused by name and
+ * count), or an AdmissionError for anything that is not a tag at all (a
+ * 544-character private-use tag parses, and would name a copy's file: the
+ * gate's length bound refuses it).
  */
 function languageOf(tag: string, where: Admission): Lang | undefined {
   const known = tags.get(tag);
   if (known !== undefined || tags.has(tag)) return known;
-  let lang: Lang | undefined;
-  try {
-    lang = admitLang(tag, where);
-  } catch (error) {
-    if (!(error instanceof AdmissionError) || tag.length > ADMISSION_LIMITS.lang || !TOOL_TAG.test(tag)) throw error;
-  }
+  // Over-long tags and characters no tag has are the gate's to refuse, with the file and line.
+  if (tag.length > ADMISSION_LIMITS.lang || !TOOL_TAG.test(tag)) admitLang(tag, where);
+  const mapped = mapTmxLang(tag);
+  const lang = mapped === undefined ? undefined : admitLang(mapped, where);
   if (tags.size >= TAGS_KEPT) tags.clear();
   tags.set(tag, lang);
   return lang;
 }
+
+/** A tool's spelling of a tag: letters and digits in short runs. Linear: each run ends at a separator. */
+const TOOL_TAG = /^[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,7}$/;
 
 export async function importTmx(memory: MemoryStore, file: string, options: TmxImportOptions = {}): Promise<TmxImportSummary> {
   try {
@@ -97,6 +96,13 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
     skipped.set(kept, (skipped.get(kept) ?? 0) + 1);
   };
   const locales = new Map<string, number>();
+  const mapped = new Map<string, { lang: Lang; count: number }>();
+  const map = (written: string, lang: Lang) => {
+    if (written === lang) return;
+    const seen = mapped.get(written);
+    if (seen) seen.count++;
+    else if (mapped.size < MAX_REASONS) mapped.set(written, { lang, count: 1 });
+  };
   const totals = { units: 0, added: 0, updated: 0, unchanged: 0, otherSource: 0 };
   const unitPrefix = `${path.basename(file)}#`;
   let header: TmxHeader | undefined;
@@ -117,7 +123,7 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
         continue;
       }
       totals.units++;
-      for (const entry of entriesOf(item, header, { file, unitPrefix, projectSource: memory.sourceLang, options, skip })) {
+      for (const entry of entriesOf(item, header, { file, unitPrefix, projectSource: memory.sourceLang, options, skip, map })) {
         if (entry.sourceLang !== memory.sourceLang) totals.otherSource++;
         locales.set(entry.lang, (locales.get(entry.lang) ?? 0) + 1);
         batch.push(entry);
@@ -126,7 +132,7 @@ export async function importTmx(memory: MemoryStore, file: string, options: TmxI
     }
     flush();
   });
-  return { ...totals, locales, skipped };
+  return { ...totals, locales, skipped, mapped };
 }
 
 interface UnitContext {
@@ -135,9 +141,11 @@ interface UnitContext {
   readonly projectSource: Lang;
   readonly options: TmxImportOptions;
   readonly skip: (reason: string) => void;
+  /** Counts a tag read as another (`DA-01` as `da`). */
+  readonly map: (written: string, lang: Lang) => void;
 }
 
-function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPrefix, projectSource, options, skip }: UnitContext): MemoryEntry[] {
+function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPrefix, projectSource, options, skip, map }: UnitContext): MemoryEntry[] {
   const where = (what: string): Admission => ({ file, line: unit.line, what: `unit ${unit.index}: ${what}` });
   // The unit's source language, else the file's; `*all*` (TMX 1.4b) lets any <tuv> be the source:
   // then the project's language if the unit has it, else its first.
@@ -150,6 +158,7 @@ function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPre
     return [];
   }
   const parsedSource = languageOf(source.lang, where('the language tag of the source <tuv>'));
+  if (parsedSource) map(source.lang, parsedSource);
   // `de-DE` is the project's German: its entries are proposed.
   const sourceLang = parsedSource && baseLanguage(parsedSource) === baseLanguage(projectSource) ? projectSource : parsedSource;
   if (!sourceLang) {
@@ -165,6 +174,7 @@ function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPre
       continue;
     }
     const lang = tag;
+    map(variant.lang, lang);
     if (options.only && !options.only.some((locale) => servesLocale(lang, locale))) {
       skip(`not a locale asked for (${variant.lang})`);
       continue;
@@ -177,25 +187,37 @@ function entriesOf(unit: TmxUnit, header: TmxHeader | undefined, { file, unitPre
       skip('empty source');
       continue;
     }
-    entries.push(entryOf(unit, source, variant, sourceLang, lang, unitPrefix, header?.creationtool === OUR_TOOL));
+    entries.push(entryOf(unit, source, variant, { sourceLang, lang, unitPrefix, projectSource, fromUs: header?.creationtool === OUR_TOOL }));
   }
   return entries;
 }
 
-/** The `<tuv>` in this language: the same tag, else the same language (`de-DE` for `de`). */
+/**
+ * The `<tuv>` in this language: the same tag, else the same language (`de-DE`
+ * for `de`), each as it maps to BCP 47 (`DE-01`, `deu` and `ger` are `de`).
+ */
 function findVariant(variants: readonly TmxVariant[], tag: string): TmxVariant | undefined {
-  const wanted = tag.toLowerCase();
-  const base = wanted.split(/[-_]/)[0];
-  return variants.find((variant) => variant.lang.toLowerCase() === wanted) ?? variants.find((variant) => variant.lang.toLowerCase().split(/[-_]/)[0] === base);
+  const wanted = mapTmxLang(tag) ?? tag.toLowerCase();
+  const langOf = (variant: TmxVariant) => mapTmxLang(variant.lang) ?? variant.lang.toLowerCase();
+  const found = variants.find((variant) => langOf(variant) === wanted);
+  if (found) return found;
+  const base = wanted.split('-')[0];
+  return variants.find((variant) => langOf(variant).split('-')[0] === base);
 }
 
 
-function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLang: Lang, lang: Lang, unitPrefix: string, fromUs: boolean): MemoryEntry {
+function entryOf(
+  unit: TmxUnit,
+  source: TmxVariant,
+  target: TmxVariant,
+  { sourceLang, lang, unitPrefix, projectSource, fromUs }: { sourceLang: Lang; lang: Lang; unitPrefix: string; projectSource: Lang; fromUs: boolean },
+): MemoryEntry {
   const ours = fromUs ? ownProps(target.extras) : {};
   const context = ours.context ?? toolContext(unit.extras, source.extras);
   const machine = isMachine(unit.extras, target.extras);
   const level = confirmation(unit.extras, target.extras);
   const attributes = { ...unit.extras.attributes, ...target.extras.attributes };
+  const tuExtras = withoutImpliedSrclang(unit.extras, source.lang, projectSource);
   // Only what export could not make again is kept: markup other than escaped text, tags other than canonical, extras.
   const text = (variant: TmxVariant) => ({
     text: variant.seg.text,
@@ -206,7 +228,7 @@ function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLa
   const tmx = {
     ...(source.lang !== sourceLang ? { sourceLang: source.lang } : {}),
     ...(target.lang !== lang ? { targetLang: target.lang } : {}),
-    ...(isEmpty(unit.extras) ? {} : { tu: unit.extras }),
+    ...(isEmpty(tuExtras) ? {} : { tu: tuExtras }),
     ...(isEmpty(source.extras) ? {} : { sourceTuv: source.extras }),
     ...(isEmpty(targetTuv) ? {} : { targetTuv }),
   };
@@ -226,6 +248,19 @@ function entryOf(unit: TmxUnit, source: TmxVariant, target: TmxVariant, sourceLa
     unit: `${unitPrefix}${String(unit.index).padStart(9, '0')}`,
     ...(isEmpty(tmx) ? {} : { tmx }),
   };
+}
+
+/**
+ * A unit's `srclang` naming its own source `<tuv>` in another language than
+ * the project's is what export writes anyway (its header names the project's):
+ * not kept, so importing our own export finds the unit as it was.
+ */
+function withoutImpliedSrclang(extras: TmxExtras, sourceTag: string, projectSource: Lang): TmxExtras {
+  const { srclang, ...attributes } = extras.attributes ?? {};
+  if (srclang !== sourceTag || sourceTag.toLowerCase() === projectSource.toLowerCase()) return extras;
+  const { attributes: _all, ...rest } = extras;
+  // In place, so the unit's extras are kept in the order the reader gives them.
+  return isEmpty(attributes) ? rest : { ...extras, attributes };
 }
 
 function isEmpty(value: object): boolean {

@@ -166,7 +166,7 @@ async function translateFile(
         saves.request();
       },
     },
-  ).finally(() => saves.flush());
+  ).finally(() => saves.flush().then(() => cache.compact()));
   const filled = await filledSince(file, content);
   return {
     ...base,

@@ -3,6 +3,7 @@
  * never print errors or exit themselves (that is `main.ts`'s job).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
 import { parseLang, unknownLocale, type Lang } from '../core/lang.js';
@@ -15,12 +16,13 @@ import { acceptFinding, checkXliffFiles } from '../review.js';
 import { loadRules, readSourceStream, segmentStream } from '../segment/index.js';
 import { importXliff } from '../import.js';
 import { translateXliffFiles } from '../translate-files.js';
-import { writeStreamAtomic } from '../core/fs.js';
+import { writeFileAtomic, writeStreamAtomic } from '../core/fs.js';
 import { withProjectLock } from '../core/lock.js';
 import { exportMemory } from '../tm-export.js';
 import { importTmx } from '../tm-import.js';
 import { checkStructure } from '../xliff/index.js';
 import { readXliffFile } from '../xliff/file.js';
+import { xliffForOmegaT } from '../xliff/for-omegat.js';
 import { createProgress, formatTable } from './output.js';
 import { publishedCell, readReport, reportFiles, runReport } from './report.js';
 
@@ -43,7 +45,12 @@ const ok = (stdout: string): CommandResult => ({ stdout, exitCode: 0 });
  * one waits instead of paying DeepL for the same sentences again.
  */
 export function locked(global: GlobalOptions, command: string, run: () => Promise<CommandResult>): Promise<CommandResult> {
-  return withProjectLock(projectOptions(global).root, command, (holder) => warn(`waiting for ${holder} to finish`), run);
+  return withProjectLock(
+    projectOptions(global).root,
+    command,
+    ({ kind, holder }) => warn(kind === 'waiting' ? `waiting for ${holder} to finish` : `took over the project lock of ${holder}: that process is gone`),
+    run,
+  );
 }
 
 /** A problem the run gets past (a DeepL glossary it cannot use): one line on stderr, the run goes on. */
@@ -87,12 +94,31 @@ export async function segmentCommand(file: string, options: { lang: string; json
   return { stdout: lines(), exitCode: 0 };
 }
 
-export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0' }): Promise<CommandResult> {
+export async function extractCommand(global: GlobalOptions, options: { xliff?: '1.2' | '2.0'; for?: 'omegat'; out?: string }): Promise<CommandResult> {
+  if (options.for && !options.out) throw new ConfigError('--for omegat needs --out <dir>: the copies go beside the project, never over its XLIFF', '--out');
+  if (options.for && options.xliff === '2.0') throw new ConfigError('--for omegat writes XLIFF 1.2, which OmegaT reads: leave out --xliff 2.0', '--xliff');
   const project = await loadProject(projectOptions(global));
   const progress = createProgress(!global.quiet, 'l10n extract');
   const result = await runPipeline(project, { ...progress, ...(options.xliff ? { version: options.xliff } : {}) }).finally(progress.stop);
   const rows = result.pairs.map((pair) => [pair.file, pair.kept, pair.stale, pair.written ? 'written' : 'unchanged']);
-  return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n`);
+  const copies = options.for && options.out ? await writeToolCopies(project, result.pairs, path.resolve(options.out)) : [];
+  const written = copies.length > 0 ? `${copies.length} file(s) for ${options.for} in ${options.out}\n` : '';
+  return ok(`${formatTable([['file', 'targets kept', 'stale', 'status'], ...rows])}\n${written}`);
+}
+
+/** `extract --for omegat`: each pair's XLIFF as OmegaT reads it (`xliff/for-omegat.ts`), in `<out>/<lng>/`. */
+async function writeToolCopies(project: Project, pairs: readonly { readonly file: string; readonly lang: Lang }[], out: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const pair of pairs) {
+    const file = path.resolve(project.config.root, pair.file);
+    const read = await readXliffFile(file);
+    if (!read) continue;
+    const copy = path.join(out, pair.lang, path.basename(file));
+    await mkdir(path.dirname(copy), { recursive: true });
+    await writeFileAtomic(copy, xliffForOmegaT(read.text, file));
+    written.push(copy);
+  }
+  return written;
 }
 
 interface TranslateCommandOptions {
@@ -245,6 +271,7 @@ export async function tmImportCommand(global: GlobalOptions, file: string, optio
     ...[...summary.locales].map(([lang, count]) => `  ${lang}: ${count}`),
   ];
   if (summary.otherSource > 0) lines.push(`${summary.otherSource} translate from another language than ${project.config.sourceLanguage}: kept for export, never proposed`);
+  for (const [tag, { lang, count }] of summary.mapped) lines.push(`mapped ${count}: language tag ${tag} read as ${lang}`);
   for (const [reason, count] of summary.skipped) lines.push(`skipped ${count}: ${reason}`);
   return ok(`${lines.join('\n')}\n`);
 }

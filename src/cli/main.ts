@@ -3,7 +3,8 @@
  * errors become one clear line on stderr and an exit code.
  *
  * Exit codes: 0 done; 1 QA found errors (`check`); 2 bad input, config or usage;
- * 3 the translation engine failed; 70 a bug in l10n itself.
+ * 3 the translation engine failed; 70 a bug in l10n itself; 130 interrupted (Ctrl-C), as a shell
+ * reports a SIGINT, after the run saved and recorded what it finished.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, EngineError, InputError, L10nError } from '../core/errors.js';
@@ -25,8 +26,9 @@ import {
   type GlobalOptions,
 } from './commands.js';
 import { describeNativeModuleError } from './native-module.js';
+import { RunInterrupted } from '../core/interrupted.js';
 
-export const EXIT = { ok: 0, qaErrors: 1, badInput: 2, engine: 3, internal: 70 } as const;
+export const EXIT = { ok: 0, qaErrors: 1, badInput: 2, engine: 3, internal: 70, interrupted: 130 } as const;
 
 function buildProgram(done: (result: CommandResult) => void, writeErr: (text: string) => void): Command {
   const program = new Command('l10n')
@@ -54,6 +56,8 @@ function buildProgram(done: (result: CommandResult) => void, writeErr: (text: st
     .command('extract')
     .description('write locales/<lng>/<doc>.xlf for every document and locale, keeping existing translations')
     .addOption(xliffVersion)
+    .addOption(new Option('--for <tool>', 'also write a copy each CAT tool reads right: omegat (the source copied into each unapproved target)').choices(['omegat']))
+    .option('--out <dir>', 'with --for: the folder for the copies, <dir>/<lng>/<doc>.xlf (OmegaT: a project\'s source/ folder)')
     .action(async (options) => done(await locked(global(), 'extract', () => extractCommand(global(), options))));
   program
     .command('translate')
@@ -191,6 +195,10 @@ function report(error: unknown): number {
   if (error instanceof InputError || error instanceof ConfigError) {
     process.stderr.write(`l10n: ${error.message}\n`);
     return EXIT.badInput;
+  }
+  if (error instanceof RunInterrupted) {
+    process.stderr.write(`\nl10n: ${error.message}\n`);
+    return EXIT.interrupted;
   }
   if (error instanceof EngineError) {
     process.stderr.write(`l10n: ${error.message}${error.retryable ? ' (temporary: run again later to resume)' : ''}\n`);

@@ -11,6 +11,7 @@
  * The bar is drawn only on a terminal: CI logs and pipes get no escape codes.
  */
 import cliProgress from 'cli-progress';
+import { Interruption } from '../core/interrupted.js';
 import type { ProgressEvent } from '../pipeline.js';
 
 /** The escape codes that undo what the bar turns off: the cursor (DECTCEM) and auto-wrap (DECAWM), xterm's ctlseqs. */
@@ -18,7 +19,13 @@ export const RESTORE_TERMINAL = '\x1b[?25h\x1b[?7h';
 
 export interface Progress {
   readonly onProgress?: (event: ProgressEvent) => void;
-  /** Ends the bar (if any) and stops listening for Ctrl-C. */
+  /**
+   * Aborted on Ctrl-C, with an `Interruption` as its reason: the run stops, saves and records what it
+   * finished, then throws `RunInterrupted` for `main.ts` to print (exit 130). A second Ctrl-C kills
+   * the process as a shell would, the handler being gone by then.
+   */
+  readonly signal: AbortSignal;
+  /** Ends the bar (if any), gives the terminal back and stops listening for Ctrl-C. */
   stop(): void;
 }
 
@@ -37,24 +44,28 @@ export interface ProgressOptions {
   /** What to type to resume, for the Ctrl-C message (`l10n run`). */
   readonly command: string;
   readonly stream?: NodeJS.WriteStream;
-  /** Called after the Ctrl-C message: the CLI exits there (130, as a shell reports a SIGINT). */
-  readonly exit?: (code: number) => void;
 }
 
 export function createRunProgress(options: ProgressOptions): Progress {
   const stream = options.stream ?? process.stderr;
   const counts: Counts = { pairs: 0, loaded: 0, finished: 0, translating: 0 };
   const bar = options.bar && stream.isTTY ? new RunBar(stream) : undefined;
-  const interrupted = () => {
+  const controller = new AbortController();
+  const endBar = () => {
     bar?.stop();
     // cli-progress undoes its codes only in stop(); write them again in case a redraw was half done.
     if (bar?.started) stream.write(RESTORE_TERMINAL);
-    stream.write(interruptMessage(counts, options.command));
-    (options.exit ?? ((code) => process.exit(code)))(130);
+  };
+  // No exit here (#24): the run finishes saving and recording, and main.ts says what was kept.
+  const interrupted = () => {
+    endBar();
+    controller.abort(new Interruption(options.command));
   };
   process.once('SIGINT', interrupted);
   return {
+    signal: controller.signal,
     onProgress(event) {
+      if (controller.signal.aborted) return;
       if (event.stage === 'extract') {
         counts.loaded = event.done;
         counts.pairs = Math.max(counts.pairs, event.total, event.done);
@@ -67,19 +78,9 @@ export function createRunProgress(options: ProgressOptions): Progress {
     },
     stop() {
       process.removeListener('SIGINT', interrupted);
-      bar?.stop();
+      if (!controller.signal.aborted) endBar();
     },
   };
-}
-
-/** What Ctrl-C kept and how to go on: every finished pair is saved, and so is every translation received. */
-export function interruptMessage(counts: Readonly<Counts>, command: string): string {
-  const kept =
-    counts.pairs === 0
-      ? 'nothing was written yet'
-      : `${counts.finished} of ${counts.pairs} document-locale pair(s) finished and saved (XLIFF, published files)` +
-        (counts.finished < counts.pairs ? `; translations already received for the others are saved in their XLIFF` : '');
-  return `\nl10n: interrupted. Kept: ${kept}.\nTo resume, run \`${command}\` again: it goes on from what was saved, and no sentence already translated is sent again.\n`;
 }
 
 const PHASES: Readonly<Record<ProgressEvent['stage'], string>> = { extract: 'loading', translate: 'translating', check: 'translating', merge: 'publishing' };

@@ -4,8 +4,9 @@
  * locale withholds and why, and a report file a reviewer can open, with the
  * source and target text of every finding by document and locale.
  *
- * Findings carry only their file and unit id (`reports/qa.json`, the record);
- * the texts come from the pair's XLIFF, read only for files that have findings.
+ * Findings carry their texts as the run had them (`reports/qa.json`, the
+ * record): the report is made from them. Only a finding without them (a
+ * record an older version wrote) has its texts read from the pair's XLIFF.
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,14 +65,21 @@ export function newFindings(before: readonly ReportFinding[] | undefined, after:
   });
 }
 
-/** Adds document, locale, title and the unit's texts to each finding, reading each XLIFF with findings once. */
+/**
+ * Adds document, locale, title and the unit's texts to each finding: those the run handed over, and
+ * for a finding without them, from its XLIFF (each read once).
+ */
 export async function describeFindings(root: string, findings: readonly ReportFinding[], pairs: PairsByFile): Promise<DescribedFinding[]> {
   const files = new Map<string, Promise<FileTexts | undefined>>();
   const textsOf = (file: string) => files.get(file) ?? files.set(file, readTexts(path.resolve(root, file))).get(file)!;
   const described: DescribedFinding[] = [];
   for (const finding of findings) {
-    const texts = await textsOf(finding.file);
     const pair = pairs.get(finding.file);
+    if (finding.title !== undefined && finding.source !== undefined) {
+      described.push({ ...finding, docId: pair?.docId ?? path.basename(finding.file).replace(/\.[^.]*$/, ''), lang: pair?.lang ?? '', title: finding.title });
+      continue;
+    }
+    const texts = await textsOf(finding.file);
     const unit = texts?.units.get(`${finding.original ?? ''}\n${finding.unit}`) ?? texts?.units.get(`\n${finding.unit}`);
     described.push({
       ...finding,

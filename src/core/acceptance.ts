@@ -33,9 +33,15 @@ export function parseAcceptance(text: string): Acceptance | undefined {
   return { check: match[1]!, target: match[2]!, ...(match[3] ? { note: match[3] } : {}) };
 }
 
-/** The checks accepted for exactly this target text. */
-export function acceptedChecks(acceptances: readonly Acceptance[] | undefined, text: string): string[] {
+/**
+ * The checks accepted for exactly this target text. `texts` are the readings
+ * an acceptance may have been hashed from: QA's reading first, and, for a unit
+ * with inline codes, the raw text with its codes, which `run` hashed before
+ * every command read a unit one way, so an acceptance a reviewer gave then
+ * still holds.
+ */
+export function acceptedChecks(acceptances: readonly Acceptance[] | undefined, ...texts: string[]): string[] {
   if (!acceptances || acceptances.length === 0) return [];
-  const hash = targetHash(text);
-  return acceptances.filter((acceptance) => acceptance.target === hash).map((acceptance) => acceptance.check);
+  const hashes = new Set(texts.map(targetHash));
+  return acceptances.filter((acceptance) => hashes.has(acceptance.target)).map((acceptance) => acceptance.check);
 }

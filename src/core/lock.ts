@@ -3,10 +3,13 @@
  * send the same sentences to DeepL and pay twice; so every command that writes
  * the project takes `.l10n.lock` in its root first, and a second one waits for
  * the first, saying so. A lock whose process is gone (killed, crashed) is taken
- * over; renaming it away first means only one waiting process can take it.
+ * over, saying whose it was (#24); renaming it away first means only one
+ * waiting process can take it. A lock of another host (a shared folder) cannot
+ * be checked from here: it is waited for, naming the host.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { unwritable } from './errors.js';
 import { isAlive } from './process.js';
@@ -17,13 +20,22 @@ interface Holder {
   readonly pid: number;
   readonly command: string;
   readonly since: string;
+  /** Absent in locks of earlier versions: those are taken as this host's. */
+  readonly host?: string;
 }
 
-/** Runs `work` holding the project's lock; `waiting` is told once when another command holds it. */
-export async function withProjectLock<T>(root: string, command: string, waiting: (holder: string) => void, work: () => Promise<T>): Promise<T> {
+/** What the lock tells its caller: another command holds it (told once), or a dead one's lock was taken over. */
+export interface LockNotice {
+  readonly kind: 'waiting' | 'took-over';
+  /** Who held it, for people: `l10n run (pid 4242 on build-1, since 2026-…)`. */
+  readonly holder: string;
+}
+
+/** Runs `work` holding the project's lock; `notice` is told when another command holds it, or held it and died. */
+export async function withProjectLock<T>(root: string, command: string, notice: (notice: LockNotice) => void, work: () => Promise<T>): Promise<T> {
   const file = path.join(root, LOCK_FILE);
   // No project folder: nothing to protect, and the command says what is missing.
-  if (!(await acquire(file, command, waiting))) return work();
+  if (!(await acquire(file, command, notice))) return work();
   try {
     return await work();
   } finally {
@@ -31,8 +43,9 @@ export async function withProjectLock<T>(root: string, command: string, waiting:
   }
 }
 
-async function acquire(file: string, command: string, waiting: (holder: string) => void): Promise<boolean> {
-  const me: Holder = { pid: process.pid, command, since: new Date().toISOString() };
+async function acquire(file: string, command: string, notice: (notice: LockNotice) => void): Promise<boolean> {
+  const here = hostname();
+  const me: Holder = { pid: process.pid, command, since: new Date().toISOString(), host: here };
   let told = false;
   for (;;) {
     try {
@@ -47,11 +60,13 @@ async function acquire(file: string, command: string, waiting: (holder: string) 
     }
     const holder = await readHolder(file);
     if (holder === 'gone') continue;
-    if (holder === undefined || !isAlive(holder.pid)) {
-      await takeOver(file);
+    if (holder === undefined || ((holder.host === undefined || holder.host === here) && !isAlive(holder.pid))) {
+      if (await takeOver(file)) {
+        notice({ kind: 'took-over', holder: holder === undefined ? 'a process killed while it wrote the lock (the lock is unreadable)' : describe(holder) });
+      }
       continue;
     }
-    if (!told) waiting(`l10n ${holder.command} (pid ${holder.pid}, since ${holder.since})`);
+    if (!told) notice({ kind: 'waiting', holder: describe(holder) });
     told = true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -75,14 +90,20 @@ async function readHolder(file: string): Promise<Holder | 'gone' | undefined> {
   }
 }
 
-async function takeOver(file: string): Promise<void> {
+function describe(holder: Holder): string {
+  return `l10n ${holder.command} (pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}, since ${holder.since})`;
+}
+
+/** Whether this process took the stale lock away (another waiting one may have been first). */
+async function takeOver(file: string): Promise<boolean> {
   const away = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await rename(file, away);
   } catch {
-    return; // Another waiting process took it over first.
+    return false; // Another waiting process took it over first.
   }
   await rm(away, { force: true });
+  return true;
 }
 
 async function release(file: string): Promise<void> {

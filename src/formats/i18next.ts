@@ -8,6 +8,12 @@
  * with the category and the numbers it is used for in a note. The localised
  * file is the source with new strings spliced in: key order, indentation,
  * escapes and context suffixes (`friend_male_one`) stay.
+ *
+ * v3 plurals (`item` and `item_plural`, read by apps that set
+ * `compatibilityJSON: 'v3'` on i18next ≤ 23) stay v3: a language of two forms
+ * keeps `item` / `item_plural`, the others get i18next v3's numbered keys
+ * (`item_0`, `item_1`, `item_2` for Polish), `item` kept for a lookup without
+ * a count. ICU MessageFormat (`{count, plural, …}`, i18next-icu) is refused.
  */
 import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -28,6 +34,21 @@ const CODE = /\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|<\/?\d+\s*\/?>|<
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 type Category = (typeof CATEGORIES)[number];
 const PLURAL_KEY = /^(.+?)_(ordinal_)?(zero|one|two|few|many|other)$/;
+const V3_PLURAL = '_plural';
+/** An ICU MessageFormat argument with branches: `{count, plural,`, `{n, selectordinal,`, `{gender, select,`. */
+const ICU_BRANCHES = /\{\s*[\p{L}\p{N}_$.]+\s*,\s*(?:plural|selectordinal|select)\s*,/u;
+
+/**
+ * Languages whose i18next v3 plural keys are the CLDR categories that whole
+ * numbers take, numbered in CLDR order (Polish one, few, many: `_0 _1 _2`),
+ * or `''` / `_plural` for one and other. Checked against i18next 23's own
+ * rules for 0–200 (test/formats/i18next-real.test.ts). Elsewhere (Slovenian,
+ * Latvian, Hebrew, Welsh, Turkish, …) i18next's legacy table orders or counts
+ * forms otherwise, and a v3 file is refused rather than written wrong.
+ */
+const V3_LANGUAGES = new Set(
+  'af ak am ar az be bg bo bs ca cs da de el en eo es et eu fi fo fr fy gd gl hr hu id is it ja kk km ko ku lb lo lt mk ml mn mr ms nb ne nl nn no pl ps pt ro ru sk sq sr sv sw ta te th tk uk ur vi zh'.split(' '),
+);
 
 /** One string of the file: a unit, or one form of a plural family. */
 interface Entry {
@@ -42,6 +63,8 @@ interface Family {
   readonly path: readonly string[];
   readonly base: string;
   readonly ordinal: boolean;
+  /** `key` / `key_plural` (i18next v3 JSON): `one` is the member `key`, `other` is `key_plural`. */
+  readonly v3: boolean;
   readonly forms: ReadonlyMap<Category, JsonMember>;
 }
 
@@ -75,6 +98,7 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
       items.flatMap((item) => {
         if (item.kind !== 'family') return [];
         const family = item.family;
+        if (family.v3) return [[family, v3Categories(lang, parsed.doc.id)] as const];
         const wanted = new Set<Category>(new Intl.PluralRules(lang, { type: family.ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as Category[]);
         // `_zero` is i18next's own, used for a count of 0 in any language: kept where the source has it.
         if (family.forms.has('zero')) wanted.add('zero');
@@ -95,11 +119,13 @@ export const i18next: SourceFormat<I18nextSkeleton> = {
         if (value !== undefined) edits.push({ start: item.entry.node.start, end: item.entry.node.end, text: literal(value, item.entry.node) });
         continue;
       }
-      edits.push(...familyEdits(text, item.family, categories.get(item.family)!, (category) => {
+      const wanted = categories.get(item.family)!;
+      const form = (category: Category) => {
         const value = translated(ids.get(formKey(item.family, category)));
-        const form = item.family.forms.get(category)?.value as JsonString | undefined;
-        return literal(value ?? form?.value ?? (item.family.forms.get('other')!.value as JsonString).value, form);
-      }));
+        const own = item.family.forms.get(category)?.value as JsonString | undefined;
+        return literal(value ?? own?.value ?? (item.family.forms.get('other')!.value as JsonString).value, own);
+      };
+      edits.push(...(item.family.v3 && !twoForms(wanted) ? numberedEdits(text, item.family, wanted, form) : familyEdits(text, item.family, wanted, form)));
     }
     return applyEdits(text, edits);
   },
@@ -131,7 +157,33 @@ function formKey(family: Family, category: Category): string {
 }
 
 function keyOf(family: Family, category: Category): string {
+  if (family.v3) return category === 'one' ? family.base : category === 'other' ? `${family.base}${V3_PLURAL}` : `${family.base}_${category}`;
   return `${family.base}_${family.ordinal ? 'ordinal_' : ''}${category}`;
+}
+
+/** The key a form is written under: i18next v3 numbers the forms of languages with more or fewer than two. */
+function writtenKey(family: Family, category: Category, categories: readonly Category[]): string {
+  return family.v3 && !twoForms(categories) ? `${family.base}_${categories.indexOf(category)}` : keyOf(family, category);
+}
+
+function twoForms(categories: readonly Category[]): boolean {
+  return categories.length === 2 && categories[0] === 'one' && categories[1] === 'other';
+}
+
+/** The categories whole numbers take in `lang`, in CLDR order: i18next v3's forms, where they are known to agree. */
+function v3Categories(lang: Lang, docId: DocId): Category[] {
+  const language = new Intl.Locale(lang).language;
+  if (!V3_LANGUAGES.has(language)) {
+    throw new InputError(
+      `i18next v3 plurals ("key" / "key_plural", compatibilityJSON 'v3') cannot be written for ${lang}: i18next's own legacy plural table for it differs from CLDR, so the numbered keys would be wrong; use i18next v4 keys ("key_one", "key_other") for this document`,
+      { file: docId },
+    );
+  }
+  const rules = new Intl.PluralRules(lang);
+  const seen = new Set<string>();
+  // Whole numbers only: v3's forms predate CLDR's forms for fractions and for millions (French "many").
+  for (let n = 0; n <= 200; n++) seen.add(rules.select(n));
+  return CATEGORIES.filter((category) => seen.has(category));
 }
 
 /**
@@ -143,7 +195,16 @@ function keyOf(family: Family, category: Category): string {
 function admission(text: string, file: string) {
   const locate = lineLocator(text);
   return {
-    value: (node: JsonString, path: readonly string[]) => admitText(node.value, { file, ...locate(node.start), what: `the value of ${quoted(path.join('.'))}` }),
+    value: (node: JsonString, path: readonly string[]) => {
+      admitText(node.value, { file, ...locate(node.start), what: `the value of ${quoted(path.join('.'))}` });
+      // Its branches are sentences inside one string: sent as one text, they would come back with one/other only.
+      if (ICU_BRANCHES.test(node.value)) {
+        throw new InputError(
+          `the value of ${quoted(path.join('.'))} is an ICU message with plural or select branches (i18next-icu), which this project does not translate; write plurals as i18next keys ("key_one", "key_other")`,
+          { file, ...locate(node.start) },
+        );
+      }
+    },
     key: (member: JsonMember, path: readonly string[]) =>
       admitAttribute(member.key, { file, ...locate(member.keyStart), what: `a key in ${path.length > 0 ? quoted(path.join('.')) : 'the top level'}` }),
   };
@@ -174,13 +235,24 @@ function collect(node: JsonNode, path: readonly string[], into: Collecting): voi
     const match = PLURAL_KEY.exec(member.key);
     if (!match || member.value.kind !== 'string') continue;
     const id = `${match[1]}\u0000${match[2] ?? ''}`;
-    const family = families.get(id) ?? { parent: node, path, base: match[1]!, ordinal: match[2] !== undefined, forms: new Map() };
+    const family = families.get(id) ?? { parent: node, path, base: match[1]!, ordinal: match[2] !== undefined, v3: false, forms: new Map() };
     (family.forms as Map<Category, JsonMember>).set(match[3] as Category, member);
     families.set(id, family);
   }
   // i18next v4 resolves a plural only when the `other` form exists; anything else is a plain key.
   const formOf = new Map<JsonMember, Family>();
   for (const family of families.values()) if (family.forms.has('other')) for (const member of family.forms.values()) formOf.set(member, family);
+  // v3: `key_plural` beside a string `key`, neither already a v4 form.
+  const byKey = new Map(node.members.map((member) => [member.key, member]));
+  for (const member of node.members) {
+    if (!member.key.endsWith(V3_PLURAL) || member.value.kind !== 'string' || formOf.has(member)) continue;
+    const base = member.key.slice(0, -V3_PLURAL.length);
+    const one = byKey.get(base);
+    if (!base || !one || one.value.kind !== 'string' || formOf.has(one)) continue;
+    const family: Family = { parent: node, path, base, ordinal: false, v3: true, forms: new Map([['one', one], ['other', member]]) };
+    formOf.set(one, family);
+    formOf.set(member, family);
+  }
   const placed = new Set<Family>();
   for (const member of node.members) {
     const family = formOf.get(member);
@@ -235,14 +307,15 @@ function build(
       continue;
     }
     const { family } = item;
-    for (const category of categories.get(family)!) {
+    const written = categories.get(family)!;
+    for (const category of written) {
       const id = idFor([...family.path, keyOf(family, category)]);
       ids.set(formKey(family, category), id);
       const own = family.forms.get(category);
       const source = (own ?? family.forms.get('other')!).value as JsonString;
       const lang = targetLang ?? sourceLang;
       const from = own ? '' : `; translate it from the source's "other" form`;
-      block(id, source, `Key: ${[...family.path, keyOf(family, category)].join('.')}. Plural form "${category}" (${samples(lang, category, family.ordinal)})${from}.`);
+      block(id, source, `Key: ${[...family.path, writtenKey(family, category, written)].join('.')}. Plural form "${category}" (${samples(lang, category, family.ordinal)})${from}.`);
     }
   }
   const asciiOnly = /\\u00[89a-fA-F][0-9a-fA-F]|\\u0[1-9a-fA-F][0-9a-fA-F]{2}|\\u[1-9a-fA-F][0-9a-fA-F]{3}/.test(text) && !/[^\u0000-\u007f]/.test(text);
@@ -299,6 +372,22 @@ function familyEdits(text: string, family: Family, wanted: readonly Category[], 
   }
   flush();
   return edits;
+}
+
+/**
+ * Edits that write a v3 family as i18next v3 numbers forms (`key_0`, `key_1`…,
+ * in `wanted` order) in place of `key_plural`; `key` keeps the form for one
+ * (or the only form), which i18next v3 shows for a lookup without a count.
+ */
+function numberedEdits(text: string, family: Family, wanted: readonly Category[], literal: (category: Category) => string): Edit[] {
+  const one = family.forms.get('one')!;
+  const plural = family.forms.get('other')!;
+  const separator = separatorOf(text, family.parent);
+  const entries = wanted.map((category, index) => `${JSON.stringify(`${family.base}_${index}`)}: ${literal(category)}`);
+  return [
+    { start: one.value.start, end: one.value.end, text: literal(wanted.includes('one') ? 'one' : 'other') },
+    { start: plural.keyStart, end: plural.value.end, text: entries.join(`,${separator}`) },
+  ];
 }
 
 /** The whitespace between a comma and the next key in `object` (`\n    `), or a space. */

@@ -4,20 +4,25 @@
  * has its source offsets. Paragraphs, headings and table cells are blocks;
  * their sentences are units, and the markup inside them (emphasis, links,
  * code spans, line breaks, a blockquote's `> ` on a continued line) is inline
- * codes. The localised file is the source with each sentence replaced in
- * place, so everything that is not a translated sentence stays byte for byte:
- * code blocks, HTML, reference definitions, tables' pipes, front matter.
+ * codes. HTML blocks are read as HTML (`html.ts`) and written back as HTML;
+ * macros and shortcodes are codes (`markdown-extras.ts`). The localised file
+ * is the source with each sentence replaced in place, so everything that is
+ * not a translated sentence stays byte for byte: code blocks, tags,
+ * reference definitions, tables' pipes, front matter.
  */
-import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Html, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { blockIdFor, createSegmentIdSource } from '../core/ids.js';
-import type { Block, BlockRole, Doc, Gap, Segment } from '../core/types.js';
+import type { Block, BlockRole, CodeSpan, Doc, Gap, Segment } from '../core/types.js';
 import { codesIn } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
 import { buildResources } from '../merge/render.js';
+import { html as htmlFormat, htmlFragment, parseHtml, type HtmlSkeleton } from './html.js';
+import { alertSpan, clipSpans, isEsStatement, macroSpans, mergeMacros, shortcodeSpans } from './markdown-extras.js';
+import { overlapsSorted } from './spans.js';
 import { refuseDeepNesting } from './nesting.js';
 import { sentences, type Span } from './sentences.js';
 import { applyEdits, type Edit } from './splice.js';
-import type { SourceFormat } from './types.js';
+import type { Parsed, SourceFormat } from './types.js';
 
 /** The parsers, loaded by `prepare`. */
 let libraries: Awaited<ReturnType<typeof loadLibraries>> | undefined;
@@ -45,6 +50,16 @@ function loaded() {
 export interface MarkdownSkeleton {
   readonly text: string;
   readonly yaml: ReadonlyMap<number, YamlStyle>;
+  /** The HTML blocks with text (CommonMark §4.6), each parsed as an HTML fragment and written back as HTML. */
+  readonly html?: readonly HtmlRegion[];
+}
+
+/** An HTML block: where it is, its parse as HTML, and the document's segment for each of its segments (by the fragment's offset). */
+interface HtmlRegion {
+  readonly start: number;
+  readonly end: number;
+  readonly parsed: Parsed<HtmlSkeleton>;
+  readonly segments: ReadonlyMap<number, Segment>;
 }
 type YamlStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
 
@@ -54,6 +69,7 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
   ownFileAlways: true,
   async prepare() {
     libraries ??= await loadLibraries();
+    await htmlFormat.prepare!();
   },
   parse(text, options) {
     const tree = loaded().parse(text);
@@ -64,18 +80,31 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
     for (const value of frontMatterValues(text, tree, options.frontMatter ?? [])) {
       const source = text.slice(value.start, value.end);
       yaml.set(value.start, value.style);
-      body.push({ kind: 'block', id: blockIdFor(body.length), type: value.key === 'title' ? 'headline' : 'paragraph', parts: [{ kind: 'segment', id: nextId(source), text: source, start: value.start }], note: `Front matter: ${value.key}`, role: { frontMatter: value.key } });
+      const codes = codeSpansIn(source);
+      body.push({ kind: 'block', id: blockIdFor(body.length), type: value.key === 'title' ? 'headline' : 'paragraph', parts: [{ kind: 'segment', id: nextId(source), text: source, start: value.start, ...(codes.length > 0 ? { codes } : {}) }], note: `Front matter: ${value.key}`, role: { frontMatter: value.key } });
     }
     const roles = rolesOf(tree);
+    const regions: HtmlRegion[] = [];
+    const { alerts, statements } = specialParagraphs(text, tree);
+    const shortcodes = shortcodeSpans(text, codeRanges(tree));
     for (const container of containers(tree)) {
+      if (container.type === 'html') {
+        const region = htmlRegion(text, container, options, nextId, body);
+        if (region) regions.push(region);
+        continue;
+      }
+      if (statements.has(container as Nodes)) continue;
       const children = container.children as PhrasingContent[];
-      const spans: Span[] = [];
+      let spans: Span[] = [];
       let start: number;
       let end: number;
       if (children.every(positioned)) {
         start = offset(children[0]!, 'start');
         end = offset(children.at(-1)!, 'end');
+        const alert = alerts.has(container as Nodes) ? alertSpan(text, start, end) : undefined;
+        if (alert) spans.push(alert);
         codesOf(text, children, spans);
+        spans = mergeMacros(alert ? spans.filter((span) => span === alert || span.end <= alert.start || span.start >= alert.end) : spans, macrosIn(text, start, end, shortcodes));
       } else if (container.type === 'paragraph') {
         // GFM's literal autolinks come from a transform that leaves its nodes without positions: the paragraph is one text.
         start = offset(container as Nodes, 'start');
@@ -94,24 +123,33 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
       const role = roles.get(container as Nodes);
       body.push({ kind: 'block', id: blockIdFor(body.length), type: container.type === 'heading' && container.depth === 1 ? 'headline' : 'paragraph', parts, ...(role ? { role } : {}) });
     }
-    return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: { text, yaml } };
+    return { doc: { id: options.docId, lang: options.lang, body } satisfies Doc, skeleton: { text, yaml, ...(regions.length > 0 ? { html: regions } : {}) } };
   },
-  write(parsed, _lang, textOf) {
-    const { text, yaml } = parsed.skeleton;
+  write(parsed, lang, textOf) {
+    const { text, yaml, html: regions = [] } = parsed.skeleton;
+    const inHtml = htmlSegmentIds(regions);
     const edits = segmentsOf(parsed.doc).flatMap((part): Edit[] => {
+      if (inHtml.has(part.id)) return [];
       const translated = textOf(part);
       // The source's own bytes where nothing changed: the identity round trip is byte for byte.
       if (translated === part.text) return [];
       const style = yaml.get(part.start);
       return [{ start: part.start, end: part.start + part.text.length, text: style ? yamlScalar(translated, style) : escapeTranslation(part, translated, text[part.start - 1] ?? '') }];
     });
+    // An HTML block is written as HTML: its text encoded, a translated unquoted attribute quoted.
+    for (const region of regions) {
+      const written = htmlFormat.write(region.parsed, lang, (sub) => textOf(region.segments.get(sub.start)!));
+      if (written !== text.slice(region.start, region.end)) edits.push({ start: region.start, end: region.end, text: written });
+    }
     return applyEdits(text, edits);
   },
   resources(parsed, lang, textOf) {
     // Markdown still, as the server renders it, with each translation as the file has it: no link or HTML of its own.
-    const { text } = parsed.skeleton;
+    const { text, html: regions = [] } = parsed.skeleton;
+    const inHtml = htmlSegmentIds(regions);
     return buildResources(parsed.doc, lang, (part) => {
       const translated = textOf(part);
+      if (inHtml.has(part.id)) return htmlFragment(part, translated);
       return translated === part.text ? translated : escapeTranslation(part, translated, text[part.start - 1] ?? '');
     });
   },
@@ -125,7 +163,9 @@ export const markdown: SourceFormat<MarkdownSkeleton> = {
  * `before` is the source character before the sentence.
  */
 function escapeTranslation(segment: Segment, translated: string, before: string): string {
-  const codes = codesIn(translated, segment);
+  // A code's text after a backslash is an escaped character the translation writes (`\*`), not the code:
+  // the source's codes are markup, and markup is never escaped.
+  const codes = codesIn(translated, segment).filter((code) => !escaped(translated, code.start));
   let out = '';
   let cursor = 0;
   let previous = before;
@@ -139,6 +179,13 @@ function escapeTranslation(segment: Segment, translated: string, before: string)
     cursor = code.end;
   }
   return out;
+}
+
+/** Whether `text[at]` follows an odd run of backslashes (CommonMark §2.4). */
+function escaped(text: string, at: number): boolean {
+  let count = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }
 
 /** ASCII punctuation: what a backslash escapes in CommonMark (§2.1, §2.4). */
@@ -198,6 +245,11 @@ function frontMatterValues(text: string, tree: Root, keys: readonly string[]): {
   });
 }
 
+/** Code spans in a front matter value (MDN titles are Markdown: `` `<details>`: … ``): codes, not text. */
+function codeSpansIn(value: string): CodeSpan[] {
+  return [...value.matchAll(/`[^`\n]+`/g)].map((match, index) => ({ id: String(index + 1), kind: 'standalone', start: match.index, end: match.index + match[0].length }));
+}
+
 /** A translation written back in its scalar's style; a plain scalar that would no longer read as one is double-quoted. */
 function yamlScalar(value: string, style: YamlStyle): string {
   if (style === 'QUOTE_DOUBLE') return yamlDoubleQuoted(value);
@@ -245,11 +297,15 @@ function altText(text: string, image: Nodes): { start: number; end: number } | u
   return undefined;
 }
 
-/** Paragraphs, headings and table cells with text, in document order. */
-function containers(tree: Root): (Parent & { type: 'paragraph' | 'heading' | 'tableCell'; depth?: number })[] {
-  const found: (Parent & { type: 'paragraph' | 'heading' | 'tableCell' })[] = [];
+type Container = (Parent & { type: 'paragraph' | 'heading' | 'tableCell'; depth?: number }) | Html;
+
+/** Paragraphs, headings and table cells with text, and HTML blocks, in document order. */
+function containers(tree: Root): Container[] {
+  const found: Container[] = [];
   const visit = (node: Nodes) => {
     if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.children.length > 0) found.push(node);
+    // Inside a paragraph HTML is inline (a code); here, outside one, it is an HTML block.
+    else if (node.type === 'html' && node.position) found.push(node);
     else if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
@@ -280,6 +336,97 @@ function rolesOf(tree: Root): Map<Nodes, BlockRole> {
   return roles;
 }
 
+/**
+ * Paragraphs read in a way of their own: the first of a blockquote, which may
+ * start with an alert marker, and the top-level ES statements of MDX, which
+ * are left out.
+ */
+function specialParagraphs(text: string, tree: Root): { alerts: Set<Nodes>; statements: Set<Nodes> } {
+  const alerts = new Set<Nodes>();
+  const statements = new Set<Nodes>();
+  for (const child of tree.children) {
+    if (child.type === 'paragraph' && child.position && isEsStatement(text.slice(offset(child, 'start'), offset(child, 'end')))) statements.add(child);
+  }
+  const visit = (node: Nodes) => {
+    if (node.type === 'blockquote' && node.children[0]?.type === 'paragraph') alerts.add(node.children[0]);
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return { alerts, statements };
+}
+
+/**
+ * An HTML block's text as blocks of the document: the block is parsed as an
+ * HTML fragment (what a Markdown renderer passes through, CommonMark §4.6),
+ * its segments moved to where the block is in the file.
+ */
+function htmlRegion(text: string, node: Html, options: Parameters<SourceFormat['parse']>[1], nextId: (text: string) => Segment['id'], body: (Block | Gap)[]): HtmlRegion | undefined {
+  const start = offset(node, 'start');
+  const end = offset(node, 'end');
+  const source = text.slice(start, end);
+  // A comment, or tags without a letter between them, holds nothing to translate.
+  if (!/>[^<]*\p{L}|(?:alt|title|aria-label|placeholder|content)\s*=/u.test(source)) return undefined;
+  const prefixes = linePrefixes(source, node.value);
+  if (!prefixes) return undefined;
+  const parsed = parseHtml(source, options, prefixes);
+  const segments = new Map<number, Segment>();
+  for (const block of parsed.doc.body) {
+    if (block.kind !== 'block') continue;
+    const parts = block.parts.map((part) => {
+      if (part.kind === 'gap') return part;
+      const moved: Segment = { ...part, id: nextId(part.text), start: part.start + start, ...(part.end !== undefined ? { end: part.end + start } : {}) };
+      segments.set(part.start, moved);
+      return moved;
+    });
+    body.push({ ...block, id: blockIdFor(body.length), parts });
+  }
+  return segments.size > 0 ? { start, end, parsed, segments } : undefined;
+}
+
+/** The macros of a block: its own `{{…}}`, and the parts of the page's Hugo shortcodes in it. */
+function macrosIn(text: string, start: number, end: number, shortcodes: readonly Span[]): Span[] {
+  const clipped = clipSpans(shortcodes, start, end);
+  const own = macroSpans(text, start, end).filter((macro) => !overlapsSorted(clipped, macro));
+  return [...clipped, ...own].sort((a, b) => a.start - b.start);
+}
+
+/** Where code is (blocks and spans), in order: a `{{<` in it is not a shortcode. */
+function codeRanges(tree: Root): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const visit = (node: Nodes) => {
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) ranges.push({ start: offset(node, 'start'), end: offset(node, 'end') });
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return ranges;
+}
+
+/**
+ * The line prefixes of an HTML block in a quote or a list (`> `, indentation),
+ * which the parser took off its value: each with the newline before it, a
+ * code that parts sentences. Undefined where the lines do not match.
+ */
+function linePrefixes(source: string, value: string): Span[] | undefined {
+  if (source === value) return [];
+  const sourceLines = source.split('\n');
+  const valueLines = value.split('\n');
+  if (sourceLines.length !== valueLines.length) return undefined;
+  const spans: Span[] = [];
+  let at = sourceLines[0]!.length + 1;
+  for (let i = 1; i < sourceLines.length; i++) {
+    const line = sourceLines[i]!;
+    const prefix = line.length - valueLines[i]!.length;
+    if (prefix < 0 || !line.endsWith(valueLines[i]!)) return undefined;
+    if (prefix > 0) spans.push({ kind: 'standalone', start: at - 1, end: at + prefix, space: true });
+    at += line.length + 1;
+  }
+  return spans;
+}
+
+function htmlSegmentIds(regions: readonly HtmlRegion[]): Set<string> {
+  return new Set(regions.flatMap((region) => [...region.segments.values()].map((segment) => segment.id)));
+}
+
 function positioned(node: Nodes): boolean {
   return node.position !== undefined && (!('children' in node) || node.children.every((child) => positioned(child as Nodes)));
 }
@@ -299,7 +446,10 @@ function codesOf(text: string, children: readonly PhrasingContent[], spans: Span
   for (const child of children) {
     const start = offset(child, 'start');
     const end = offset(child, 'end');
-    if (start > cursor) spans.push({ kind: 'standalone', start: text[cursor - 1] === '\n' ? cursor - 1 : cursor, end: start, ...(text[cursor - 1] === '\n' ? { space: true as const } : {}) });
+    // The prefix of a continued line takes the newline before it, unless a code already holds that newline
+    // (a hard break ends with it): two codes would each write it (#26).
+    const newline = text[cursor - 1] === '\n' && (spans.at(-1)?.end ?? 0) < cursor;
+    if (start > cursor) spans.push({ kind: 'standalone', start: newline ? cursor - 1 : cursor, end: start, ...(newline ? { space: true as const } : {}) });
     cursor = end;
     if (child.type === 'text') {
       prefixes(text, start, end, spans);
@@ -327,6 +477,8 @@ function prefixes(text: string, start: number, end: number, spans: Span[]): void
   const line = /\n([ \t>]*)/g;
   line.lastIndex = start;
   for (let match = line.exec(text); match && match.index < end; match = line.exec(text)) {
-    if (match[1]!.length > 0) spans.push({ kind: 'standalone', start: match.index, end: Math.min(end, match.index + match[0].length), space: true });
+    // A prefix after the node's last newline is the gap before the next node, which `codesOf` makes a code
+    // itself: two codes would each write the newline (#26, a `> [!NOTE]` alert lost its body).
+    if (match[1]!.length > 0 && match.index + 1 < end) spans.push({ kind: 'standalone', start: match.index, end: Math.min(end, match.index + match[0].length), space: true });
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CodeSpan, Gap, Segment } from '../core/types.js';
 import { segmentText } from '../segment/index.js';
+import { firstEndingAfter } from './spans.js';
 import type { ParseOptions } from './types.js';
 
 /** Stands for a code while a block is split into sentences: not a space, a letter or a punctuation mark. */
@@ -21,12 +22,16 @@ export type Span = { kind: CodeSpan['kind']; start: number; end: number; pair?: 
 export function sentences(text: string, start: number, end: number, spans: readonly Span[], options: ParseOptions): (Segment | Gap)[] {
   // A soft line break is a space to the rules (a paragraph's lines are one text); a code is neither space nor letter.
   const masked = text.slice(start, end).replace(/\n/g, ' ').split('');
-  for (const span of spans) for (let i = span.start; i < span.end; i++) masked[i - start] = span.space ? ' ' : MASK;
+  for (const span of spans) {
+    // A code right before a number (`<br>2. Punkt`, `<hr/>2.`) is a space to the rules: a masked character
+    // there made `2.` a sentence of its own (#26). The code still holds the sentences around it together.
+    const fill = span.space || (span.kind === 'standalone' && /\d/.test(text[span.end] ?? '')) ? ' ' : MASK;
+    for (let i = span.start; i < span.end; i++) masked[i - start] = fill;
+  }
   const split = segmentText(masked.join(''), { docId: options.docId, lang: options.lang, rules: options.rules });
   let ranges = split.body.flatMap((block) => (block.kind === 'block' ? block.parts.filter((part) => part.kind === 'segment') : [])).map((s) => [start + s.start, start + s.start + s.text.length] as [number, number]);
   // A sentence holds every code it touches whole, and both codes of a pair: otherwise it is joined with the next.
-  const cuts = (from: number, to: number) =>
-    spans.some((span) => (!span.space && span.start < to && span.end > from) || (span.kind === 'close' && spans[span.pair!]!.start < from && span.start >= to));
+  const cuts = boundaryCutter(spans);
   const joined: [number, number][] = [];
   for (const range of ranges) {
     const last = joined.at(-1);
@@ -35,20 +40,63 @@ export function sentences(text: string, start: number, end: number, spans: reado
   }
   ranges = joined;
   const parts: (Segment | Gap)[] = [];
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
   let cursor = start;
   for (const [from, to] of ranges) {
     if (from > cursor) parts.push({ kind: 'gap', text: text.slice(cursor, from) });
-    const codes = renumber(spans.filter((span) => span.start >= from && span.end <= to), spans, from);
+    const codes = renumber(within(byStart, from, to), spans, from);
     const sentence = text.slice(from, to);
     // Codes and nothing else to translate (an image, a link around one) stay as they are.
     let words = sentence;
     for (const code of [...codes].reverse()) words = words.slice(0, code.start) + words.slice(code.end);
-    if (words.trim()) parts.push({ kind: 'segment', id: '' as Segment['id'], text: sentence, start: from, ...(codes.length > 0 ? { codes } : {}) });
+    // Only punctuation (`—`, a `:::` fence of a container) is not a sentence to translate either (#26).
+    if (/[\p{L}\p{N}]/u.test(words)) parts.push({ kind: 'segment', id: '' as Segment['id'], text: sentence, start: from, ...(codes.length > 0 ? { codes } : {}) });
     else parts.push({ kind: 'gap', text: sentence });
     cursor = to;
   }
   if (end > cursor) parts.push({ kind: 'gap', text: text.slice(cursor, end) });
   return parts;
+}
+
+/**
+ * Whether a boundary between sentences at [from, to) would cut a code (one
+ * that is not a line break overlaps it) or part a pair (its open before, its
+ * close after). Binary searches over the codes by start, and the furthest
+ * close of the pairs opened so far: a block of thousands of codes is split in
+ * n log n, where trying every code at every boundary was quadratic.
+ */
+function boundaryCutter(spans: readonly Span[]): (from: number, to: number) => boolean {
+  const solid = spans.filter((span) => !span.space).sort((a, b) => a.start - b.start);
+  const opens: { start: number; close: number }[] = [];
+  for (const span of spans) if (span.kind === 'close') opens.push({ start: spans[span.pair!]!.start, close: span.start });
+  opens.sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const open of opens) furthest.push(Math.max(furthest.at(-1) ?? -Infinity, open.close));
+  return (from, to) => {
+    const first = firstEndingAfter(solid, from);
+    if (first < solid.length && solid[first]!.start < to) return true;
+    const opened = countStartingBefore(opens, from);
+    return opened > 0 && furthest[opened - 1]! >= to;
+  };
+}
+
+/** The codes of `byStart` (sorted, disjoint) wholly inside [from, to). */
+function within(byStart: readonly Span[], from: number, to: number): Span[] {
+  const found: Span[] = [];
+  for (let i = countStartingBefore(byStart, from); i < byStart.length && byStart[i]!.start < to; i++) if (byStart[i]!.end <= to) found.push(byStart[i]!);
+  return found;
+}
+
+/** How many of the sorted `items` start before `at`. */
+function countStartingBefore(items: readonly { start: number }[], at: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** A sentence's codes relative to it, numbered from 1, a pair sharing its number. */

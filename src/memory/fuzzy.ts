@@ -19,7 +19,7 @@ const CANDIDATES = 50;
 
 export function fuzzyMatches(store: MemoryStore, lang: Lang, sentence: Comparable, threshold: number, count: number): Match[] {
   const query = normalise(sentence);
-  return rank(query, store.candidates(lang, indexTerms(query.text), CANDIDATES), threshold, count);
+  return rank(query, store.candidates(lang, indexTerms(query.text), CANDIDATES, { text: query.text, minScore: threshold }), threshold, count);
 }
 
 /** The same ranking over every entry of the locale: a brute-force scan. */

@@ -174,3 +174,18 @@ export function indexTerms(normalised: string): string[] {
   if (word.length >= 2) terms.add(word);
   return [...terms];
 }
+
+/**
+ * The character trigrams the fuzzy index keys a short text by (#26): of the
+ * normalised text, lower-cased, with a space before and after so a word's
+ * first and last letters count too; each once. A one-word edit of a short
+ * text ("Quelldatei auswählen" → "Zieldatei auswählen") shares few words but
+ * most trigrams, and a word's inflection ("Einstellung", "Einstellungen")
+ * shares no word at all.
+ */
+export function indexGrams(normalised: string): string[] {
+  const chars = Array.from(` ${normalised.toLowerCase()} `);
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  return [...grams];
+}

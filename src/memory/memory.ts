@@ -15,6 +15,14 @@ export interface AddResult {
   readonly changedSources: ReadonlySet<string>;
 }
 
+/** What a store may use to find candidates beyond the index terms. */
+export interface CandidateQuery {
+  /** The sentence normalised (`match.ts`: numbers and codes as placeholders, spaces collapsed). */
+  readonly text: string;
+  /** The lowest score wanted, 0–100: candidates of a length that cannot reach it are left out. */
+  readonly minScore: number;
+}
+
 export interface MemoryStore {
   /** The language lookups translate from; entries of other source languages are kept only for export. */
   readonly sourceLang: Lang;
@@ -26,9 +34,13 @@ export interface MemoryStore {
   exact(locale: Lang, source: string): StoredEntry[];
   /**
    * Entries likely to be fuzzy matches of a sentence with these index terms
-   * (`indexTerms`): at most `limit`, best first by shared rare terms.
+   * (`indexTerms`): at most `limit`, best first by shared rare terms. With the
+   * sentence's normalised text and the lowest score wanted, a short sentence
+   * also gets the entries of a length that can reach that score which share
+   * most of its character trigrams (`indexGrams`), at most `limit` more: a
+   * short text's best match often shares none of its rarer words (#26).
    */
-  candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[];
+  candidates(locale: Lang, terms: readonly string[], limit: number, query?: CandidateQuery): StoredEntry[];
   /**
    * Adds entries; one with the same locale, source and target updates the
    * stored one (the higher state and the later date win). With `supersede`, an

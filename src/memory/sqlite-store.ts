@@ -10,6 +10,19 @@
  * nothing about which sentence is meant). A query reads the postings of its
  * few rarest words only, so its cost follows how rare its words are, not how
  * large the memory is.
+ *
+ * Short texts (up to `INDEXED_SHORT` characters) are indexed by character trigrams
+ * too, each posting with the text's length (#26): a short query's best match
+ * often shares none of its rarer words, and a word common to thousands of
+ * entries cannot rank them. Its candidates are the entries of a length that
+ * can reach the score wanted (`maxScore`'s bound) sharing the most trigrams,
+ * read rarest trigram first within a budget, as pg_trgm would rank them.
+ *
+ * One entry per language pair, source and target: what lookups see. A TMX
+ * unit that repeats a pair another unit brought (real files do: the same
+ * heading in two documents, each with its own props and tuid) is kept as a
+ * repeat of that entry (`repeat`), never indexed or proposed, and given back
+ * by `entries()` in its own unit, so an export holds every imported unit.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -17,15 +30,25 @@ import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { stateRank } from '../core/state.js';
-import type { Origin, State } from '../core/types.js';
+import type { CodeSpan, Origin, State } from '../core/types.js';
 import type { MemoryEntry, StoredEntry } from './entry.js';
-import { indexTerms, normalise } from './match.js';
-import { servesLocale, type AddResult, type MemoryStore } from './memory.js';
+import { indexGrams, indexTerms, normalise } from './match.js';
+import { servesLocale, type AddResult, type CandidateQuery, type MemoryStore } from './memory.js';
 
 /** A word in more entries than this gets no more postings: it no longer narrows anything down. */
 const COMMON = 20_000;
+/** For a short text, only words in at most this many entries are looked up: the rare ones that name what it is about. */
+const RARE = 1_000;
 /** How many of a query's rarest words are looked up. */
 const RAREST = 5;
+/** Queries up to this many normalised characters are short (about six words of German): their candidates come from trigrams too. */
+const SHORT = 48;
+/** Entries indexed by trigrams: as long as a short query's match can be (48 characters reach 75 against 64). */
+const INDEXED_SHORT = 64;
+/** Trigram postings a query reads at most, rarest trigram first: bounds its cost in a memory of millions of short texts. */
+const GRAM_BUDGET = 8_000;
+/** Marks a trigram in the term table, so trigrams and words keep one vocabulary per language pair apart. */
+const GRAM = '\u0001';
 
 /** Raised when the tables change; a database of another version is refused, never misread. */
 const SCHEMA_VERSION = 1;
@@ -57,6 +80,8 @@ CREATE TABLE IF NOT EXISTS term (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, wor
 CREATE UNIQUE INDEX IF NOT EXISTS term_word ON term (lang, word);
 CREATE TABLE IF NOT EXISTS posting (term INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (term, entry)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS language (lang TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS gram (term INTEGER NOT NULL, len INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (term, len, entry)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS repeat (entry INTEGER NOT NULL, unit TEXT NOT NULL, row TEXT NOT NULL, PRIMARY KEY (entry, unit)) WITHOUT ROWID;
 `;
 
 interface Row {
@@ -120,6 +145,15 @@ export class SqliteMemory implements MemoryStore {
       this.#db.close();
       throw new InputError(`a memory database of another l10n version (schema ${schema}, this one reads ${SCHEMA_VERSION}): rebuild it from the copies by deleting it, or export it with that version`, { file });
     }
+    // A database made before short texts had trigrams gets them once, here (its tables are the same otherwise).
+    if (this.meta('index:grams') !== '1') {
+      try {
+        this.#indexAllGrams();
+      } catch (error) {
+        this.#db.close();
+        throw databaseError(error, file);
+      }
+    }
   }
 
   #prepare() {
@@ -144,8 +178,24 @@ export class SqliteMemory implements MemoryStore {
       setDf: db.prepare<[number, number]>('UPDATE term SET df = ? WHERE id = ?'),
       post: db.prepare<[number, number]>('INSERT OR IGNORE INTO posting (term, entry) VALUES (?, ?)'),
       postings: db.prepare<[number], { entry: number }>('SELECT entry FROM posting WHERE term = ?').pluck(),
-      all: db.prepare<[], Row>("SELECT * FROM entry ORDER BY coalesce(unit, 's' || src || char(10) || source), id"),
-      ofLang: db.prepare<[string], Row>('SELECT * FROM entry WHERE lang = ? ORDER BY id'),
+      gram: db.prepare<[number, number, number]>('INSERT OR IGNORE INTO gram (term, len, entry) VALUES (?, ?, ?)'),
+      grams: db.prepare<[number, number, number], number>('SELECT entry FROM gram WHERE term = ? AND len = ? LIMIT ?').pluck(),
+      clearGrams: db.prepare<[string]>("DELETE FROM gram WHERE term IN (SELECT id FROM term WHERE lang LIKE '%>' || ?)"),
+      allSources: db.prepare<[], Pick<Row, 'id' | 'src' | 'lang' | 'source' | 'codes'>>('SELECT id, src, lang, source, codes FROM entry'),
+      // Repeats (`rep`, the row as its unit brought it) in their own unit's place, so export writes each unit once.
+      all: db.prepare<[], ListedRow>(
+        `SELECT coalesce(unit, 's' || src || char(10) || source) AS k, NULL AS rep, entry.* FROM entry
+         UNION ALL SELECT repeat.unit, repeat.row, entry.* FROM repeat JOIN entry ON entry.id = repeat.entry ORDER BY k, id`,
+      ),
+      ofLang: db.prepare<[string, string], ListedRow>(
+        `SELECT '' AS k, NULL AS rep, entry.* FROM entry WHERE lang = ?
+         UNION ALL SELECT repeat.unit, repeat.row, entry.* FROM repeat JOIN entry ON entry.id = repeat.entry WHERE entry.lang = ? ORDER BY id, k`,
+      ),
+      repeats: db.prepare<[number], { unit: string; row: string }>('SELECT unit, row FROM repeat WHERE entry = ?'),
+      setRepeat: db.prepare<[number, string, string]>('INSERT INTO repeat (entry, unit, row) VALUES (?, ?, ?) ON CONFLICT (entry, unit) DO UPDATE SET row = excluded.row'),
+      removeRepeats: db.prepare<[number]>('DELETE FROM repeat WHERE entry = ?'),
+      clearRepeats: db.prepare<[string]>('DELETE FROM repeat WHERE entry IN (SELECT id FROM entry WHERE lang = ?)'),
+      setState: db.prepare<[string, number]>('UPDATE entry SET state = ? WHERE id = ?'),
       // The tags kept in a table of their own: a DISTINCT over a million entries is a scan.
       languages: db.prepare<[], { lang: string }>('SELECT lang FROM language ORDER BY lang').pluck(),
       addLanguage: db.prepare<[string]>('INSERT OR IGNORE INTO language (lang) VALUES (?)'),
@@ -163,26 +213,97 @@ export class SqliteMemory implements MemoryStore {
     return guard(this.#file, () => this.#served(locale).flatMap((lang) => this.#statements.exact.all(this.sourceLang, lang, source).map(entryOf)));
   }
 
-  candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[] {
-    return guard(this.#file, () => this.#candidates(locale, terms, limit));
+  candidates(locale: Lang, terms: readonly string[], limit: number, query?: CandidateQuery): StoredEntry[] {
+    return guard(this.#file, () => {
+      const short = query !== undefined && query.text.length > 0 && query.text.length <= SHORT;
+      // A short text's words are mostly common ones: their postings say little and cost much; its trigrams find its matches.
+      const ids = this.#candidates(locale, terms, limit, short ? RARE : COMMON);
+      if (short) for (const id of this.#shortCandidates(locale, query, limit)) if (!ids.includes(id)) ids.push(id);
+      return ids.flatMap((id) => {
+        const row = this.#statements.byId.get(id);
+        return row ? [entryOf(row)] : [];
+      });
+    });
   }
 
-  #candidates(locale: Lang, terms: readonly string[], limit: number): StoredEntry[] {
+  /**
+   * Short entries sharing trigrams with a short text: those most alike (the
+   * shared trigrams as a share of the longer text's), and those holding most
+   * of the text's own trigrams, whatever their length: `maxScore` lets a
+   * text of few tokens match one of a quite different length by tokens
+   * ("»%s« ersetzen?" and "Ordner »%s« ersetzen?", 85). Among equals, the
+   * closer length. Postings are read length by length outward from the
+   * text's own, each length's trigrams all (so its entries' counts are
+   * whole), until `GRAM_BUDGET` rows have been read; trigrams in more short
+   * texts than the budget are left out once three rarer ones are there.
+   * With `minScore` at 100 (exact only) there is nothing to find.
+   */
+  #shortCandidates(locale: Lang, query: CandidateQuery, limit: number): number[] {
+    if (query.minScore >= 100) return [];
+    const length = query.text.length;
+    const min = Math.max(1, query.minScore);
+    // The lengths `maxScore`'s character bound allows, widened to half and twice the length for its token bound.
+    const low = Math.max(1, Math.min(Math.ceil((length * min) / 100), Math.ceil(length / 2)));
+    const high = Math.min(INDEXED_SHORT, Math.max(Math.floor((length * 100) / min), 2 * length));
+    const grams = indexGrams(query.text);
+    const shared = new Map<number, number>();
+    const lengths = new Map<number, number>();
+    for (const lang of this.#served(locale)) {
+      const known = grams.flatMap((gram) => {
+        const term = this.#term(this.sourceLang, lang, GRAM + gram);
+        return term && term.df > 0 ? [term] : [];
+      });
+      const used = known.sort((a, b) => a.df - b.df).filter((term, at) => at < 3 || term.df <= GRAM_BUDGET);
+      let read = 0;
+      for (let step = 0; read < GRAM_BUDGET && (length - step >= low || length + step <= high); step++) {
+        for (const len of step === 0 ? [length] : [length - step, length + step]) {
+          if (len < low || len > high) continue;
+          for (const term of used) {
+            if (read >= GRAM_BUDGET) break;
+            const entries = this.#statements.grams.all(term.id, len, GRAM_BUDGET - read) as unknown as number[];
+            read += entries.length;
+            for (const entry of entries) {
+              shared.set(entry, (shared.get(entry) ?? 0) + 1);
+              lengths.set(entry, len);
+            }
+          }
+        }
+      }
+    }
+    const ids = [...shared.keys()];
+    if (ids.length === 0) return [];
+    // A padded text of n characters has n trigrams: the share of the longer one's is what a match needs to be high.
+    const alike = new Float64Array(ids.length);
+    const holding = new Float64Array(ids.length);
+    for (const [at, id] of ids.entries()) {
+      const count = shared.get(id)!;
+      const len = lengths.get(id)!;
+      // Among equals, the closer length (a fraction below one step of either key).
+      const closeness = 1 / (2 + Math.abs(len - length));
+      alike[at] = count / Math.max(grams.length, len) + closeness / (4 * INDEXED_SHORT ** 2);
+      holding[at] = count + closeness;
+    }
+    return [...new Set([...top(ids, alike, limit), ...top(ids, holding, Math.ceil(limit / 2))])];
+  }
+
+  #candidates(locale: Lang, terms: readonly string[], limit: number, maxDf: number): number[] {
     const hits = new Map<number, number>();
     for (const lang of this.#served(locale)) {
       const known = terms.flatMap((word) => {
         const term = this.#term(this.sourceLang, lang, word);
-        return term && term.df > 0 && term.df <= COMMON ? [term] : [];
+        return term && term.df > 0 && term.df <= maxDf ? [term] : [];
       });
       const rarest = known.sort((a, b) => a.df - b.df).slice(0, RAREST);
       for (const term of rarest) for (const entry of this.#statements.postings.all(term.id) as unknown as number[]) hits.set(entry, (hits.get(entry) ?? 0) + 1);
     }
-    // Most shared rare words first; among equals, the newer entry.
-    const best = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit);
-    return best.flatMap(([id]) => {
-      const row = this.#statements.byId.get(id);
-      return row ? [entryOf(row)] : [];
-    });
+    // Most shared rare words first; among equals, the newer entry: one key each, sorted as numbers (a query's hits can be 100,000).
+    const keys = new Float64Array(hits.size);
+    let at = 0;
+    for (const [id, count] of hits) keys[at++] = count * 2 ** 32 + id;
+    keys.sort();
+    const best: number[] = [];
+    for (let i = keys.length - 1; i >= 0 && best.length < limit; i--) best.push(keys[i]! % 2 ** 32);
+    return best;
   }
 
   add(entries: Iterable<MemoryEntry>, options: { readonly supersede?: boolean } = {}): AddResult {
@@ -191,13 +312,17 @@ export class SqliteMemory implements MemoryStore {
     let unchanged = 0;
     const changedSources = new Set<string>();
     const touched = new Set<string>();
+    // Locales whose copies must be written again though no lookup changes: a repeat was kept.
+    const rewritten = new Set<string>();
     const dirty = new Map<number, number>();
     const postings: number[] = [];
+    const grams: number[] = [];
     const run = this.#db.transaction(() => {
       for (const entry of entries) {
         const row = rowOf(entry);
         if (options.supersede && entry.doc) {
           for (const { id } of this.#statements.superseded.all(row.src, entry.lang, row.source, entry.doc, row.target)) {
+            this.#statements.removeRepeats.run(id);
             this.#statements.remove.run(id);
             changedSources.add(row.source);
             touched.add(entry.lang);
@@ -206,12 +331,37 @@ export class SqliteMemory implements MemoryStore {
         // Most entries are new: insert first, and look the entry up only when it is there already.
         const inserted = this.#statements.insert.run(row);
         if (inserted.changes === 1) {
-          this.#index(entry.sourceLang, entry.lang, entry, Number(inserted.lastInsertRowid), dirty, postings);
+          this.#index(entry.sourceLang, entry.lang, entry, Number(inserted.lastInsertRowid), { dirty, postings, grams });
           added++;
         } else {
           const known = this.#statements.find.get(row.src, entry.lang, row.source, row.target)!;
+          if (row.unit !== null && known.unit !== null && row.unit !== known.unit) {
+            // Another TMX unit with the same pair: kept as a repeat, for export; it changes a lookup only by a higher state.
+            const repeat = this.#repeat(known, row);
+            if (repeat.kept === 'unchanged') {
+              unchanged++;
+              continue;
+            }
+            if (repeat.kept === 'added') added++;
+            else updated++;
+            rewritten.add(entry.lang);
+            if (repeat.raised) {
+              changedSources.add(row.source);
+              touched.add(entry.lang);
+            }
+            continue;
+          }
           // The same text seen again keeps its first origin: approving an engine's text does not make it a person's.
-          const merged = { ...row, origin: known.origin, engine: known.engine, state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state, created: known.created ?? row.created };
+          // An entry of ours (no unit) that an imported unit holds too keeps that unit's place and markup, for export.
+          const merged = {
+            ...row,
+            origin: known.origin,
+            engine: known.engine,
+            state: stateRank(row.state as State) >= stateRank(known.state as State) ? row.state : known.state,
+            created: known.created ?? row.created,
+            unit: row.unit ?? known.unit,
+            tmx: row.unit === null && known.unit !== null ? known.tmx : row.tmx,
+          };
           // The same translation seen again is not a change: its dates stay as they were.
           if (sameRow({ ...merged, changed: known.changed }, known)) {
             unchanged++;
@@ -226,11 +376,13 @@ export class SqliteMemory implements MemoryStore {
       // In index order: each page of the posting tree is written once per batch, not once per entry.
       const order = [...Array(postings.length / 2).keys()].sort((a, b) => postings[2 * a]! - postings[2 * b]! || postings[2 * a + 1]! - postings[2 * b + 1]!);
       for (const at of order) this.#statements.post.run(postings[2 * at]!, postings[2 * at + 1]!);
+      this.#writeGrams(grams);
       for (const [id, df] of dirty) this.#statements.setDf.run(df, id);
       for (const lang of touched) {
         this.#statements.addLanguage.run(lang);
         this.#bump(lang);
       }
+      for (const lang of rewritten) if (!touched.has(lang)) this.setMeta(`unwritten:${lang}`, '1');
     });
     try {
       guard(this.#file, run);
@@ -268,12 +420,13 @@ export class SqliteMemory implements MemoryStore {
   }
 
   *entries(lang?: Lang): IterableIterator<StoredEntry> {
-    const rows = guard(this.#file, () => (lang === undefined ? this.#statements.all.iterate() : this.#statements.ofLang.iterate(lang)));
+    const rows = guard(this.#file, () => (lang === undefined ? this.#statements.all.iterate() : this.#statements.ofLang.iterate(lang, lang)));
     try {
       for (;;) {
         const next = guard(this.#file, () => rows.next());
         if (next.done) return;
-        yield entryOf(next.value as Row);
+        const row = next.value as ListedRow;
+        yield entryOf(row.rep === null ? row : { ...(JSON.parse(row.rep) as RowValues), id: row.id });
       }
     } finally {
       rows.return?.();
@@ -298,7 +451,9 @@ export class SqliteMemory implements MemoryStore {
     guard(this.#file, () =>
       this.#db.transaction(() => {
         this.#statements.clearPostings.run(lang);
+        this.#statements.clearGrams.run(lang);
         this.#statements.clearTerms.run(lang);
+        this.#statements.clearRepeats.run(lang);
         this.#statements.clearEntries.run(lang);
         this.#statements.removeLanguage.run(lang);
         this.#bump(lang);
@@ -321,17 +476,73 @@ export class SqliteMemory implements MemoryStore {
     guard(this.#file, () => this.#statements.setMeta.run(key, value));
   }
 
-  #index(src: Lang, lang: Lang, entry: MemoryEntry, id: number, dirty: Map<number, number>, postings: number[]): void {
-    for (const word of indexTerms(normalise(entry.source).text)) {
-      let term = this.#term(src, lang, word);
-      if (!term) {
-        term = { id: Number(this.#statements.addTerm.run(pairKey(src, lang), word).lastInsertRowid), df: 0 };
-        this.#terms.set(`${pairKey(src, lang)}\n${word}`, term);
-      }
-      term.df++;
-      dirty.set(term.id, term.df);
-      if (term.df <= COMMON) postings.push(term.id, id);
+  /**
+   * A unit repeating the pair of `known` (another unit): unchanged when it is
+   * kept already, as this unit or as the same content under another file's
+   * unit (our own export imported again); else kept (added, or the unit's
+   * earlier content updated), `raised` when its state is higher than the
+   * entry's (which then takes it).
+   */
+  #repeat(known: Row, row: RowValues): { kept: 'unchanged' | 'added' | 'updated'; raised: boolean } {
+    const unit = row.unit!;
+    const repeats = this.#statements.repeats.all(known.id);
+    const same = repeats.find((repeat) => repeat.unit === unit);
+    if (same && same.row === JSON.stringify(row)) return { kept: 'unchanged', raised: false };
+    if (!same) {
+      const file = fileOf(unit);
+      const others = [known, ...repeats.map((repeat) => JSON.parse(repeat.row) as RowValues)].filter((other) => other.unit !== null && fileOf(other.unit) !== file);
+      if (others.some((other) => sameRow({ ...row, unit: other.unit }, other))) return { kept: 'unchanged', raised: false };
     }
+    this.#statements.setRepeat.run(known.id, unit, JSON.stringify(row));
+    const kept = same ? 'updated' : 'added';
+    if (stateRank(row.state as State) <= stateRank(known.state as State)) return { kept, raised: false };
+    this.#statements.setState.run(row.state, known.id);
+    return { kept, raised: true };
+  }
+
+  #index(src: Lang, lang: Lang, entry: Pick<MemoryEntry, 'source'>, id: number, batch: IndexBatch): void {
+    const { text } = normalise(entry.source);
+    for (const word of indexTerms(text)) {
+      const term = this.#counted(src, lang, word, batch.dirty);
+      if (term.df <= COMMON) batch.postings.push(term.id, id);
+    }
+    if (text.length === 0 || text.length > INDEXED_SHORT) return;
+    for (const gram of indexGrams(text)) batch.grams.push(this.#counted(src, lang, GRAM + gram, batch.dirty).id, text.length, id);
+  }
+
+  /** The term, made when new, with one more entry counted. */
+  #counted(src: Lang, lang: Lang, word: string, dirty: Map<number, number>): { id: number; df: number } {
+    let term = this.#term(src, lang, word);
+    if (!term) {
+      term = { id: Number(this.#statements.addTerm.run(pairKey(src, lang), word).lastInsertRowid), df: 0 };
+      this.#terms.set(`${pairKey(src, lang)}\n${word}`, term);
+    }
+    term.df++;
+    dirty.set(term.id, term.df);
+    return term;
+  }
+
+  /** In index order, as postings are. */
+  #writeGrams(grams: readonly number[]): void {
+    const order = [...Array(grams.length / 3).keys()].sort((a, b) => grams[3 * a]! - grams[3 * b]! || grams[3 * a + 1]! - grams[3 * b + 1]! || grams[3 * a + 2]! - grams[3 * b + 2]!);
+    for (const at of order) this.#statements.gram.run(grams[3 * at]!, grams[3 * at + 1]!, grams[3 * at + 2]!);
+  }
+
+  /** Trigrams for the short texts of a database made before they had them (#26), in one transaction. */
+  #indexAllGrams(): void {
+    this.#db.transaction(() => {
+      const dirty = new Map<number, number>();
+      const grams: number[] = [];
+      for (const row of this.#statements.allSources.iterate()) {
+        const codes = row.codes ? (JSON.parse(row.codes) as { source: CodeSpan[] }).source : [];
+        const { text } = normalise({ text: row.source, codes });
+        if (text.length === 0 || text.length > INDEXED_SHORT) continue;
+        for (const gram of indexGrams(text)) grams.push(this.#counted(row.src as Lang, row.lang as Lang, GRAM + gram, dirty).id, text.length, row.id);
+      }
+      this.#writeGrams(grams);
+      for (const [id, df] of dirty) this.#statements.setDf.run(df, id);
+      this.setMeta('index:grams', '1');
+    })();
   }
 
   /**
@@ -403,6 +614,28 @@ function pairKey(src: Lang, lang: Lang): string {
 
 type RowValues = Omit<Row, 'id'>;
 
+/** What indexing a batch of entries collects, written once at its end: document frequencies, word and trigram postings. */
+interface IndexBatch {
+  readonly dirty: Map<number, number>;
+  readonly postings: number[];
+  readonly grams: number[];
+}
+
+/** A row as `entries()` lists it: an entry, or (`rep`, its JSON) a repeat of it in another unit. */
+type ListedRow = Row & { k: string; rep: string | null };
+
+/** The `count` ids of the highest keys, highest first: a sort of their positions by key. */
+function top(ids: readonly number[], keys: Float64Array, count: number): number[] {
+  const order = Uint32Array.from(ids.keys());
+  order.sort((a, b) => keys[b]! - keys[a]!);
+  return Array.from(order.subarray(0, count), (at) => ids[at]!);
+}
+
+/** The file a unit came from: its id up to the last `#` (`memory.tmx#000000012`). */
+function fileOf(unit: string): string {
+  return unit.slice(0, unit.lastIndexOf('#') + 1);
+}
+
 function rowOf(entry: MemoryEntry): RowValues {
   const codes = entry.source.codes?.length || entry.target.codes?.length ? JSON.stringify({ source: entry.source.codes ?? [], target: entry.target.codes ?? [] }) : null;
   const tmx = entry.tmx || entry.source.tmx !== undefined || entry.target.tmx !== undefined ? JSON.stringify({ ...entry.tmx, sourceSeg: entry.source.tmx, targetSeg: entry.target.tmx }) : null;
@@ -427,7 +660,7 @@ function rowOf(entry: MemoryEntry): RowValues {
   };
 }
 
-function sameRow(a: RowValues, b: Row): boolean {
+function sameRow(a: RowValues, b: RowValues): boolean {
   return (Object.keys(a) as (keyof RowValues)[]).every((key) => a[key] === b[key]);
 }
 

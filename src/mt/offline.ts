@@ -24,10 +24,11 @@ const VOWELS = new Set([...'aeiouAEIOU']);
  * Linear in the text (#22): an e-mail is tried only where a run of its characters
  * starts (the lookbehind), and a placeholder or a tag stops at the next opening
  * `{`, `(` or `<`, so a 40,000-letter word or a run of `{{` is not rescanned from
- * every position (it took 10 s).
+ * every position (it took 10 s). A URL stops at `<`: the placeholder of a link's
+ * end tag after a URL its text shows was taken into it and lost (#26).
  */
 const PROTECTED =
-  /https?:\/\/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|%\d*\$?[sdfi]|<[^<>]+>|&(?:#\d+|#x[0-9a-f]+|\w+);|\p{N}[\p{N}.,:]*/gu;
+  /https?:\/\/[^\s<]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{\{[^{}]*\}\}|\$t\([^()]*(?:\([^()]*\)[^()]*)*\)|%\d*\$?[sdfi]|<[^<>]+>|&(?:#\d+|#x[0-9a-f]+|\w+);|\p{N}[\p{N}.,:]*/gu;
 const WORD = /\p{L}+/gu;
 const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const EXPANSION = 1.3;

@@ -22,7 +22,7 @@ export interface TranslateOptions {
   readonly markup?: boolean;
   /** Text around a batch, sent as DeepL `context` (not billed). */
   readonly contextFor?: (batch: readonly SegmentRef[]) => string | undefined;
-  /** Called with the new targets after every engine batch, so callers can save progress. */
+  /** Called with the new targets after every engine batch (its answers already in `cache`), so callers can save progress. */
   readonly commit: (targets: readonly Target[]) => Promise<void>;
   /**
    * Shared by everything translating in one run: when a request fails, it is
@@ -165,6 +165,8 @@ export async function translateSegments(rest: readonly SegmentRef[], options: Tr
             const key = keyOf(segment);
             if (key !== undefined) options.cache?.set(key, translated[i]!);
           });
+          // What was paid for is on disk before anything else: a killed run finds it in the cache's journal.
+          await options.cache?.flush();
         }
         machineTranslated += batch.length;
         await options.commit([...cached, ...sent]);

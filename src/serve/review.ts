@@ -9,7 +9,8 @@
  * or withheld.
  */
 import { createHash } from 'node:crypto';
-import { targetHash, type Acceptance } from '../core/acceptance.js';
+import type { Acceptance } from '../core/acceptance.js';
+import { acceptanceHash } from '../core/reading.js';
 import { blocksOf, segmentsOf, segmentsOfBlock } from '../core/doc.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import { withProjectLock } from '../core/lock.js';
@@ -165,8 +166,10 @@ export async function saveReview(project: Project, pair: ReviewPairId, unitId: s
       const current = job.targets.get(segment.id);
       if (versionOf(current) !== version) throw new ReviewConflict((await loadReview(project, pair)).units.find((unit) => unit.id === unitId)!);
       const text = edit.text.normalize('NFC');
-      const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === targetHash(text));
-      const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: targetHash(text), note: edit.accept.note }] : kept;
+      // Acceptances are for the text as QA reads it, codes as placeholders (`core/reading.ts`), as `l10n accept` gives them.
+      const hash = acceptanceHash(text, segment);
+      const kept = (current?.accepted ?? []).filter((acceptance) => acceptance.target === hash);
+      const accepted: Acceptance[] = edit.accept ? [...kept.filter((acceptance) => acceptance.check !== edit.accept!.check), { check: edit.accept.check, target: hash, note: edit.accept.note }] : kept;
       // Who wrote the text changes only when the text does: approving it or accepting a finding on it is
       // a judgement on the text, not authorship (the memory keeps an engine's text as the engine's).
       const origin = current !== undefined && current.text === text ? current.origin : HUMAN;

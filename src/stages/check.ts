@@ -19,18 +19,33 @@ export function check(job: Job, qa: QaContext): CheckedJob {
   return { ...job, findings: [...sentences, ...missingCodes(job), ...(format.check?.(parsed, job.lang, job.targets) ?? [])] };
 }
 
-/** A translation that lost one of its source's inline codes (a link, an emphasis, a placeholder) breaks the markup. */
+/**
+ * A translation that lost one of its source's inline codes (a link, an emphasis, a placeholder) breaks the
+ * markup; so does one that adds a tag (`<1>`, a link's end): tags match one for one, a standalone code (a
+ * placeholder, a line break) may repeat. QA reads codes as placeholders (`core/reading.ts`), so this is
+ * where codes are compared, under the check `check FILE` reports them as (`qa/xliff.ts`).
+ */
 function missingCodes(job: Job): Finding[] {
   const findings: Finding[] = [];
   for (const segment of segmentsOf(job.source.parsed.doc)) {
     const target = job.targets.get(segment.id);
     if (!target || !segment.codes?.length) continue;
     const left = new Map<string, number>();
-    for (const code of segment.codes) left.set(segment.text.slice(code.start, code.end), (left.get(segment.text.slice(code.start, code.end)) ?? 0) + 1);
+    const tags = new Set<string>();
+    for (const code of segment.codes) {
+      const data = segment.text.slice(code.start, code.end);
+      left.set(data, (left.get(data) ?? 0) + 1);
+      if (code.kind !== 'standalone') tags.add(data);
+    }
     for (const code of codesIn(target.text, segment)) left.set(target.text.slice(code.start, code.end), left.get(target.text.slice(code.start, code.end))! - 1);
     const missing = [...left].filter(([, count]) => count > 0).map(([data]) => data);
-    if (missing.length === 0) continue;
-    findings.push({ check: 'codes', severity: 'error', segmentId: segment.id, lang: job.lang, message: `inline code(s) of the source missing: ${missing.map((data) => JSON.stringify(data)).join(' ')}` });
+    const added = [...left].filter(([data, count]) => count < 0 && tags.has(data)).map(([data]) => data);
+    if (missing.length + added.length === 0) continue;
+    const parts = [
+      ...(missing.length > 0 ? [`inline code(s) of the source missing: ${missing.map((data) => JSON.stringify(data)).join(' ')}`] : []),
+      ...(added.length > 0 ? [`inline code(s) more often than in the source: ${added.map((data) => JSON.stringify(data)).join(' ')}`] : []),
+    ];
+    findings.push({ check: 'codes', severity: 'error', segmentId: segment.id, lang: job.lang, message: parts.join('; ') });
   }
   return findings;
 }
@@ -61,15 +76,32 @@ export interface ReportFinding {
   readonly message: string;
   /** A reviewer accepted it for this target: it blocks nothing. */
   readonly accepted?: true;
+  /**
+   * For people (#24): the document's first sentence (an article's headline) and the unit's source and
+   * target as the run had them, so a report shows them without reading the XLIFF again.
+   */
+  readonly title?: string;
+  readonly source?: string;
+  readonly target?: string;
 }
 
-export function reportFindings(findings: readonly Finding[], file: string): ReportFinding[] {
-  return findings.map((finding) => ({
-    file,
-    unit: finding.segmentId,
-    check: finding.check,
-    severity: finding.severity,
-    message: finding.message,
-    ...(finding.accepted ? { accepted: true as const } : {}),
-  }));
+/** A checked job's findings as report lines, with the texts the job holds. */
+export function reportFindings(findings: readonly Finding[], file: string, job?: Pick<CheckedJob, 'source' | 'targets'>): ReportFinding[] {
+  const segments = job ? new Map(segmentsOf(job.source.parsed.doc).map((segment) => [segment.id as string, segment])) : undefined;
+  const title = job ? segmentsOf(job.source.parsed.doc)[0]?.text : undefined;
+  return findings.map((finding) => {
+    const source = segments?.get(finding.segmentId)?.text;
+    const target = job?.targets.get(finding.segmentId)?.text;
+    return {
+      file,
+      unit: finding.segmentId,
+      check: finding.check,
+      severity: finding.severity,
+      message: finding.message,
+      ...(finding.accepted ? { accepted: true as const } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(source !== undefined ? { source } : {}),
+      ...(target !== undefined ? { target } : {}),
+    };
+  });
 }

@@ -6,6 +6,7 @@
 import { acceptedChecks } from '../core/acceptance.js';
 import { codesIn } from '../core/codes.js';
 import { segmentsOf } from '../core/doc.js';
+import { sourceReading, targetReading } from '../core/reading.js';
 import { tmxDate, type MemoryEntry } from '../memory/entry.js';
 import type { Lang } from '../core/lang.js';
 import { isApproved } from '../core/state.js';
@@ -58,12 +59,12 @@ export function memoryWorthy<Entry extends ApprovedTarget>(
     const blocked = new Set(findings.filter(isBlocking).map((finding) => finding.segmentId));
     return approved.filter((entry) => !blocked.has(entry.target.segmentId));
   }
-  const items = approved.map((entry, index) => ({
-    segmentId: String(index) as SegmentId,
-    source: entry.source,
-    target: entry.target.text,
-    accepted: acceptedChecks(entry.target.accepted, entry.target.text),
-  }));
+  const items = approved.map((entry, index) => {
+    // The one reading of a unit's text (#26), as the check stage reads it.
+    const coded = { text: entry.source, codes: entry.codes };
+    const reading = targetReading(entry.target.text, coded);
+    return { segmentId: String(index) as SegmentId, source: sourceReading(coded), target: reading, accepted: acceptedChecks(entry.target.accepted, reading, entry.target.text) };
+  });
   const options = { sourceLang: qa.sourceLang, lang, ...(qa.termbase ? { termbase: qa.termbase } : {}) };
   const failing = new Set(checkPairs(items, options).filter(isBlocking).map((finding) => finding.segmentId));
   return approved.filter((_, index) => !failing.has(String(index) as SegmentId));

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../core/fs.js';
 import { parseLang, type Lang } from '../core/lang.js';
 import type { MemoryEntry, StoredEntry } from '../memory/entry.js';
 import { formatMemoryCopy, parseMemoryCopy } from '../memory/json-copy.js';
-import { servesLocale, type AddResult, type ProjectMemory } from '../memory/memory.js';
+import { servesLocale, type AddResult, type CandidateQuery, type ProjectMemory } from '../memory/memory.js';
 import { SqliteMemory } from '../memory/sqlite-store.js';
 import { hashOf, stampOf, statFile } from './files.js';
 import type { Stamp } from './store.js';
@@ -72,8 +72,8 @@ export class FsMemory implements ProjectMemory {
     return this.#db.exact(lang, source);
   }
 
-  candidates(lang: Lang, terms: readonly string[], limit: number): StoredEntry[] {
-    return this.#db.candidates(lang, terms, limit);
+  candidates(lang: Lang, terms: readonly string[], limit: number, query?: CandidateQuery): StoredEntry[] {
+    return this.#db.candidates(lang, terms, limit, query);
   }
 
   add(entries: Iterable<MemoryEntry>, options?: { readonly supersede?: boolean }): AddResult {

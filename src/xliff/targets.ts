@@ -3,6 +3,7 @@ import type { XliffContent } from './model.js';
 import { targetHash } from '../core/acceptance.js';
 import { segmentsOf } from '../core/doc.js';
 import { textWithCodes } from './codes.js';
+import { xliffReading } from './reading.js';
 
 export interface ExistingTargets {
   /** Targets whose unit still has the same source text. */
@@ -22,10 +23,15 @@ export function targetsFromXliff(doc: Doc, content: XliffContent): ExistingTarge
   const stale: { id: string; source: string; target: Target }[] = [];
   for (const unit of content.segments) {
     if (!unit.target) continue;
+    // A copy of the source under a state that says not yet translated is how OmegaT's files (`for-omegat.ts`)
+    // and Okapi's "copy source to target" offer a unit: no translation, nothing to apply.
+    if (unit.target.state === 'initial' && xliffReading(unit.target) === xliffReading(unit.source)) continue;
     const segment = segments.get(unit.id);
     // Codes are written as the source has them: a unit with codes reads back to the same kind of text.
     const text = segment ? textWithCodes(unit.target, segment) : unit.target.text;
-    const accepted = unit.accepted?.filter((acceptance) => acceptance.target === targetHash(unit.target!.text));
+    // An acceptance is for the target's reading (`core/reading.ts`), as QA read it when it was given.
+    const reading = targetHash(xliffReading(unit.target));
+    const accepted = unit.accepted?.filter((acceptance) => acceptance.target === reading);
     const target: Target = {
       segmentId: unit.id as SegmentId,
       text,

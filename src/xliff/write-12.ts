@@ -1,4 +1,5 @@
-import { formatAcceptance, targetHash } from '../core/acceptance.js';
+import { formatAcceptance } from '../core/acceptance.js';
+import { acceptanceHash } from '../core/reading.js';
 /**
  * XLIFF 1.2 writer (XLIFF 1.2 §2.3): one `<file>` per document, a `<group>`
  * per block, a `<trans-unit>` per sentence with `xml:space="preserve"`, no
@@ -85,7 +86,7 @@ export function notesFor(block: Block, segment: Segment, input: XliffExport): st
   const notes: string[] = [];
   const target = input.targets.get(segment.id);
   // Acceptances stay only while the target is the text they were given for.
-  const hash = target?.accepted ? targetHash(target.text) : undefined;
+  const hash = target?.accepted ? acceptanceHash(target.text, segment) : undefined;
   for (const acceptance of target?.accepted ?? []) if (acceptance.target === hash) notes.push(formatAcceptance(acceptance));
   if (block.type === 'headline') notes.push('Headline: keep it short, no full stop.');
   if (block.type === 'caption') notes.push('Picture credit: translate the label, keep the agency name.');

@@ -3,6 +3,8 @@
  * without a terminal, and Ctrl-C that gives the terminal back as it was, says
  * what was kept, exits 130, and leaves a project the next run completes.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
@@ -10,6 +12,8 @@ import { createLargeProject, runOnTerminal, type TerminalRun } from '../helpers/
 import type { TempProject } from '../helpers/temp-project.js';
 
 const DOCUMENTS = 200;
+/** `cache/runs.json`: per document, the pairs recorded as done. */
+type RecordFile = { docs: Record<string, { pairs: Record<string, unknown> }> };
 const FRAME = /([a-z]+(?: \d+\/\d+)?) +\[[^\]]*\] (\d+)\/(\d+) pairs done \| ([^|]+) \| ETA ([^|]+) \| ([^\x1b\r\n]*)/g;
 const HIDE_CURSOR = '\x1b[?25l';
 const NO_WRAP = '\x1b[?7l';
@@ -23,6 +27,7 @@ describe('l10n run at a terminal, interrupted with Ctrl-C', () => {
   let terminal: TerminalRun;
   let code: number | null;
   let resumed: CliResult;
+  let recordAfterInterrupt: RecordFile | undefined;
   beforeAll(async () => {
     // A slow DeepL: the run is still translating when Ctrl-C comes.
     slow = await startFakeDeepL({ latencyMs: 400 });
@@ -34,6 +39,7 @@ describe('l10n run at a terminal, interrupted with Ctrl-C', () => {
     terminal.interrupt();
     code = await terminal.exited;
     terminal.child.stdin.end();
+    recordAfterInterrupt = await readFile(path.join(project.dir, 'cache/runs.json'), 'utf8').then((text) => JSON.parse(text) as RecordFile, () => undefined);
     resumed = await runCli(['run', '--json'], { cwd: project.dir, env: { DEEPL_AUTH_KEY: 'test-key', DEEPL_SERVER_URL: fast.url } });
   }, 600_000);
   afterAll(async () => {
@@ -73,6 +79,15 @@ describe('l10n run at a terminal, interrupted with Ctrl-C', () => {
     expect(code).toBe(130);
     expect(terminal.output()).toMatch(/l10n: interrupted\. Kept: \d+ of 200 document-locale pair\(s\) finished and saved \(XLIFF, published files\); translations already received for the others are saved in their XLIFF\./);
     expect(terminal.output()).toContain('To resume, run `l10n run` again');
+  });
+
+  it('writes the record of the pairs it finished, so the next run skips them (#24)', () => {
+    const finished = Number(/Kept: (\d+) of 200/.exec(terminal.output())![1]);
+    expect(finished).toBeGreaterThanOrEqual(3);
+    expect(recordAfterInterrupt).toBeDefined();
+    const recorded = Object.values(recordAfterInterrupt!.docs).filter((doc) => doc.pairs['es'] !== undefined).length;
+    expect(recorded).toBe(finished);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ skipped: finished, ran: DOCUMENTS - finished });
   });
 
   it('a second run completes the rest, without a bar where there is no terminal', () => {

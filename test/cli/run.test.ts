@@ -150,7 +150,17 @@ describe('a translation with a QA error', () => {
       const check = await runCli(['check', '--json'], { cwd: project.dir });
       expect(check.code).toBe(1);
       expect(JSON.parse(check.stdout)).toEqual([
-        { file: 'locales/en/usa-russland-is.xlf', unit: 's-492ef097ac', check: 'numbers', severity: 'error', message: 'numbers differ: missing 56; not in the source: 65' },
+        {
+          file: 'locales/en/usa-russland-is.xlf',
+          unit: 's-492ef097ac',
+          check: 'numbers',
+          severity: 'error',
+          message: 'numbers differ: missing 56; not in the source: 65',
+          // The texts a reviewer reads the finding by (#24), as the run had them.
+          title: 'USA und Russland rücken im Kampf gegen IS näher zueinander',
+          source: expect.stringContaining('56 syrische Soldaten'),
+          target: expect.stringContaining('65 Syrian soldiers'),
+        },
       ]);
     } finally {
       await project.remove();

@@ -43,6 +43,8 @@ describe('HTML articles and pages', () => {
       'Im Haushaltsgesetz steht ⟨s1⟩.',
       'Die Marke ⟨s1⟩ bleibt.',
       'Der Bundestag berät den Haushalt.',
+      // A link's title inside a sentence is a unit of its own (#26).
+      'Mediathek',
       'Der Plenarsaal am Donnerstag',
       'Artikel suchen',
       'Suche',

@@ -1,10 +1,11 @@
 /** #11: two commands on one project at once: the second waits, nothing is billed twice, the files are one run's. */
-import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl-server.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, cleanEnv, runCli } from '../helpers/run-cli.js';
 import { createTempProject, snapshotTree, type TempProject } from '../helpers/temp-project.js';
 
 describe('#11 the project lock', () => {
@@ -45,17 +46,35 @@ describe('#11 the project lock', () => {
     ]);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(server.billed - once).toBe(once);
-    expect(`${first.stderr}${second.stderr}`).toMatch(/^l10n: warning: waiting for l10n run \(pid \d+, since .*\) to finish$/m);
+    expect(`${first.stderr}${second.stderr}`).toMatch(/^l10n: warning: waiting for l10n run \(pid \d+ on [^,]+, since .*\) to finish$/m);
     expect(await contents(both.dir)).toEqual(await contents(reference.dir));
   });
 
-  it('a lock left by a killed process is taken over', async () => {
+  it('a lock left by a killed process is taken over, saying whose it was (#24)', async () => {
     const dir = (await project()).dir;
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    await writeFile(path.join(dir, '.l10n.lock'), JSON.stringify({ pid: Number(dead), command: 'run', since: '2026-01-01T00:00:00Z' }));
+    await writeFile(path.join(dir, '.l10n.lock'), JSON.stringify({ pid: Number(dead), command: 'run', since: '2026-01-01T00:00:00Z', host: hostname() }));
     const result = await runCli(['run', '--quiet'], { cwd: dir, env: env() });
-    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`l10n: warning: took over the project lock of l10n run (pid ${dead} on ${hostname()}, since 2026-01-01T00:00:00Z): that process is gone\n`);
     await expect(readFile(path.join(dir, '.l10n.lock'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('a lock of another host is waited for, naming the host, not taken over (#24)', async () => {
+    const dir = (await project()).dir;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const lock = path.join(dir, '.l10n.lock');
+    await writeFile(lock, JSON.stringify({ pid: Number(dead), command: 'run', since: '2026-01-01T00:00:00Z', host: 'build-elsewhere' }));
+    const child = spawn(process.execPath, [BIN, 'merge', '--quiet'], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const waiting = new Promise<void>((resolve) => child.stderr.setEncoding('utf8').on('data', (chunk: string) => ((stderr += chunk), stderr.includes('\n') && resolve())));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Its pid is not alive here, but it may be there: the lock stays, and the command waits, until that host's run releases it.
+    await Promise.race([waiting, exited]);
+    expect(stderr).toBe(`l10n: warning: waiting for l10n run (pid ${dead} on build-elsewhere, since 2026-01-01T00:00:00Z) to finish\n`);
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ host: 'build-elsewhere' });
+    await rm(lock);
+    expect(await exited).toBe(0);
   });
 
   it('temp files of a writer killed between writing and renaming are removed by the next command', async () => {

@@ -129,14 +129,15 @@ describe('#22 TMX import: through the gate, all or nothing', () => {
     expect(after).toEqual(before);
   }, 30_000);
 
-  it('still takes tool tags as today: de-DE is German, en-GB serves en, and an unknown tag is skipped with its reason', async () => {
-    await writeFile(file('tools.tmx'), tmx([unit(1), unit(2, { lang: 'en_GB' }), unit(3, { lang: 'EN-gb' })]));
+  it('takes tool tags: de-DE is German, en-GB serves en, en_GB and EN-gb are read as en-GB and said so (#26), an unknown tag is skipped with its reason', async () => {
+    await writeFile(file('tools.tmx'), tmx([unit(1), unit(2, { lang: 'en_GB' }), unit(3, { lang: 'EN-gb' }), unit(4, { lang: 'QQ-01' })]));
     const result = await runCli(['tm', 'import', 'tools.tmx'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('3 units read; 2 translations added');
-    expect(result.stdout).toContain('skipped 1: unknown language tag en_GB');
+    expect(result.stdout).toContain('4 units read; 3 translations added');
+    expect(result.stdout).toContain('mapped 1: language tag en_GB read as en-GB');
+    expect(result.stdout).toContain('skipped 1: unknown language tag QQ-01');
     const copy = JSON.parse(await readFile(file('memory/en-GB.json'), 'utf8')) as { source: string }[];
-    expect(copy.map((entry) => entry.source)).toEqual(['Satz Nummer 1 aus dem Archiv.', 'Satz Nummer 3 aus dem Archiv.']);
+    expect(copy.map((entry) => entry.source)).toEqual(['Satz Nummer 1 aus dem Archiv.', 'Satz Nummer 2 aus dem Archiv.', 'Satz Nummer 3 aus dem Archiv.']);
   });
 });
 

@@ -112,7 +112,7 @@ describe('l10n translate FILE.xlf: pre-translating a CAT tool’s XLIFF in place
 });
 
 describe('l10n check FILE.xlf', () => {
-  it('reports inline codes lost in a CAT tool’s translation as a placeholders error on the unit', async () => {
+  it('reports inline codes lost in a CAT tool’s translation as a codes error on the unit, the check `run` reports it under (#26)', async () => {
     const project = await createTempProject({ bare: true });
     try {
       const file = path.join(project.dir, 'codes.xlf');
@@ -126,7 +126,7 @@ describe('l10n check FILE.xlf', () => {
       const result = await runCli(['check', file, '--json'], { cwd: project.dir });
       expect(result.code).toBe(1);
       expect(JSON.parse(result.stdout)).toEqual([
-        { file, unit: 'u1', check: 'placeholders', severity: 'error', message: 'inline code ids differ: source [1], target []' },
+        { file, unit: 'u1', check: 'codes', severity: 'error', message: 'inline code ids differ: source [1], target []' },
       ]);
     } finally {
       await project.remove();

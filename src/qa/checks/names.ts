@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
-import { hasTerms, termMatcher, type TermEntry } from '../../termbase/index.js';
+import { hasTerms, termMatcher, type TermEntry, type Termbase } from '../../termbase/index.js';
 import { baseLanguage, type Lang } from '../../core/lang.js';
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
-import { citiesNotInSource, countryForms, countrySwapped, findFullName, findName, findNameInJapanese, unknownNameCandidates, type NameSpan, type NameVerdict } from '../locales/names.js';
+import { citiesNotInSource, countryForms, countrySwapped, findFullName, findName, findNameInCyrillic, findNameInJapanese, keptVariants, oneWordRegionNames, unknownNameCandidates, type NameSpan, type NameVerdict } from '../locales/names.js';
 import ACRONYMS from '../locales/acronyms.json' with { type: 'json' };
 import { isGermanAbbreviation } from '../locales/lexicon.js';
 
@@ -19,7 +19,9 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
   const targetLang = pair.targetRules.textLang;
   const sourceLang = pair.sourceRules.textLang;
   const japanese = JAPANESE.test(pair.target);
-  if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) return acronymsInOtherScripts(pair);
+  if (!japanese && !LATIN.test(pair.target.replace(/[^\p{L}]/gu, '') || 'a')) {
+    return CYRILLIC_SCRIPT.test(pair.target) && baseLanguage(sourceLang) === 'de' ? [...namesInCyrillic(pair, known), ...acronymsInOtherScripts(pair)] : acronymsInOtherScripts(pair);
+  }
   const results: CheckResult[] = [];
   for (const city of citiesNotInSource(pair.source, pair.target, targetLang)) {
     results.push({ severity: 'error', message: `“${city}” is a city the source does not name` });
@@ -36,6 +38,9 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
     // A sentence names a handful of people and places; thousands of candidates are no text to check name by name.
     if (seen.size >= MAX_NAMES) break;
     seen.add(candidate.name);
+    // A word the other translations of the document render one way, consistently, is a word they translate.
+    const variants = candidate.kind === 'kept' ? keptVariants(pair.keptNames, candidate.name) : undefined;
+    if (variants && [...variants].some((variant) => hasWord(pair.target, variant))) continue;
     // A word the document's translations keep elsewhere is checked for misspellings only (one or two letters off):
     // a sentence may well say it another way.
     const kept = candidate.kind === 'kept' || candidate.kind === 'lexicon';
@@ -55,6 +60,10 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
     // (`WABF` for `WAFB`, `HHS` for `NHS`): `USA` is no misspelling of `NSF`.
     if (verdict === 'altered' && candidate.kind === 'acronym' && !misspeltAcronym(pair, candidate.name)) verdict = 'missing';
     if (verdict === 'present' || (kept && verdict === 'missing')) continue;
+    // A person named before whom the translation calls by a title or a pronoun instead (`le président`, `la
+    // Premier ministre`): no other name stands in the sentence where the source has theirs.
+    // Only a later mention: where the source names them after their role, the translation names them too.
+    if (verdict === 'missing' && !japanese && candidate.kind === 'earlier' && !newNameIn(pair, candidate.name)) continue;
     if (candidate.kind === 'acronym' && acronymLocalised(pair, candidate, verdict, japanese)) continue;
     const what = candidate.kind === 'place' ? 'city' : 'name';
     results.push({
@@ -64,6 +73,30 @@ function unknownNames(pair: SegmentPair, known: readonly { start: number; end: n
           ? `“${candidate.name}” is misspelt or changed (a ${what} not in the termbase: keep it or transliterate it)`
           : `“${candidate.name}” is missing (a ${what} not in the termbase: keep it or transliterate it)`,
     });
+  }
+  return results;
+}
+
+const CYRILLIC_SCRIPT = /\p{Script=Cyrillic}/u;
+
+/**
+ * People in a translation into the Cyrillic script (Russian, Ukrainian,
+ * Bulgarian, …): names after a role, first and surnames the lexicon does not
+ * know and names met earlier, each compared with the Cyrillic the source's
+ * Latin letters give (`findNameInCyrillic`). Only a name told as changed is
+ * an error: one left out or said another way is no verdict.
+ */
+function namesInCyrillic(pair: SegmentPair, known: readonly { start: number; end: number }[]): CheckResult[] {
+  const results: CheckResult[] = [];
+  const seen = new Set<string>();
+  for (const candidate of unknownNameCandidates(pair.source, pair.earlierNames, undefined, { lexicon: true })) {
+    if (candidate.kind !== 'role' && candidate.kind !== 'lexicon' && candidate.kind !== 'earlier') continue;
+    if (seen.has(candidate.name) || known.some((span) => span.start < candidate.end && candidate.start < span.end)) continue;
+    if (seen.size >= MAX_NAMES) break;
+    seen.add(candidate.name);
+    if (findNameInCyrillic(pair.target, candidate.name) === 'altered') {
+      results.push({ severity: 'error', message: `“${candidate.name}” is misspelt or changed (a name not in the termbase: keep it or transliterate it)` });
+    }
   }
   return results;
 }
@@ -241,8 +274,62 @@ function acronymLocalised(pair: SegmentPair, candidate: NameSpan, verdict: NameV
   // `Siemens AG`): the translation may say the words instead (acronyms.json, `droppable`).
   if (pair.source[candidate.start - 1] === '(' && pair.source[candidate.end] === ')') return true;
   if (droppable(name)) return true;
-  return others.length > 0;
+  return others.length > 0 || spelledOut(pair.target, name);
 }
+
+/**
+ * Whether the translation spells an abbreviation out: consecutive words,
+ * short function words aside, whose first letters are its letters in any
+ * order (`Saturday Night Live` for `SNL`, `Administración Federal de
+ * Aviación` for `FAA`, `Consiglio elettorale provvisorio` for `CEP`), one of
+ * them capitalised. Three letters at least: two match too much by chance.
+ */
+function spelledOut(target: string, name: string): boolean {
+  if (name.length < 3 || !/^\p{Lu}+$/u.test(name)) return false;
+  const wanted = [...name].sort().join('');
+  const words = (target.match(/\p{L}+/gu) ?? []).filter((word) => word.length >= 4 || /^\p{Lu}/u.test(word));
+  for (let i = 0; i + name.length <= words.length; i++) {
+    const window = words.slice(i, i + name.length);
+    if (!window.some((word) => /^\p{Lu}/u.test(word))) continue;
+    if (window.map((word) => word[0]!.toUpperCase()).sort().join('') === wanted) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a translation in the Latin script has a capitalised word that its
+ * source does not have, nor is a country's name (CLDR): a name standing
+ * where the source has another one. At the start of a sentence or quotation,
+ * where any word has a capital, only one with the name's first letter
+ * (`Marz` for `Merz`).
+ */
+function newNameIn(pair: SegmentPair, name: string): boolean {
+  const found = newNames(pair);
+  return found.inside || found.initials.has(fold(name)[0] ?? '');
+}
+
+/** The new capitalised words of a translation (see `newNameIn`), read once per pair. */
+function newNames(pair: SegmentPair): { readonly inside: boolean; readonly initials: ReadonlySet<string> } {
+  if (lastNewName?.pair === pair) return lastNewName.found;
+  const sourceWords = new Set((pair.source.match(/\p{L}+/gu) ?? []).map(fold));
+  const prefixes = new Set([...sourceWords].filter((word) => word.length >= 5).map((word) => word.slice(0, 5)));
+  const regions = new Set(oneWordRegionNames(pair.targetRules.textLang));
+  let inside = false;
+  const initials = new Set<string>();
+  for (const match of pair.target.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*/gu)) {
+    const word = fold(match[0].replace(/['’].*$/u, ''));
+    // A word the source has, also as the first part of one of its words or with another ending (`Republikaner`,
+    // `republicanos`), is no new name.
+    if (sourceWords.has(word) || regions.has(word) || (word.length >= 5 && prefixes.has(word.slice(0, 5)))) continue;
+    const before = pair.target.slice(Math.max(0, match.index - 3), match.index).trimEnd();
+    if (before === '' || /[.!?:;„“"«»‚‘'(\[–—-]$/u.test(before)) initials.add(word[0] ?? '');
+    else inside = true;
+  }
+  const found = { inside, initials };
+  lastNewName = { pair, found };
+  return found;
+}
+let lastNewName: { readonly pair: SegmentPair; readonly found: ReturnType<typeof newNames> } | undefined;
 
 /** Languages whose nouns and adjectives change their endings by case (Polish `Stany Zjednoczone` → `Stanów Zjednoczonych`). */
 const DECLINING = new Set(['pl', 'cs', 'sk', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg', 'lt', 'lv', 'fi', 'et', 'hu']);
@@ -281,6 +368,49 @@ function inflectedTerm(text: string, terms: readonly { text: string }[], lang: L
     words ??= [...new Set([...text.matchAll(/\p{L}+/gu)].map((match) => fold(match[0])))];
     return parts.every((part) => words!.some((word) => inflects(part, word)));
   });
+}
+
+/** How many letters two words share at their start. */
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Whether the translation names a place of the termbase by an adjective or
+ * an inhabitant made from it (`britanniques`, `británicos`, `brytyjskich`,
+ * `iraquí`, `londoniennes`, `amerykańskie`): CLDR has no demonyms, so a word
+ * counts by the target's morphology, which makes them from the stem of the
+ * name: it starts as one of the entry's names in the target language or in
+ * English does, for half of that name's letters and four at least, and goes
+ * on for at most nine more. Only where no other country's one-word name (CLDR,
+ * in the target language or English) starts longer as the word does:
+ * `australijski` comes from Australia, not Austria; `iranien` not from Iraq.
+ */
+function derivedFromPlace(text: string, entry: TermEntry, lang: Lang): boolean {
+  if (entry.type !== 'place') return false;
+  const names = [...(entry.terms.get(baseLanguage(lang)) ?? []), ...(entry.terms.get('en') ?? [])]
+    // One-word names only: the words of longer ones are common words too (`Unidos` is not `Naciones Unidas`).
+    .filter((term) => !/[\s-]/u.test(term.text))
+    .map((term) => fold(term.text))
+    .filter((word) => word.length >= 4 && /^\p{Script=Latin}+$/u.test(word));
+  if (names.length === 0) return false;
+  const rivals = oneWordRegionNames(lang).filter((name) => !names.includes(name));
+  // The name itself as another language writes it (`Moscow` in French, `Moskau` in Polish) is no adjective.
+  const own = new Set((entry.terms.get(baseLanguage(lang)) ?? []).map((term) => fold(term.text)));
+  const foreign = new Set([...entry.terms.values()].flat().map((term) => fold(term.text)).filter((form) => !own.has(form)));
+  for (const word of new Set([...text.matchAll(/\p{L}+/gu)].map((match) => fold(match[0])))) {
+    if (foreign.has(word)) continue;
+    let best = 0;
+    for (const name of names) {
+      const shared = sharedStart(word, name);
+      // An adjective or inhabitant is the stem with an ending: longer than the name (`londonien`, `iraquí`).
+      if (word.length > name.length && shared >= Math.max(4, Math.ceil(name.length / 2)) && shared > best) best = shared;
+    }
+    if (best > 0 && word.length <= best + 9 && !rivals.some((rival) => sharedStart(word, rival) > best)) return true;
+  }
+  return false;
 }
 
 /**
@@ -328,12 +458,15 @@ function changedFirstName(text: string, entry: TermEntry, lang: Lang): { found: 
  * cities) must appear unchanged or as the target language spells them
  * ("Jelzin" ~ "Yeltsin", "Selenskyj" ~ "ゼレンスキー").
  */
+/** One empty termbase for every pair without one: matchers are cached per termbase object. */
+const NO_TERMBASE: Termbase = { entries: [] };
+
 export const names = defineCheck({
   id: 'names',
   title: 'Names differ from the termbase',
   run(pair) {
     const targetLang = pair.targetRules.textLang;
-    const termbase = pair.termbase ?? { entries: [] };
+    const termbase = pair.termbase ?? NO_TERMBASE;
     const inSource = termMatcher(termbase, pair.sourceRules.textLang).find(pair.source);
     const target = termMatcher(termbase, targetLang);
     const results: CheckResult[] = [];
@@ -353,6 +486,7 @@ export const names = defineCheck({
         continue;
       }
       if (inflectedTerm(spaced, entry.terms.get(baseLanguage(targetLang)) ?? [], targetLang)) continue;
+      if (derivedFromPlace(spaced, entry, targetLang)) continue;
       if (keptInLongerName(pair.source, span, spaced)) continue;
       const expected = (entry.keep ? (entry.terms.get(baseLanguage(pair.sourceRules.textLang)) ?? []) : entry.terms.get(baseLanguage(targetLang))!)
         .filter((term) => !term.variant)

@@ -1,6 +1,7 @@
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
 import { withoutPlaceholders } from './placeholders.js';
-import { CONVERSIONS, CURRENCY_RATES, readMonths, readOrdinals, readQuantities, readWeekdays, type Amount, type Quantities, type Time } from '../locales/quantities.js';
+import type { Duration } from '../locales/durations.js';
+import { CONVERSIONS, CURRENCY_RATES, readMonths, readOrdinals, readQuantities, readRanks, readWeekdays, readWordUnits, timeUnitsNamed, type Amount, type Quantities, type Time } from '../locales/quantities.js';
 import { difference } from '../multiset.js';
 import type { LocaleRules } from '../locales/rules.js';
 import { baseLanguage } from '../../core/lang.js';
@@ -39,8 +40,8 @@ export const numbers = defineCheck({
   title: 'Numbers, dates or times differ from the source',
   run(pair) {
     // Full-width digits and letters (`午後６時`, `４９．８％`) are the same figures as their half-width forms.
-    const sourceText = compatible(pair.source);
-    const targetText = withoutSourceNames(compatible(pair.target), sourceText, pair.sourceRules, pair.targetRules);
+    const sourceText = compatible(pair.source, pair.sourceRules.decimal);
+    const targetText = withoutSourceNames(compatible(pair.target, pair.targetRules.decimal), sourceText, pair.sourceRules, pair.targetRules);
     const weekdays = [
       ...compareWeekdays(sourceText, targetText, pair.sourceRules, pair.targetRules),
       ...weekdayAsDay(pair, sourceText, targetText),
@@ -48,11 +49,13 @@ export const numbers = defineCheck({
     ];
     // Most sentences have no figure on either side: then only a month named alone, or a number word, can differ.
     if (!DIGIT.test(sourceText) && !DIGIT.test(targetText)) {
+      const sourceQuantities = readQuantities(sourceText, pair.sourceRules);
       return [
         ...weekdays,
         ...monthsOnly(sourceText, targetText, pair.sourceRules, pair.targetRules),
         ...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules),
-        ...compareSpelledUnits(readQuantities(sourceText, pair.sourceRules), readQuantities(targetText, pair.targetRules)),
+        ...compareSpelledUnits(sourceQuantities, readQuantities(targetText, pair.targetRules)),
+        ...compareImpliedOne(sourceQuantities, targetText, sourceText, pair.sourceRules, pair.targetRules),
       ];
     }
     const source = readQuantities(withoutPlaceholders(sourceText), pair.sourceRules);
@@ -65,14 +68,18 @@ export const numbers = defineCheck({
     results.push(...compareMonths(source, target, pair.sourceRules, pair.targetRules), ...weekdays);
     const sourceAmounts = [...source.amounts];
     const targetAmounts = [...target.amounts];
-    const missingTimes = timesAsFigures(timesWithout(source.times, target.times), targetAmounts, sourceAmounts, target.words);
-    const extraTimes = timesAsFigures(timesWithout(target.times, source.times), sourceAmounts, targetAmounts, source.words);
+    const sourceTimes = [...source.times];
+    const targetTimes = [...target.times];
+    results.push(...pairDurations(source.durations ?? [], target.durations ?? [], { amounts: sourceAmounts, times: sourceTimes }, { amounts: targetAmounts, times: targetTimes }));
+    const missingTimes = timesAsFigures(timesWithout(sourceTimes, targetTimes), targetAmounts, sourceAmounts, target.words);
+    const extraTimes = timesAsFigures(timesWithout(targetTimes, sourceTimes), sourceAmounts, targetAmounts, source.words);
     if (missingTimes.length + extraTimes.length > 0) {
       results.push({ severity: 'error', message: `times differ: ${describe(missingTimes.map(formatTime), extraTimes.map(formatTime))}` });
     }
-    results.push(...compareAmounts(sourceAmounts, targetAmounts, source.words, target.words));
+    results.push(...compareAmounts(sourceAmounts, targetAmounts, source.words, target.words, spelledAmounts(source), spelledAmounts(target)));
     results.push(...compareNumberWords(sourceText, targetText, pair.sourceRules, pair.targetRules, source, target));
     results.push(...compareSpelledUnits(source, target));
+    results.push(...compareImpliedOne(source, targetText, sourceText, pair.sourceRules, pair.targetRules));
     return results;
   },
 });
@@ -84,9 +91,15 @@ const DIGIT = /\p{Nd}/u;
  * `ＡＫＰ` = `AKP`. The ordinal indicators `º` and `ª` are kept, since NFKC
  * makes them letters and `27 ºC` is a temperature.
  */
-function compatible(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.replace(/[^ºª]+/gu, (run) => run.normalize('NFKC')) : text;
+function compatible(text: string, decimal = '.'): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  // A figure with a vulgar fraction (`29¾ Zoll`) is the decimal the other side writes (`29,75 pollici`); NFKC would
+  // make it `293⁄4`.
+  const fractions = text.replace(VULGAR, (_, whole: string, fraction: string) => `${whole}${decimal}${VULGAR_DECIMALS[fraction]}`);
+  return fractions.replace(/[^ºª]+/gu, (run) => run.normalize('NFKC'));
 }
+const VULGAR = /(\p{Nd})([¼½¾⅛⅜⅝⅞])/gu;
+const VULGAR_DECIMALS: Record<string, string> = { '¼': '25', '½': '5', '¾': '75', '⅛': '125', '⅜': '375', '⅝': '625', '⅞': '875' };
 
 /**
  * A word that is a month in the target's language but not in the source's,
@@ -103,6 +116,78 @@ function withoutSourceNames(target: string, source: string, sourceRules: LocaleR
   });
 }
 const CAPITALISED = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+
+/**
+ * Durations pair by length in any reading (`4:41,30` = `4:41:30` = `4分41秒30`,
+ * `nach 13:10 Minuten` = `13 分 10 秒`). One the other side does not give is
+ * looked for as what else its figures say: a game clock names the minute of
+ * play the other side counts (`27:37` = `in der 28. Minute`), a clock figure
+ * the other side reads as a time of day is that time (`13:10`). What is left
+ * is compared as its figures, as any figure is (`17:5` = `17-5`, a score).
+ */
+function pairDurations(source: readonly Duration[], target: readonly Duration[], sourceSide: Side, targetSide: Side): CheckResult[] {
+  if (source.length === 0 && target.length === 0) return [];
+  const bySeconds = new Map<number, Duration[]>();
+  for (const d of target) {
+    for (const seconds of d.seconds) {
+      const list = bySeconds.get(seconds);
+      if (list) list.push(d);
+      else bySeconds.set(seconds, [d]);
+    }
+  }
+  const paired = new Set<Duration>();
+  for (const d of source) {
+    for (const seconds of d.seconds) {
+      const match = bySeconds.get(seconds)?.find((other) => !paired.has(other));
+      if (!match) continue;
+      paired.add(d).add(match);
+      break;
+    }
+  }
+  const leftOf = (list: readonly Duration[], own: Side, other: Side) => {
+    const ownValues = new Set(own.amounts.map((a) => a.value));
+    return list.filter((d) => !paired.has(d) && !elsewhere(d, ownValues, other));
+  };
+  const sourceLeft = leftOf(source, sourceSide, targetSide);
+  const targetLeft = leftOf(target, targetSide, sourceSide);
+  // Durations on both sides that differ (`2:03:04 Stunden` → `2시간 4분 3초`): their figures alone would match.
+  const timed = (list: readonly Duration[]) => list.filter((d) => !d.clock);
+  const [sourceTimed, targetTimed] = [timed(sourceLeft), timed(targetLeft)];
+  const both = sourceTimed.length > 0 && targetTimed.length > 0;
+  for (const [left, side] of [[sourceLeft, sourceSide], [targetLeft, targetSide]] as const) {
+    for (const d of left) if (!both || d.clock) for (const f of d.figures) side.amounts.push({ value: f.value, text: f.text });
+  }
+  return both ? [{ severity: 'error', message: `durations differ: ${describe(sourceTimed.map((d) => d.text), targetTimed.map((d) => d.text))}` }] : [];
+}
+
+interface Side {
+  readonly amounts: Amount[];
+  readonly times: Time[];
+}
+
+/** A duration the other side says as the minute of play or as a time of day; what it matched is taken from that side. */
+function elsewhere(d: Duration, ownValues: ReadonlySet<number>, other: Side): boolean {
+  if (d.clock) {
+    const minute = d.clock.minutes;
+    // The clock runs in the minute after the one it shows: 27:37 is in the 28th minute.
+    // A score gives both figures (`38:17` = `38 - 17`): then it is no clock.
+    const score = other.amounts.some((a) => a.value === d.figures[1]!.value);
+    const index = score ? -1 : other.amounts.findIndex((a) => (a.unit === undefined || a.unit === 'minute') && (a.value === minute + 1 || a.value === minute) && !ownValues.has(a.value));
+    if (index >= 0) {
+      other.amounts.splice(index, 1);
+      return true;
+    }
+  }
+  if (d.figures.length === 2) {
+    const minutes = d.figures[0]!.value * 60 + d.figures[1]!.value;
+    const index = other.times.findIndex((time) => time.minutes === minutes);
+    if (index >= 0) {
+      other.times.splice(index, 1);
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Times of one side that the other writes as a bare figure or a word, which
@@ -182,6 +267,8 @@ const WORD = /\p{L}{3,}/gu;
 function spelledCardinals(text: string, rules: LocaleRules): number[] {
   // CLDR's spell-out forms for any locale (`fem`, `четыре`, `padesát osm`), then the hand table's declined forms.
   const values = readSpelled(text, rules.textLang).filter((spelled) => !spelled.ordinal && spelled.value >= 2 && Number.isInteger(spelled.value)).map((spelled) => spelled.value);
+  // … and the ones written in one word with their unit (`Fünfprozenthürde`, `사흘간`).
+  for (const found of readWordUnits(text, rules)) if (found.value >= 2) values.push(found.value);
   const table = (NUMERALS as unknown as Record<string, { cardinals?: Record<string, number> }>)[baseLanguage(rules.textLang)]?.cardinals;
   if (!table) return values;
   for (const word of text.match(WORD) ?? []) {
@@ -190,12 +277,47 @@ function spelledCardinals(text: string, rules: LocaleRules): number[] {
   }
   return values;
 }
+/** Units of time that convert into each other (`eine Woche` = `sieben Tage`; `ein Jahr` = `zwölf Monate`). */
+const TIME_FAMILY: Record<string, string> = { second: 'day', minute: 'day', hour: 'day', day: 'day', week: 'day', month: 'year', year: 'year' };
+
+/**
+ * One of a unit of time the source says with the article (`innerhalb einer
+ * Woche`), which the translation names in another unit only (`within a
+ * month`, `do měsíce`, `bir ay içinde`, `在一个月内`). Unit names in every
+ * locale are CLDR's through Intl. Not where the translation names a unit the
+ * source's converts into (`within seven days`), nor one the source names
+ * anywhere else, in a compound too (`Monatsende`).
+ */
+function compareImpliedOne(source: Quantities, targetText: string, sourceText: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
+  const implied = source.impliedOne ?? [];
+  if (implied.length === 0) return [];
+  const named = timeUnitsNamed(targetText, targetRules);
+  if (named.size === 0) return [];
+  const inSource = timeUnitsNamed(sourceText, sourceRules, true);
+  const results: CheckResult[] = [];
+  for (const { unit, text } of implied) {
+    if ([...named].some((other) => TIME_FAMILY[other] === TIME_FAMILY[unit])) continue;
+    const other = [...named].find((other) => !inSource.has(other));
+    if (other === undefined) continue;
+    results.push({ severity: 'error', message: `${text} is in another unit in the translation: ${other}` });
+  }
+  return results;
+}
+
 /**
  * Physical measures, which readers get rounded (not money, shares or counts).
  * Temperatures are left out: one degree is what a weather report is about.
  */
-const MEASURES = new Set(['km', 'kmh', 'mph', 'mile', 'm', 'cm', 'mm', 'ft', 'inch', 'kg', 'lb', 'tonne', 'km2', 'sq-mile', 'ha', 'acre', 'litre', 'gallon']);
+const MEASURES = new Set(['km', 'kmh', 'mph', 'mile', 'm', 'cm', 'mm', 'ft', 'inch', 'yard', 'kg', 'lb', 'tonne', 'km2', 'sq-mile', 'ha', 'acre', 'litre', 'gallon']);
 const UNIT_ALIASES = new Set(CONVERSIONS.flatMap(([a, b, factor]) => (factor === 1 ? [`${a}|${b}`, `${b}|${a}`] : [])));
+/** A unit and the units that name it another way (`mph` and `miles` an hour, GBP and the pound of weight). */
+const SAME_UNIT = new Map<string, string[]>();
+for (const [a, b, factor] of CONVERSIONS) {
+  if (factor !== 1) continue;
+  SAME_UNIT.set(a, [...(SAME_UNIT.get(a) ?? [a]), b]);
+  SAME_UNIT.set(b, [...(SAME_UNIT.get(b) ?? [b]), a]);
+}
+const sameUnits = (unit: string) => SAME_UNIT.get(unit) ?? [unit];
 
 /**
  * A number both sides spell out, given in another unit: `drei Wochen` → `tre
@@ -282,6 +404,8 @@ function datelineOf(units: readonly { readonly source: string }[]): Date | undef
 function compareOrdinals(source: string, target: string, sourceRules: LocaleRules, targetRules: LocaleRules): CheckResult[] {
   const ordinalsOf = (text: string, rules: LocaleRules) => [
     ...readOrdinals(text, rules),
+    // A rank as a figure and a counter (`6位`, `3위`) is the ordinal the other side spells (`Neunter` ≠ `6位`).
+    ...readRanks(text, rules),
     ...readSpelled(text, rules.textLang).filter((spelled) => spelled.ordinal).map((spelled) => spelled.value),
   ];
   // `erste`, `first`, `premier` are as often `leading`, `senior`, `early`: only ranks from the second are compared.
@@ -318,7 +442,17 @@ function compareMonths(
  * conversion added for the reader, a figure the other side spells out, or a
  * figure missing or added. Figures are grouped by value, so pairing is linear.
  */
-function compareAmounts(source: readonly Amount[], target: readonly Amount[], sourceWords: readonly number[], targetWords: readonly number[]): CheckResult[] {
+/** Numbers spelled out with a unit (`sechs Meter`), as figures a conversion of the other side may come from (`20 feet`). */
+const spelledAmounts = (q: Quantities): Amount[] => (q.spelledUnits ?? []).map(({ value, unit, text }) => ({ value, unit, text }));
+
+function compareAmounts(
+  source: readonly Amount[],
+  target: readonly Amount[],
+  sourceWords: readonly number[],
+  targetWords: readonly number[],
+  sourceSpelled: readonly Amount[] = [],
+  targetSpelled: readonly Amount[] = [],
+): CheckResult[] {
   const results: CheckResult[] = [];
   // Target figures by value and unit ('' for none): each pairing takes one in constant time.
   const buckets = new Map<string, Amount[]>();
@@ -361,11 +495,11 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
   }
   const spelledInTarget = new Set(targetWords);
   const spelledInSource = new Set(sourceWords);
-  const converted = conversionFinder(target);
-  const original = conversionFinder(source);
+  const converted = conversionFinder([...target, ...targetSpelled]);
+  const original = conversionFinder([...source, ...sourceSpelled]);
   // A conversion in brackets (`3.5 km (2.2-mile)`) is one whatever the translator's rounding, within 12 %.
-  const convertedAside = conversionFinder(target, 0.12);
-  const originalAside = conversionFinder(source, 0.12);
+  const convertedAside = conversionFinder([...target, ...targetSpelled], 0.12);
+  const originalAside = conversionFinder([...source, ...sourceSpelled], 0.12);
   // One of a unit is often said with a word or none: `pro Quadratmeter` = `1㎡당`, `a kilo` = `1 kg`.
   const oneOf = (amount: Amount) => amount.value === 1 && amount.unit !== undefined;
   const missing = source.filter((a) => {
@@ -384,19 +518,37 @@ function compareAmounts(source: readonly Amount[], target: readonly Amount[], so
   });
   // A measure rounded another way (`136 km/h` = `137 km/h`, `290 Kilo` = `295 kg`, `620 km` = `619 km`): translators
   // round again from the original's miles and Fahrenheit. Whole figures of the same physical unit within 2 % (or one).
+  // A measure with a fraction rounded to a whole one (`7,5 Zentimeter` = `8 cm`, `2,5 bis 10 cm` = `2 a 10 cm`): the
+  // original's inches, converted twice.
+  const rounded = (a: Amount, b: Amount) =>
+    Number.isInteger(a.value) ? Math.abs(b.value - a.value) <= Math.max(1, Math.abs(a.value) * 0.02) : b.value === Math.floor(a.value) || b.value === Math.ceil(a.value);
   for (const a of [...missing]) {
-    if (!a.unit || !MEASURES.has(a.unit) || !Number.isInteger(a.value)) continue;
-    const b = extra.find((b) => (b.unit === a.unit || UNIT_ALIASES.has(`${a.unit}|${b.unit}`)) && Number.isInteger(b.value) && Math.abs(b.value - a.value) <= Math.max(1, Math.abs(a.value) * 0.02));
+    if (!a.unit || !MEASURES.has(a.unit)) continue;
+    const b = extra.find((b) => (b.unit === a.unit || UNIT_ALIASES.has(`${a.unit}|${b.unit}`)) && Number.isInteger(b.value) && rounded(a, b));
     if (!b) continue;
     missing.splice(missing.indexOf(a), 1);
     extra.splice(extra.indexOf(b), 1);
     results.push({ severity: 'warning', message: `${a.text} is rounded to ${b.text} in the translation` });
+  }
+  // A clock figure with points for colons (`2.02.48`, `16.31` for `2:02:48`, `16:31`): the Nordic and Finnish way of
+  // writing times and race times (the Swedish Language Council's `kl. 16.30`; CLDR's time separator for da and fi). The
+  // same digit groups, in the same order, are the same figure.
+  for (const b of [...extra]) {
+    const groups = POINTED_CLOCK.exec(b.text)?.slice(1).filter((group) => group !== undefined);
+    if (!groups) continue;
+    const parts = groups.map((group) => missing.find((a) => a.text === group));
+    if (parts.some((a, i) => a === undefined || parts.indexOf(a) !== i)) continue;
+    for (const a of parts) missing.splice(missing.indexOf(a!), 1);
+    extra.splice(extra.indexOf(b), 1);
   }
   if (missing.length + extra.length > 0) {
     results.push({ severity: 'error', message: `numbers differ: ${describe(missing.map((a) => a.text), extra.map((b) => b.text))}` });
   }
   return results;
 }
+
+/** Its unit may follow (`16.31 minutter`), and is what the source's clock figure says too. */
+const POINTED_CLOCK = /^(\d{1,3})\.(\d{2})(?:\.(\d{2}))?(?![\d.,])/;
 
 /**
  * Finds, among `amounts`, one that converts a given figure to another unit as
@@ -412,8 +564,21 @@ function conversionFinder(amounts: readonly Amount[], looseness = 0.05): (from: 
     else byUnit.set(amount.unit, [amount]);
   }
   for (const list of byUnit.values()) list.sort((a, b) => a.value - b.value);
+  // The figures of several units, merged and sorted once per set of units.
+  const merged = new Map<string, Amount[]>();
+  const listOf = (units: readonly string[]) => {
+    const key = units.join('|');
+    let list = merged.get(key);
+    if (!list) {
+      list = units.length === 1 ? (byUnit.get(units[0]!) ?? []) : units.flatMap((unit) => byUnit.get(unit) ?? []).sort((x, y) => x.value - y.value);
+      merged.set(key, list);
+    }
+    return list;
+  };
   return (from) => {
     if (!from.unit) return undefined;
+    // The unit as either side may name it: `ポンド`, `libras` are the pound sterling and the pound of weight.
+    const fromUnits = sameUnits(from.unit);
     const rate = CURRENCY_RATES[from.unit];
     if (rate !== undefined) {
       for (const [unit, list] of byUnit) {
@@ -423,17 +588,21 @@ function conversionFinder(amounts: readonly Amount[], looseness = 0.05): (from: 
         const found = firstAtLeast(list, expected / 1.6);
         if (found && found.value <= expected * 1.6) return found;
       }
-      return undefined;
+      if (fromUnits.length === 1) return undefined;
     }
     for (const [a, b, factor] of CONVERSIONS) {
-      const forward = a === from.unit;
-      if (!forward && b !== from.unit) continue;
+      // The same unit named two ways is paired or rounded, not converted.
+      if (factor === 1) continue;
+      const forward = fromUnits.includes(a);
+      if (!forward && !fromUnits.includes(b)) continue;
       // `Grad`, `degrees` without C or F read as Celsius: US English gives Fahrenheit as plain degrees (`27 ºC` = `80 degrees`).
-      const list = factor === 'celsius' ? [...(byUnit.get(a) ?? []), ...(byUnit.get(b) ?? [])].sort((x, y) => x.value - y.value) : byUnit.get(forward ? b : a);
-      if (!list) continue;
+      // The other unit as either side names it: `時速85マイル` is miles per hour.
+      const list = listOf(factor === 'celsius' ? [a, b] : sameUnits(forward ? b : a));
+      if (list.length === 0) continue;
       const toF = (from.value * 9) / 5 + 32;
       const toC = ((from.value - 32) * 5) / 9;
-      // Plain degrees may be either scale, so both directions are tried for them.
+      // Plain degrees may be either scale, so both directions are tried for them. (A difference of temperatures,
+      // `12 ºC` = `a 20-degree difference`, is not: `14 Grad` → `24 grader` would pass as one.)
       const candidates =
         factor === 'celsius' ? (forward ? [toF, toC] : [toC, toF]) : [forward ? from.value * factor : from.value / factor];
       for (const expected of candidates) {

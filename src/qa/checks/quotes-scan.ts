@@ -54,6 +54,8 @@ export interface UnitQuotes {
   opened: number;
   /** A quotation is still open when the unit ends. */
   carriesOut: boolean;
+  /** The unit opens again with the mark of a quotation carried in, which is taken as closed before it. */
+  reopened: boolean;
 }
 
 /** Closing marks that are also apostrophes: they close only where they cannot be one. */
@@ -68,6 +70,9 @@ const SENTENCE_END = /[!?…。！？]/u;
 const FULL_STOP = /\.(?:\s|$)/u;
 const SENTENCE_BEFORE = /[.!?…。！？]/u;
 const PLACEHOLDER = /[{}%<>]/u;
+/** What a word processor puts a closing mark after when it elides (`dall’”Ohio`): a letter of a spaced script or an apostrophe. */
+const ELIDED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}’']/u;
+const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 /** How much of the sentence before a quotation is read for a word of speech. */
 const LEAD = 160;
 /** The end of a sentence inside the lead: what stands before it belongs to another sentence. */
@@ -77,12 +82,21 @@ const CLAUSE_BREAK = /[,;–—]|\s-\s/u;
 /** How many words may stand between a word of speech and the quotation it governs (`sprach im Dienst X von einem „…“`). */
 const GOVERNED = 6;
 
-/** Per base language of the source: the words that make a quoted phrase the speaker's own (locales/quotes.json). */
-const SPEECH_WORDS = new Map<string, ReadonlySet<string>>(
-  Object.entries(QUOTE_WORDS as Record<string, unknown>)
-    .filter((entry): entry is [string, { speechWords: string[] }] => typeof entry[1] === 'object' && entry[1] !== null)
-    .map(([lang, data]) => [lang, new Set(data.speechWords)]),
+/** Per base language: what locales/quotes.json says about its quotations. */
+interface QuoteData {
+  readonly speechWords?: readonly string[];
+  /** A quotation that ends with one nested in it in the same marks closes once (French `« Il dit : « Non. »`). */
+  readonly nestedClosesOnce?: boolean;
+  /** A quotation over several paragraphs opens again at the start of each, not closed before (`“…` / `“…”`). */
+  readonly reopensParagraphs?: boolean;
+}
+const QUOTE_DATA = new Map<string, QuoteData>(
+  Object.entries(QUOTE_WORDS as Record<string, unknown>).filter(
+    (entry): entry is [string, QuoteData] => typeof entry[1] === 'object' && entry[1] !== null,
+  ),
 );
+/** Per base language of the source: the words that make a quoted phrase the speaker's own (locales/quotes.json). */
+const SPEECH_WORDS = new Map<string, ReadonlySet<string>>([...QUOTE_DATA].map(([lang, data]) => [lang, new Set(data.speechWords ?? [])]));
 
 interface Entry {
   readonly mark: string;
@@ -95,13 +109,17 @@ interface Entry {
   nestedSame?: boolean;
 }
 
-/** Called once per side of a document: the marks, their spans and problems of every unit, in one pass. */
-export function scanQuotes(
-  texts: readonly string[],
-  rules: LocaleRules,
-  sourceCarries?: readonly boolean[],
-  sourceOpensRunOn?: readonly boolean[],
-): UnitQuotes[] {
+/**
+ * Called once per side of a document: the marks, their spans and problems of every unit, in one pass. The
+ * translation's side is read with the source's (`source`): where the source runs a quotation on, so may it.
+ */
+export function scanQuotes(texts: readonly string[], rules: LocaleRules, source?: readonly UnitQuotes[]): UnitQuotes[] {
+  // Where the source runs a quotation on cleanly, and where it opens one that runs on.
+  const sourceCarries = source?.map((unit) => unit.carriesOut && unit.problems.length === 0);
+  const sourceOpensRunOn = source?.map((unit, u) => unit.spans.some((span) => span.unit === u && span.lastUnit !== u));
+  const data = QUOTE_DATA.get(baseLanguage(rules.textLang));
+  const nestedClosesOnce = data?.nestedClosesOnce === true;
+  const reopensParagraphs = data?.reopensParagraphs === true;
   const pairs = rules.quotes.filter(([open, close]) => open !== close);
   const closerOf = new Map(pairs.map(([open, close]) => [open, close]));
   const closers = new Set(pairs.map(([, close]) => close));
@@ -110,14 +128,24 @@ export function scanQuotes(
   const symmetric = new Set(['"', ...rules.quotes.filter(([open, close]) => open === close && !APOSTROPHES.has(open)).map(([open]) => open)]);
   const units: UnitQuotes[] = [];
   let stack: Entry[] = [];
+  // Every character that can be a mark (full-width `＂` and `＇` become `"` and `'` under NFKC): most sentences have
+  // none, and with no quotation carried into them they are passed over without being copied or indexed.
+  const marks = new Set([...closerOf.keys(), ...closers, ...symmetric, ...APOSTROPHES, '‘', '＂', '＇']);
 
   const unclosed = (entry: Entry) => {
     if (!entry.straight) units[entry.span.unit]!.problems.push({ kind: 'unclosed', message: `${entry.mark} opens a quotation that is not closed` });
   };
 
   for (let u = 0; u < texts.length; u++) {
-    const chars = [...texts[u]!.normalize('NFKC')];
-    const unit: UnitQuotes = { spans: [], problems: [], carriedIn: stack.length > 0, opened: 0, carriesOut: false };
+    if (stack.length === 0 && !hasMark(texts[u]!, marks)) {
+      units.push({ spans: [], problems: [], carriedIn: false, opened: 0, carriesOut: false, reopened: false });
+      continue;
+    }
+    const normal = texts[u]!.normalize('NFKC');
+    const chars = [...normal];
+    // Characters i to j as text: a slice of the string where every character is one code unit (no copy of an array).
+    const cut = chars.length === normal.length ? (i: number, j: number) => normal.slice(i, j) : (i: number, j: number) => chars.slice(i, j).join('');
+    const unit: UnitQuotes = { spans: [], problems: [], carriedIn: stack.length > 0, opened: 0, carriesOut: false, reopened: false };
     units.push(unit);
     for (const entry of stack) unit.spans.push(entry.span);
     const carried = stack.length;
@@ -153,9 +181,9 @@ export function scanQuotes(
       const span: Span = {
         open: mark,
         unit: u,
-        inner: chars.slice(i + 1, i + 1 + INNER).join(''),
-        before: chars.slice(Math.max(0, i - 3), i).join(''),
-        lead: chars.slice(Math.max(0, i - LEAD), i).join(''),
+        inner: cut(i + 1, i + 1 + INNER),
+        before: cut(Math.max(0, i - 3), i),
+        lead: cut(Math.max(0, i - LEAD), i),
         after: '',
         startsSentence: i < firstWord || SENTENCE_BEFORE.test(chars[lastSign[i]!] ?? ''),
         nested: stack.length > carriedLeft,
@@ -169,8 +197,8 @@ export function scanQuotes(
       const entry = stack.pop()!;
       if (entry.span.unit < u) carriedLeft--;
       entry.span.lastUnit = u;
-      if (entry.span.unit === u) entry.span.inner = chars.slice(entry.at + 1, Math.min(i, entry.at + 1 + INNER)).join('');
-      entry.span.after = chars.slice(i + 1, i + 4).join('');
+      if (entry.span.unit === u) entry.span.inner = cut(entry.at + 1, Math.min(i, entry.at + 1 + INNER));
+      entry.span.after = cut(i + 1, i + 4);
     };
 
     for (let i = 0; i < n; i++) {
@@ -187,8 +215,10 @@ export function scanQuotes(
           continue;
         }
         sawMark = true;
-        // A straight mark closes a straight one, or a curly one where it stands as a closer (`“…"`).
-        if (top && (top.mark === char || closesHere(chars, i))) close(i);
+        // A straight mark closes a straight one, or a curly one where it stands as a closer (`“…"`); one that stands
+        // as an opener inside a straight quotation opens a quotation within it (`"Wenn er sagt, "O.K.”, dann…"`).
+        const nestedStraight = top?.mark === char && char === '"' && opensHere(chars, i) && !closesHere(chars, i);
+        if (top && !nestedStraight && (top.mark === char || closesHere(chars, i))) close(i);
         else open(char, char, i, true);
         continue;
       }
@@ -211,7 +241,8 @@ export function scanQuotes(
           if (kind === 'closer' && closers.has(char) && !closerOf.has(char) && !top?.straight) unit.problems.push(unopened(char));
           continue;
         }
-        if (kind === 'closer' || nextSureCloser[i + 1]! >= nextOpener[i + 1]!) close(i);
+        // (A quotation nested in one with the same marks closes at a mark that could be an apostrophe: `‘… ‘O.K.’, …’`.)
+        if (kind === 'closer' || nextSureCloser[i + 1]! >= nextOpener[i + 1]! || stack.at(-2)?.close === char) close(i);
         continue;
       }
       if (!closers.has(char) && !closerOf.has(char)) continue;
@@ -225,16 +256,36 @@ export function scanQuotes(
       // a curly closer also closes a straight opener (`"…”`, one typist's habit).
       if (closers.has(char) && (top?.close === char || (top?.straight === true && top.mark === '"' && !closerOf.has(char)))) {
         close(i);
+        // French closes a quotation that ends with one nested in it once (`J’ai dit : "Tashi, je t’aime. »`).
+        if (nestedClosesOnce && top?.straight && stack.at(-1)?.close === char && closesLater(chars, i, char) === 0) close(i);
+      } else if (!closerOf.has(char) && ELIDED.test(chars[i - 1] ?? ' ') && SPACED_LETTER.test(chars[i + 1] ?? ' ')) {
+        // A closing mark glued to an elided word before a word (`dall’”Ohio`, `l”arma segreta”`): a word processor
+        // chose the closing form after the apostrophe, and the mark opens a quotation that a mark like it closes.
+        open(char, char, i, false);
       } else if (closerOf.has(char)) {
         // A unit that opens again with the mark of a quotation carried in from before: a stray mark where the source
         // runs a quotation on over these sentences too, else a closing mark missing in the sentence it opened in.
-        if (firstMark && carried > 0 && top && !top.straight && top.span.unit < u && top.mark === char) {
-          if (sourceCarries?.[u - 1]) {
+        // A quotation over several paragraphs opens again at the start of each without closing, as the source runs it
+        // on; and where the source also opens its carried quotation again, the translation follows it. A mark that
+        // closes again in this unit opens a quotation inside the carried one (`Řekl: „Udělal jste to?“`), and so
+        // does one that opens the unit where the carried one closes after it too (`„Plakala“?“`).
+        const closing = firstMark && carried > 0 && top ? closesLater(chars, i, top.close) : 0;
+        const paragraph = reopensParagraphs && i < firstWord && sourceRunsOn(source, u);
+        const inside = closing >= 2 || (closing === 1 && (sourceNests(source?.[u], u) || (!paragraph && !source?.[u]?.spans.some((span) => span.unit === u))));
+        if (firstMark && carried > 0 && top && !top.straight && top.span.unit < u && top.mark === char && !inside) {
+          if (paragraph || source?.[u]?.reopened === true) {
+            const entry = stack.pop()!;
+            entry.span.lastUnit = u - 1;
+            carriedLeft--;
+            unit.reopened = true;
+          } else if (sourceCarries?.[u - 1] && sourceRunsOn(source, u)) {
             unit.problems.push({ kind: 'unclosed', message: `${char} opens a quotation that is already open` });
             continue;
+          } else {
+            unclosed(stack.pop()!);
+            carriedLeft--;
+            unit.reopened = true;
           }
-          unclosed(stack.pop()!);
-          carriedLeft--;
         }
         // An opening mark typed for a closing one (Dutch `mensen,‘ zei`): after a word, before a space.
         if (!closers.has(char) && standsAsCloser(chars, i) && !(top?.close === char)) {
@@ -254,6 +305,10 @@ export function scanQuotes(
     for (const entry of stack) {
       if (entry.mark === "'" && sourceCarries?.[u] !== true) continue;
       if (entry.nestedSame && entry.span.unit === u && sourceCarries?.[u] !== true) {
+        if (nestedClosesOnce) {
+          entry.span.lastUnit = u;
+          continue;
+        }
         unit.problems.push({ kind: 'unclosed', message: `${entry.mark} opens a quotation with another inside it in the same marks, and only one closes` });
         continue;
       }
@@ -313,6 +368,34 @@ function spokenBefore(lead: string, speechWords: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** The text has a character that can be a mark (one pass, nothing copied). */
+function hasMark(text: string, marks: ReadonlySet<string>): boolean {
+  for (let i = 0; i < text.length; i++) if (marks.has(text[i]!)) return true;
+  return false;
+}
+
+/** The source runs a quotation on from the unit before into this one, and closes it. */
+function sourceRunsOn(source: readonly UnitQuotes[] | undefined, u: number): boolean {
+  return source?.[u - 1]?.spans.some((span) => span.unit < u && span.lastUnit !== undefined && span.lastUnit >= u) === true;
+}
+
+/** The source quotes inside the quotation it carries into this unit (`„Tashi, ich liebe dich.“` within a longer one). */
+function sourceNests(unit: UnitQuotes | undefined, u: number): boolean {
+  return (
+    unit !== undefined &&
+    unit.spans.some((span) => span.unit < u && span.lastUnit !== undefined && span.lastUnit >= u) &&
+    unit.spans.some((span) => span.unit === u && span.lastUnit === u)
+  );
+}
+
+/** How many closing marks of a quotation (its own, a straight `"`, or `'` for `’`) stand after position i in the unit, up to 2. */
+function closesLater(chars: readonly string[], i: number, close: string): number {
+  let found = 0;
+  const single = close === '’';
+  for (let j = i + 1; j < chars.length && found < 2; j++) if (chars[j] === close || chars[j] === '"' || (single && chars[j] === "'")) found++;
+  return found;
+}
+
 const unopened = (mark: string): Problem => ({ kind: 'unopened', message: `${mark} closes a quotation that was not opened` });
 
 /** A straight mark stands as a closer: after a word or punctuation, and not before a word. */
@@ -343,6 +426,8 @@ function typedApostrophe(chars: readonly string[], i: number): boolean {
   const after = chars[i + 1] ?? ' ';
   const next = chars[i + 2] ?? ' ';
   if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) return true;
+  // A decade with its century left out (`negli anni ‘30`, `the ‘80s`).
+  if (/\d/u.test(after) && /\d/u.test(next) && !/[\p{N}]/u.test(chars[i + 3] ?? ' ') && !/\p{L}/u.test(chars[i + 4] ?? ' ')) return true;
   return /\p{Ll}/u.test(after) && !/\p{L}/u.test(next) && next !== '’';
 }
 

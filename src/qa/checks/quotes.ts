@@ -1,5 +1,6 @@
 import { defineCheck, type CheckResult, type SegmentPair } from '../check.js';
 import type { LocaleRules } from '../locales/rules.js';
+import { endsQuotative, reportsSpeech, saysThat, speechWordsIn } from './quotes-reported.js';
 import { scanQuotes, type Span, type UnitQuotes } from './quotes-scan.js';
 
 /**
@@ -52,19 +53,30 @@ export const quotes = defineCheck({
     const names = source.spans.filter((span) => span.role === 'name');
     const count = target.spans.length;
     if (count < speech.length) {
+      // Speech given as reported speech (`sagte: „Wir kommentieren das nicht.“` → `a déclaré qu’il ne commentait pas`), or
+      // two quotations of one speaker joined into one (`„…“, sagte er, „…“` → `« … », s’inquiète-t-il`): the words are
+      // still the speaker's, told another way, which a translation may do.
+      const lost = speech.slice(count);
+      const reported = count === 0 && lost.every((span) => !span.attributed && span.unit === index && !saysThat(span.lead, pair.sourceRules.textLang)) && reportsSpeech(pair.target, pair.targetRules.textLang);
+      // (Phrases a word of speech governs, `nannte den Streik „völlig überzogen“ und „eine Zumutung“`, are each a quotation;
+      // one quoted inside another, `„Er sagte: ‚Nein‘“`, is no second quotation to join.)
+      const joined = count > 0 && speech.every((span) => !span.attributed && !span.nested) && quotedShare(target.spans, index, pair.target) >= JOINED_SHARE * quotedShare(speech, index, pair.source);
       results.push({
-        severity: 'error',
-        message: `the source quotes speech (${excerpt(speech[0]!)}), the translation has ${count === 0 ? 'no quotation' : `${count} quotation(s) for ${speech.length}`}`,
+        severity: reported || joined ? 'warning' : 'error',
+        message: `the source quotes speech (${excerpt(speech[0]!)}), the translation has ${count === 0 ? 'no quotation' : `${count} quotation(s) for ${speech.length}`}${reported ? ' (given as reported speech)' : joined ? ' (quotations joined)' : ''}`,
       });
     } else if (count < source.spans.length && target.spans.filter(clauseLike).length < speech.length) {
       // Something was dropped, and what the translation still quotes are a few words: the speech went, a name stayed.
       results.push({ severity: 'error', message: `the source quotes speech (${excerpt(speech[0]!)}), the translation quotes only ${target.spans.map(excerpt).join(', ')}` });
+    } else if (count < source.spans.length && count === 0 && endsQuotative(pair.target, pair.targetRules.textLang)) {
+      // Korean closes a quotation with a quotative ending (`“…”이라고`): without the marks, the words are no title.
+      results.push({ severity: 'error', message: `the source quotes ${excerpt(source.spans[0]!)}, the translation leaves the marks out before its quotative ending` });
     } else if (count < source.spans.length) {
       results.push({ severity: 'warning', message: `the marks around ${names.map(excerpt).join(', ')} are left out (a name, title or term may lose them)` });
     } else if (count > source.spans.length) {
       results.push({ severity: 'warning', message: `the translation has ${count} quotation(s), the source ${source.spans.length}` });
     } else {
-      const moved = movedQuotation(source.spans, target.spans, pair.source, pair.target);
+      const moved = movedQuotation(source.spans, target.spans, pair.source, pair.target) ?? movedOntoSpeech(source.spans, target.spans, pair);
       if (moved) results.push({ severity: 'error', message: `${excerpt(moved)} is quoted in the source, but the translation quotes other words` });
       else if (straightCount(pair.target) > straightCount(pair.source) && pair.targetRules.quotes[0]![0] !== '"') {
         const [open, close] = pair.targetRules.quotes[0]!;
@@ -78,8 +90,14 @@ export const quotes = defineCheck({
     const previous = index > 0 ? targetUnits[index - 1]! : undefined;
     const opening = source.spans.find((span) => span.unit < index)?.unit;
     const ownQuotation = target.spans.every((span) => span.unit === index && span.lastUnit === index);
-    const reported = opening !== undefined && targetUnits[opening]!.spans.length === 0 && ownQuotation;
-    if (source.carriedIn && source.opened === 0 && !target.carriedIn && target.opened > 0 && previous && previous.spans.length === 0 && !reported) {
+    const openingText = opening === undefined ? undefined : pair.document?.units[opening]?.target;
+    const reported =
+      opening !== undefined &&
+      targetUnits[opening]!.spans.length === 0 &&
+      (ownQuotation || (openingText !== undefined && reportsSpeech(openingText, pair.targetRules.textLang)));
+    // A title or a word quoted here (`banners reading „Tories Against Brexit”`) is not the source's speech opened late.
+    const speechHere = target.spans.some((span) => span.unit === index && (span.role === 'speech' || span.lastUnit !== index));
+    if (source.carriedIn && source.opened === 0 && !target.carriedIn && speechHere && previous && previous.spans.length === 0 && !reported) {
       results.push({ severity: 'error', message: 'the quotation opens here, a sentence later than in the source' });
     }
     // Marks that do not pair up, where the source's pair up (a source that breaks off mid-quotation may be followed).
@@ -117,12 +135,7 @@ function documentQuotes(pair: SegmentPair): Sides & { readonly index: number } {
 function readSides(sources: readonly string[], targets: readonly string[], pair: SegmentPair): Sides {
   const source = scanQuotes(sources, pair.sourceRules);
   // Where the source runs a quotation on cleanly, the translation may run it on too.
-  const target = scanQuotes(
-    targets,
-    pair.targetRules,
-    source.map((unit) => unit.carriesOut && unit.problems.length === 0),
-    source.map((unit, u) => unit.spans.some((span) => span.unit === u && span.lastUnit !== u)),
-  );
+  const target = scanQuotes(targets, pair.targetRules, source);
   return { source, target, boundaries: boundaryShifts(source, target) };
 }
 
@@ -136,14 +149,30 @@ function boundaryShifts(source: readonly UnitQuotes[], target: readonly UnitQuot
   const add = (unit: number, message: string) => found.set(unit, [...(found.get(unit) ?? []), message]);
   target.forEach((unit, u) => {
     const span = unit.spans.find((each) => each.unit === u && each.lastUnit !== undefined && each.lastUnit > u);
-    const other = source[u]?.spans.find((each) => each.unit === u && each.role === 'speech');
+    // The source's quotation that runs on from this sentence, if one does, else its first quotation of speech here.
+    const opened = source[u]?.spans.filter((each) => each.unit === u) ?? [];
+    const other = opened.find((each) => each.lastUnit !== u) ?? opened.find((each) => each.role === 'speech');
     if (!span || !other || other.lastUnit === undefined) return;
-    if (other.lastUnit === u) add(u, `${span.open} opens a quotation that the source closes in this sentence, the translation only later`);
+    // Quotations of one speaker in consecutive sentences, which the translation joins into one: every sentence it
+    // runs over is quoted in the source too.
+    let joined = true;
+    for (let k = u + 1; k <= span.lastUnit! && joined; k++) joined = (source[k]?.spans.length ?? 0) > 0;
+    if (other.lastUnit === u && !joined) add(u, `${span.open} opens a quotation that the source closes in this sentence, the translation only later`);
     else if (other.lastUnit < span.lastUnit! && source[span.lastUnit!]!.spans.length === 0) {
       add(span.lastUnit!, 'the quotation runs on into this sentence, which the source does not quote');
     }
   });
   return found;
+}
+
+/** How much of a quotation's share of its sentence the translation's quotations must keep to count as joined. */
+const JOINED_SHARE = 0.7;
+
+/** The share of a sentence's characters that its quotations opened and closed in it hold. */
+function quotedShare(spans: readonly Span[], index: number, text: string): number {
+  let quoted = 0;
+  for (const span of spans) if (span.unit === index && span.lastUnit === index) quoted += [...span.inner.trim()].length;
+  return quoted / Math.max(1, [...text].length);
 }
 
 /** The first words of a quotation, in the marks it has. */
@@ -197,6 +226,25 @@ function movedQuotation(source: readonly Span[], target: readonly Span[], source
   const introduces = (quote: Span) => /^\s*:/u.test(quote.after);
   if ((introduced(span) && introduces(other) && !introduced(other)) || (introduces(span) && introduced(other) && !introduces(other))) return span;
   return undefined;
+}
+
+/** How many words a quotation moved onto the words saying it may hold (`«раскритиковала» перегруженную`). */
+const SAYING = 4;
+
+/**
+ * One short quotation on each side, and the marks went onto a word of speech (locales/quotes.json): the translation's
+ * holds one (`раскритиковала «перегруженную»` → `«раскритиковала» перегруженную`, `«ha detto Kaltenbach»`), the
+ * source's holds none, and the source has one outside it.
+ */
+function movedOntoSpeech(source: readonly Span[], target: readonly Span[], pair: SegmentPair): Span | undefined {
+  if (source.length !== 1 || target.length !== 1) return undefined;
+  const [span] = source as [Span];
+  const [other] = target as [Span];
+  if (span.lastUnit !== span.unit || other.lastUnit !== other.unit) return undefined;
+  if (other.inner.trim().split(/\s+/u).length > SAYING) return undefined;
+  if (speechWordsIn(other.inner, pair.targetRules.textLang) === 0) return undefined;
+  if (speechWordsIn(span.inner, pair.sourceRules.textLang) > 0) return undefined;
+  return speechWordsIn(outside(pair.source, span.inner), pair.sourceRules.textLang) > 0 ? span : undefined;
 }
 
 /** The text without the first occurrence of a quotation's words. */

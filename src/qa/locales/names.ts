@@ -179,12 +179,50 @@ const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[\p{L}’'-]{3,}(?![\p{L}\p{N}
  * with a near miss instead (`Stoltenbreg`) has misspelt it, role word or not.
  */
 export function namesKeptInDocument(items: Iterable<{ readonly source: string; readonly target: string }>): Set<string> {
-  const kept = new Set<string>();
-  for (const { source, target } of items) {
+  const kept = new KeptNames();
+  const list = [...items];
+  for (const { source, target } of list) {
     const inTarget = new Set(target.match(CAPITALISED) ?? []);
     for (const word of source.match(CAPITALISED) ?? []) if (inTarget.has(word) && !ROLES.has(word) && !isGermanNoun(word)) kept.add(word);
   }
+  if (kept.size === 0) return kept;
+  // The words the other translations have instead, where they do not keep it: how often each.
+  const counts = new Map<string, Map<string, number>>();
+  for (const { source, target } of list) {
+    const inTarget = new Set(target.match(CAPITALISED_WORD) ?? []);
+    for (const word of new Set(source.match(CAPITALISED) ?? [])) {
+      if (!kept.has(word) || inTarget.has(word)) continue;
+      const start = foldName(word).replace(/^w/u, 'v').slice(0, 1);
+      for (const other of inTarget) {
+        if (Math.abs(other.length - word.length) > 3 || foldName(other).replace(/^w/u, 'v').slice(0, 1) !== start) continue;
+        const byWord = counts.get(word) ?? new Map<string, number>();
+        byWord.set(other, (byWord.get(other) ?? 0) + 1);
+        counts.set(word, byWord);
+      }
+    }
+  }
+  for (const [word, byWord] of counts) {
+    const recurring = [...byWord].filter(([, count]) => count >= 2).map(([other]) => other);
+    if (recurring.length > 0) kept.variants.set(word, new Set(recurring));
+  }
   return kept;
+}
+
+/**
+ * Words a document's translations keep, with what its other translations
+ * write instead, where one word does so in two sentences or more, starting
+ * with the same letter (`Parliament` → `Parlement gallois` in French,
+ * `Welsh` → `Velšský` in Czech, `Giants` → `Giganci` in Polish): a word of
+ * another language that the translation renders its own way, consistently,
+ * not a misspelling, which is a slip in one place.
+ */
+class KeptNames extends Set<string> {
+  readonly variants = new Map<string, ReadonlySet<string>>();
+}
+
+/** How the document's translations render a kept word elsewhere, consistently (see `KeptNames`). */
+export function keptVariants(kept: ReadonlySet<string> | undefined, word: string): ReadonlySet<string> | undefined {
+  return kept instanceof KeptNames ? kept.variants.get(word) : undefined;
 }
 
 /**
@@ -198,25 +236,48 @@ export function unknownNameCandidates(
   kept: ReadonlySet<string> = new Set(),
   options: { readonly lexicon?: boolean } = {},
 ): NameSpan[] {
-  const spans: NameSpan[] = [];
-  for (const { name, start } of roleNames(text)) spans.push({ name, start, end: start + name.length, kind: 'role' });
-  for (const match of text.matchAll(ACRONYM)) {
-    // A Roman numeral (`Ludwig XIV`, `XVI. Jahrhundert`) is a number, which the translation may write otherwise.
-    if (!shouted(text, match.index, match[0]) && !ROMAN.test(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
-  }
-  for (const { phrase, start } of findPlaces(text)) {
-    if (partOfLongerName(text, start, start + phrase.value.length)) continue;
-    spans.push({ name: phrase.value, start, end: start + phrase.value.length, forms: PLACE_FORMS.get(phrase.value)!, kind: 'place' });
-  }
+  const spans = [...textCandidates(text, options.lexicon === true)];
   if (earlier.size > 0) {
     for (const { name, start } of findEarlier(text, earlier)) spans.push({ name, start, end: start + name.length, kind: 'earlier' });
   }
   if (kept.size > 0) {
     for (const match of text.matchAll(CAPITALISED)) if (kept.has(match[0])) spans.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'kept' });
   }
-  if (options.lexicon) spans.push(...unknownWords(text));
   return withoutOverlaps(spans);
 }
+
+/**
+ * The candidates that depend on the text alone (roles, acronyms, cities, words
+ * the lexicon does not know), kept per text: a source is checked once for
+ * every target language, and these were a twentieth of the time of a check.
+ * Emptied when it holds more than a few million characters.
+ */
+function textCandidates(text: string, lexicon: boolean): readonly NameSpan[] {
+  const key = `${lexicon ? 1 : 0}${text}`;
+  let spans = textCandidateCache.get(key);
+  if (spans) return spans;
+  const found: NameSpan[] = [];
+  for (const { name, start } of roleNames(text)) found.push({ name, start, end: start + name.length, kind: 'role' });
+  for (const match of text.matchAll(ACRONYM)) {
+    // A Roman numeral (`Ludwig XIV`, `XVI. Jahrhundert`) is a number, which the translation may write otherwise.
+    if (!shouted(text, match.index, match[0]) && !ROMAN.test(match[0])) found.push({ name: match[0], start: match.index, end: match.index + match[0].length, kind: 'acronym' });
+  }
+  for (const { phrase, start } of findPlaces(text)) {
+    if (partOfLongerName(text, start, start + phrase.value.length)) continue;
+    found.push({ name: phrase.value, start, end: start + phrase.value.length, forms: PLACE_FORMS.get(phrase.value)!, kind: 'place' });
+  }
+  if (lexicon) found.push(...unknownWords(text));
+  spans = found;
+  if (textCandidateChars > 4_000_000) {
+    textCandidateCache.clear();
+    textCandidateChars = 0;
+  }
+  textCandidateCache.set(key, spans);
+  textCandidateChars += key.length;
+  return spans;
+}
+const textCandidateCache = new Map<string, readonly NameSpan[]>();
+let textCandidateChars = 0;
 
 /** A capitalised word: a capital, then a small letter, then letters, apostrophes or hyphens. */
 const CAPITALISED_WORD = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}[\p{L}'’-]*(?![\p{L}\p{N}])/gu;
@@ -244,10 +305,7 @@ function unknownWords(text: string): NameSpan[] {
   for (const match of text.matchAll(CAPITALISED_WORD)) {
     const word = match[0].replace(/['’]s?$/u, '');
     const start = match.index;
-    const known = word.length > 40 || ROLES.has(word) || isGermanFunctionWord(word.toLowerCase()) || (word.includes('-') && isGermanNoun(word.slice(word.lastIndexOf('-') + 1)));
-    // A name starts with a word the lexicon does not know; a surname may be a noun as well (`Mehmet Kaplan`,
-    // `Joschka Fischer`).
-    const starts = !known && word.length >= 3 && !isGermanNoun(word) && !isGermanNoun(word.replace(/s$/u, '')) && !ADJECTIVE.test(word) && !isGermanCompound(word);
+    const { known, starts } = wordClass(word);
     const opens = OPENS.test(text.slice(Math.max(0, start - 3), start).trimEnd()) || text.slice(0, start).trim() === '';
     // A run goes on across one space only.
     if (run && (known || text.slice(run.end, start) !== ' ')) close();
@@ -261,6 +319,28 @@ function unknownWords(text: string): NameSpan[] {
   // `Köln` → `Kolín`), and longer runs are titles and bodies (`Tracey Ullman Show`).
   return spans.filter((span) => span.name.split(' ').length === 2 && !REGNAL.test(text.slice(span.end, span.end + 8)));
 }
+
+/**
+ * What the lexicon says of a capitalised word, kept per word: a word a
+ * lexicon knows (a role, a function word, a compound ending in a noun) ends a
+ * run of name words, and a name starts with a word it does not know; a surname
+ * may be a noun as well (`Mehmet Kaplan`, `Joschka Fischer`). The compound
+ * test costs a lookup per split of the word, and news repeats its words:
+ * each is asked once, not once per sentence.
+ */
+function wordClass(word: string): { readonly known: boolean; readonly starts: boolean } {
+  let found = wordClasses.get(word);
+  if (!found) {
+    const known = word.length > 40 || ROLES.has(word) || isGermanFunctionWord(word.toLowerCase()) || (word.includes('-') && isGermanNoun(word.slice(word.lastIndexOf('-') + 1)));
+    const starts = !known && word.length >= 3 && !isGermanNoun(word) && !isGermanNoun(word.replace(/s$/u, '')) && !ADJECTIVE.test(word) && !isGermanCompound(word);
+    found = { known, starts };
+    // Bounded: a text of random capitalised words must not grow it without end.
+    if (wordClasses.size >= 50_000) wordClasses.clear();
+    wordClasses.set(word, found);
+  }
+  return found;
+}
+const wordClasses = new Map<string, { readonly known: boolean; readonly starts: boolean }>();
 
 /**
  * Whether a word in capitals is German written so for emphasis (`NICHT`,
@@ -437,6 +517,25 @@ function regionsIn(lang: string): readonly (readonly [string, string])[] {
   return found;
 }
 
+const singleWordRegions = new Map<string, readonly string[]>();
+
+/**
+ * The one-word names CLDR gives countries in `lang` and English (Intl),
+ * folded: `australia`, `austria`, `iraq`, `iran`. Names of several words
+ * are left out: their other words are adjectives of other countries
+ * (`British Indian Ocean Territory`).
+ */
+export function oneWordRegionNames(lang: Lang): readonly string[] {
+  const base = baseLanguage(lang);
+  let found = singleWordRegions.get(base);
+  if (!found) {
+    const names = new Set<string>();
+    for (const locale of [base, 'en']) for (const [, form] of regionsIn(locale)) if (!/[\s-]/u.test(form)) names.add(foldName(form));
+    singleWordRegions.set(base, (found = [...names]));
+  }
+  return found;
+}
+
 /** Whether `form` stands in `text` as a word (or anywhere, in a script without spaces). */
 const namesRegion = (text: string, form: string) => {
   if (NO_SPACES.test(form)) return text.includes(form);
@@ -528,10 +627,10 @@ function memoised(key: string, make: () => string): string {
   return value;
 }
 
-/** Lower case, no diacritics, `ł` as `l`, Turkish `ı` as `i`, `ß` as `ss`: how names are compared before any rewriting. */
+/** Lower case, no diacritics, `ł` as `l`, Turkish `ı` as `i`, `ß` as `ss`, Macedonian `ǵ` as `gj`: how names are compared before any rewriting. */
 function foldName(name: string): string {
   return memoised(`\0${name}`, () =>
-    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/ı/g, 'i').replace(/æ/g, 'ae').replace(/ø/g, 'o'),
+    name.replace(/ǵ/gu, 'gj').replace(/Ǵ/gu, 'Gj').replace(/ḱ/gu, 'kj').replace(/Ḱ/gu, 'Kj').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/ı/g, 'i').replace(/æ/g, 'ae').replace(/ø/g, 'o'),
   );
 }
 
@@ -622,18 +721,19 @@ export function findName(text: string, written: string, sourceLang: Lang, target
   const name = written.replace(/['’‘ʼ]s$/u, '');
   const { words, distinct } = wordsOf(text);
   const declines = DECLINING.has(baseLanguage(targetLang));
-  const inflected = (form: string, word: string) => {
+  const inflected = (form: string, word: string, leading = false) => {
     const folded = foldName(form);
     if (!declines) return foldName(word) === folded;
     const stem = folded.length > 5 ? folded.slice(0, -2) : folded.slice(0, Math.max(4, folded.length - 1));
     const candidate = foldName(word);
     // Declension adds or changes endings (Polish `Madryt` → `Madrycie`, `Lizbona` → `Lizbonie`), never shortens: `Lagard` is no `Lagarde`.
-    return candidate === folded || (candidate.startsWith(stem) && candidate.length >= folded.length && candidate.length <= folded.length + 4);
+    if (candidate === folded || (candidate.startsWith(stem) && candidate.length >= folded.length && candidate.length <= folded.length + 4)) return true;
+    return /^\p{Lu}/u.test(word) && declinedStem(folded, candidate, leading);
   };
   // Each word once: a word repeated a thousand times is judged once.
   // A form of several words has each declined (Polish `Nowy Jork` → `w Nowym Jorku`).
   if (forms.length > 0) {
-    const found = forms.some((form) => form.split(/\s+/).every((part) => distinct.some((word) => inflected(part, word))) || distinct.some((word) => adjectiveOf(form, word)));
+    const found = forms.some((form) => form.split(/\s+/).every((part, i, parts) => distinct.some((word) => inflected(part, word, i < parts.length - 1))) || distinct.some((word) => adjectiveOf(form, word)));
     return found ? 'present' : 'missing';
   }
   const parts = name.split(/\s+/).filter((part) => /\p{Lu}/u.test(part[0] ?? ''));
@@ -649,9 +749,21 @@ export function findName(text: string, written: string, sourceLang: Lang, target
     const candidate = words[at - 1 - offset];
     // A declining language declines the first name too (Czech `Zorana Zaeva`).
     if (!candidate || sameWord(part, candidate, sourceLang, targetLang) || (declines && inflected(part, candidate))) continue;
-    if (nearMiss(part, candidate, sourceLang, targetLang)) return 'altered';
+    if (nearMiss(part, candidate, sourceLang, targetLang) || otherFirstName(part, candidate)) return 'altered';
   }
   return 'present';
+}
+
+/**
+ * Whether a capitalised word right before the surname is another first name
+ * with the same start (`Ołeh` for `Oleksandr`, `Lukas` for `Luka`): three
+ * letters in common where a short form or another name replaced it, however
+ * far apart they are otherwise. A title there starts otherwise (`Minister`).
+ */
+function otherFirstName(first: string, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  const [a, b] = [foldName(first), foldName(word)];
+  return a.length >= 4 && b.length >= 3 && a !== b && a.slice(0, 3) === b.slice(0, 3) && !a.startsWith(b) && !b.startsWith(a);
 }
 
 /**
@@ -666,21 +778,37 @@ export function findName(text: string, written: string, sourceLang: Lang, target
  */
 export function findFullName(text: string, name: string, targetLang: Lang): NameVerdict {
   const [first, written] = name.split(' ') as [string, string];
+  // A club or company named after its city (`Rapid Wien` → `Rapid Vídeň`): the city is translated.
+  if (PLACE_FORMS.has(written)) return 'missing';
   const { words } = wordsOf(text);
   const declines = DECLINING.has(baseLanguage(targetLang));
   // Letters as written, with i, j and y as one (`Kirjat` = `Kiryat`): both names are in the Latin script already.
-  const letters = (word: string) => foldName(word).replace(/(.)\1/gu, '$1').replace(/[jy]/g, 'i');
-  const same = (word: string, part: string) => foldName(word) === foldName(part) || (declines && inflectedSkeleton(letters(part), letters(word)));
+  // Umlauts also as German writes them without dots (`Loesch` = `Lösch`), and a silent h at the end (`Sarah` = `Sara`).
+  // Dutch writes u as oe (`Sajfoello`), Polish v as w (`Tanewski`).
+  const dutch = baseLanguage(targetLang) === 'nl';
+  const letters = (word: string) =>
+    (dutch ? foldName(word).replace(/oe/g, 'u') : foldName(word))
+      .replace(/(?<=[aou])e/g, '')
+      .replace(/(?<=[aeiou])h$/u, '')
+      .replace(/w/g, 'v')
+      .replace(/(.)\1/gu, '$1')
+      .replace(/[jy]/g, 'i');
+  // A name that ends in a vowel changes it in a declining language (Polish `Sara` → `Sary`, `Sarę`).
+  const vowelCase = (part: string, word: string) => /[aeiou]$/u.test(part) && part.length >= 4 && word.startsWith(part.slice(0, -1)) && word.length <= part.length + 2;
+  const same = (word: string, part: string) =>
+    foldName(word) === foldName(part) || letters(word) === letters(part) || (declines && (inflectedSkeleton(letters(part), letters(word)) || vowelCase(letters(part), letters(word))));
   // A German genitive (`Olga Kurylenkos Rolle`) is the name without its `s`.
   const last = /\p{Ll}s$/u.test(written) && !words.some((word) => same(word, written)) ? written.slice(0, -1) : written;
-  const slip = (part: string, word: string | undefined) => {
-    if (word === undefined || !/^\p{Lu}/u.test(word)) return false;
+  const slip = (part: string, word: string | undefined, surname = false) => {
+    // The same name as the target language spells it (`Vladimir Poutine`, `Claudia Loesch`) is none.
+    if (word === undefined || !/^\p{Lu}/u.test(word) || sameWord(part, word, 'de' as Lang, targetLang)) return false;
     const wanted = letters(part);
     const found = letters(word);
     if (wanted[0] !== found[0] || wanted.startsWith(found) || found.startsWith(wanted)) return false;
     // A language that declines names changes their last letters (`Tara` → `Tary`, `Cups` → `Cupů`).
     if (declines && (found.startsWith(wanted.slice(0, -1)) || wanted.startsWith(found.slice(0, -1)))) return false;
-    const max = Math.min(2, Math.floor(wanted.length / 3));
+    // A surname right after its first name may be further off (`Petrovski` for `Petrović`): a third of its letters.
+    const max = surname ? Math.min(3, Math.ceil(wanted.length / 3)) : Math.min(2, Math.floor(wanted.length / 3));
     const d = editDistance(wanted, found, max);
     return d > 0 && d <= max;
   };
@@ -688,7 +816,7 @@ export function findFullName(text: string, name: string, targetLang: Lang): Name
   for (const [i, word] of words.entries()) {
     if (same(word, first)) {
       if (words[i + 1] !== undefined && same(words[i + 1]!, last)) return 'present';
-      if (slip(last, words[i + 1])) verdict = 'altered';
+      if (slip(last, words[i + 1], true)) verdict = 'altered';
     } else if (same(word, last)) {
       if (words[i - 1] !== undefined && same(words[i - 1]!, first)) return 'present';
       if (slip(first, words[i - 1])) verdict = 'altered';
@@ -708,6 +836,25 @@ function includesWord(text: string, name: string): boolean {
     if (!LETTER_OR_DIGIT.test(text[at - 1] ?? ' ') && !LETTER_OR_DIGIT.test(text[after] ?? ' ')) return true;
   }
   return false;
+}
+
+/** The consonants a stem's last one turns into before a case ending, after folding (Czech `h` → `z`, Polish `g` → `dz`). */
+const ALTERNATES: Readonly<Record<string, readonly string[]>> = { h: ['z'], g: ['dz', 'z'], k: ['c'], r: ['rz'], t: ['c'], d: ['dz'] };
+
+/**
+ * Whether a capitalised word of a declining language is a case of a name
+ * ending in a vowel where the rule of the stem does not hold: the last
+ * consonant of the stem changes before the ending (Czech `Praha` → `v Praze`,
+ * Polish `Praga` → `w Pradze`, `Ryga` → `w Rydze`), or, for the adjective
+ * that leads a name of several words, the ending replaces the vowel
+ * (`Nowy Jork` → `Nowego Jorku`).
+ */
+function declinedStem(form: string, word: string, leading: boolean): boolean {
+  if (!/[aeiouy]$/u.test(form) || form.length < 4) return false;
+  const bare = form.slice(0, -1);
+  if (leading && bare.length >= 3 && word.startsWith(bare) && word.length <= form.length + 3) return true;
+  const head = bare.slice(0, -1);
+  return head.length >= 3 && (ALTERNATES[bare.at(-1)!] ?? []).some((to) => word.startsWith(head + to) && word.length <= form.length + 2);
 }
 
 /**
@@ -790,4 +937,105 @@ export function findNameInJapanese(text: string, name: string, sourceLang: Lang,
 
 function katakanaConsonants(run: string): string {
   return [...run].map((char) => KATAKANA[char] ?? '').join('').replace(/(.)\1/gu, '$1');
+}
+
+/**
+ * Cyrillic letters as a Latin skeleton (`C` = ch of church, `S` = sh, `Z` =
+ * zh, `c` = ts, `H` = h, g and kh, which Russian writes alike for a German h:
+ * `Hamburg` = `Гамбург`, `Hanna` = `Ханна`), for Russian, Ukrainian,
+ * Belarusian, Bulgarian, Serbian and Macedonian (after the national
+ * romanisations: GOST 7.79, the Ukrainian and Bulgarian official tables).
+ */
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'H', ґ: 'H', д: 'd', ђ: 'dy', е: 'e', ё: 'o', є: 'ye', ж: 'Z', з: 's', ѕ: 'dz', и: 'i', і: 'i', ї: 'yi', й: 'y', ј: 'y',
+  к: 'k', л: 'l', љ: 'ly', м: 'm', н: 'n', њ: 'ny', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'C', ќ: 'C', у: 'u', ў: 'u', ф: 'f', х: 'H',
+  ц: 'c', ч: 'C', џ: 'J', ш: 'S', щ: 'SC', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** The shared last steps: `ts` as one sound, double letters as one. */
+const cyrillicClasses = (text: string) => text.replace(/ts/g, 'c').replace(/(.)\1/gu, '$1').replace(/y(?![aeiou])/g, 'i').replace(/(.)\1/gu, '$1');
+
+/** A word in Cyrillic letters as a skeleton (`Гриценко` → `Hricenko`). */
+function cyrillicSkeleton(word: string): string {
+  return memoised(`cy\0${word}`, () => cyrillicClasses([...word.toLowerCase()].map((char) => CYRILLIC[char] ?? char).join('')));
+}
+
+/**
+ * A word of a name in the Latin script as Cyrillic would write it, read by
+ * German conventions (the source is German): `Hrytsenko` → `Hricenko`,
+ * `Wendt` → `vendt`, `Uhlig` → `ulig` (an h after a vowel is silent),
+ * `Petrović` → `petroviC`, `Kröger` → `kroger`.
+ */
+function latinForCyrillic(word: string): string {
+  return memoised(`lc\0${word}`, () => {
+    // Letters with a háček or an acute that stand for one sound keep it, as a placeholder through folding.
+    // German ü is Cyrillic ю (`Lüders` = `Людерс`), ä is е (`Jäger` = `Егер`).
+    let text = foldName(word.replace(/[ćčĆČ]/gu, '1').replace(/[šśŠŚ]/gu, '2').replace(/[žźŽŹ]/gu, '3').replace(/[üÜ]/gu, '4').replace(/[äÄ]/gu, 'e'));
+    text = text.replace(/1/g, 'C').replace(/2/g, 'S').replace(/3/g, 'Z').replace(/4/g, 'yu');
+    for (const [from, to] of GERMAN_FOR_CYRILLIC) text = text.replace(from, to);
+    return cyrillicClasses(text);
+  });
+}
+const GERMAN_FOR_CYRILLIC: readonly (readonly [RegExp, string])[] = [
+  [/tsch/g, 'C'], [/sch/g, 'S'], [/ch/g, 'H'], [/ck/g, 'k'], [/c(?=[eiy])/g, 'ts'], [/c/g, 'k'], [/ph/g, 'f'], [/th/g, 't'], [/qu/g, 'kv'],
+  [/q/g, 'k'], [/x/g, 'ks'], [/ie/g, 'i'], [/ei/g, 'ai'], [/eu/g, 'oi'], [/tz/g, 'ts'], [/z/g, 'ts'], [/w/g, 'v'], [/j/g, 'y'],
+  [/([aeiouy])h/g, '$1'], [/[hg]/g, 'H'],
+];
+
+const consonants = (skeleton: string) => skeleton.replace(/[aeiouy]/g, '');
+/** The same first name, declined or with other vowels (`Александр` for `Oleksandr`, as Russian writes the Ukrainian name). */
+const sameFirstName = (wanted: string, found: string) => declinedCyrillic(wanted, found) || consonants(wanted) === consonants(found);
+
+/** A case form of a name in a declining language: the stem less one or two letters, an ending of up to three. */
+function declinedCyrillic(wanted: string, found: string): boolean {
+  if (found === wanted) return true;
+  const stem = wanted.slice(0, Math.max(3, wanted.length - (wanted.length > 5 ? 2 : 1)));
+  return found.startsWith(stem) && found.length >= wanted.length - 1 && found.length <= wanted.length + 3;
+}
+
+/**
+ * How a name the termbase does not know, in Latin letters in the source,
+ * appears in a translation in the Cyrillic script: compared as skeletons
+ * (`CYRILLIC`, `latinForCyrillic`), declined forms included. `altered` only
+ * where it is told for sure: the surname is there and the capitalised word
+ * before it is another first name (its consonants differ: `Сабрина` for
+ * `Sabine`, `Анна` for `Hanna`; `Александр` for `Oleksandr` is the same
+ * name), or the surname is missing and a capitalised word with its first
+ * letter is at most a quarter of its letters off (`Вент` for `Wendt`,
+ * `Грищенко` for `Hrytsenko`), after the first name where the source has
+ * one. Anything else is no verdict (`missing`): the translation may say it
+ * another way.
+ */
+let lastCyrillic: { readonly text: string; readonly words: readonly string[] } | undefined;
+/** The words of a translation, read once for all the names checked in it. */
+function cyrillicWordsOf(text: string): readonly string[] {
+  if (lastCyrillic?.text !== text) lastCyrillic = { text, words: [...text.matchAll(/[\p{L}\p{M}'’-]+/gu)].map((match) => match[0]) };
+  return lastCyrillic.words;
+}
+
+export function findNameInCyrillic(text: string, name: string): NameVerdict {
+  const parts = name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part));
+  if (parts.length === 0 || parts.length > 3 || !parts.every((part) => /^[\p{Script=Latin}'’-]+$/u.test(part)) || text.includes(parts.at(-1)!)) return 'present';
+  const words = cyrillicWordsOf(text);
+  const capitalised = (word: string | undefined) => word !== undefined && /^\p{Script=Cyrillic}/u.test(word) && /^\p{Lu}/u.test(word);
+  const surname = latinForCyrillic(parts.at(-1)!);
+  const first = parts.length > 1 ? latinForCyrillic(parts[0]!) : undefined;
+  if (surname.length < 3) return 'present';
+  for (const [i, word] of words.entries()) {
+    if (!capitalised(word) || !declinedCyrillic(surname, cyrillicSkeleton(word))) continue;
+    const before = words[i - 1];
+    if (first === undefined || !capitalised(before)) return 'present';
+    const found = cyrillicSkeleton(before!);
+    if (sameFirstName(first, found)) return 'present';
+    const [a, b] = [consonants(first), consonants(found)];
+    return a[0] === b[0] || editDistance(a, b, 1) <= 1 ? 'altered' : 'present';
+  }
+  const bound = Math.max(1, Math.floor(surname.length / 4));
+  for (const [i, word] of words.entries()) {
+    if (!capitalised(word)) continue;
+    const found = cyrillicSkeleton(word);
+    if (found[0] !== surname[0] || editDistance(surname, found, bound) > bound) continue;
+    if (first === undefined || (capitalised(words[i - 1]) && sameFirstName(first, cyrillicSkeleton(words[i - 1]!)))) return 'altered';
+  }
+  return 'missing';
 }

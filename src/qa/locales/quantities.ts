@@ -15,6 +15,7 @@ import NUMERALS from './numerals.json' with { type: 'json' };
 import UNITS from './units.json' with { type: 'json' };
 import PRESS from './press.json' with { type: 'json' };
 import { readSpelled } from './spellout.js';
+import { readDurations, type Duration } from './durations.js';
 
 export interface Amount {
   readonly value: number;
@@ -60,6 +61,10 @@ export interface Quantities {
   readonly words: number[];
   /** Numbers spelled out with a unit after them (`drei Wochen`, `tre uger`, `три недели`): compared by unit when both sides spell them. */
   readonly spelledUnits?: { readonly value: number; readonly unit: string; readonly text: string }[];
+  /** Race times, game clocks and lengths of time (`2:04 Stunden`, `4:41,30`, `27:37`, `2時間3分`), in seconds. */
+  readonly durations?: Duration[];
+  /** Units of time said with an article or `one` (`innerhalb einer Woche`, `within a month`): one of the unit. */
+  readonly impliedOne?: { readonly unit: string; readonly text: string }[];
 }
 
 interface Numerals {
@@ -72,6 +77,8 @@ interface Numerals {
   readonly months: Record<string, number>;
   /** How many letters of inflection an ordinal stem takes (2 when not given: `dritt|en`; Polish `pierwsz|ego` 3, Italian `settim|o` 1). */
   readonly ordinalEnding?: number;
+  /** Words that say a number and its unit in one (Korean `사흘` three days), read at the start of a word. */
+  readonly counts?: Record<string, [value: number, unit: string]>;
 }
 
 const NO_NUMERALS: Numerals = { cardinals: {}, ordinals: {}, fractions: {}, multipliers: {}, scales: {}, dayParts: {}, months: {} };
@@ -90,6 +97,8 @@ interface Press {
   readonly timeBefore?: readonly string[];
   /** The press writes a 12-hour clock: `at 9.00` may be 21:00. */
   readonly twelveHour?: boolean;
+  /** Counters after a figure that make it a rank (`6位`, `3위`). */
+  readonly rankAfter?: readonly string[];
   /** Words that count a football minute from the second half's start (`後半15分` = 60th minute). */
   readonly secondHalf?: { readonly before?: readonly string[]; readonly after?: readonly string[] };
 }
@@ -192,11 +201,18 @@ function intlListWords(lang: string): string[] {
  */
 const CJK = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 /** Units of time: a small count of them joined to an East Asian counter (`1年中`, `2週間`) is said with a word in German too. */
-const TIME_UNITS = new Set(['hour', 'minute', 'day', 'week', 'month', 'year']);
+const TIME_UNITS = new Set(['hour', 'minute', 'second', 'day', 'week', 'month', 'year']);
+// Lengths, weights and temperatures too: a conversion for the reader is read in any locale (`30 yards`, `20フィート`,
+// `80 stupňů`, `6 stop`), as CLDR names the unit.
 const INTL_UNITS: readonly [cldr: string, unit: string][] = [
-  ['hour', 'hour'], ['minute', 'minute'], ['day', 'day'], ['week', 'week'], ['month', 'month'], ['year', 'year'],
+  ['hour', 'hour'], ['minute', 'minute'], ['second', 'second'], ['day', 'day'], ['week', 'week'], ['month', 'month'], ['year', 'year'],
   ['kilometer', 'km'], ['kilometer-per-hour', 'kmh'], ['mile', 'mile'], ['mile-per-hour', 'mph'], ['percent', 'percent'],
+  ['meter', 'm'], ['centimeter', 'cm'], ['millimeter', 'mm'], ['foot', 'ft'], ['inch', 'inch'], ['yard', 'yard'],
+  ['kilogram', 'kg'], ['pound', 'lb'], ['hectare', 'ha'], ['acre', 'acre'], ['liter', 'litre'], ['gallon', 'gallon'],
+  ['celsius', 'celsius'], ['degree', 'celsius'], ['fahrenheit', 'fahrenheit'],
 ];
+/** The units of length, weight, area, volume and temperature above: their CLDR names yield to the table's. */
+const MEASURE_NAMES = new Set(INTL_UNITS.slice(12).map(([, unit]) => unit));
 function intlUnitWords(lang: string, prefixes?: Map<string, string>): [string, string][] {
   const out: [string, string][] = [];
   for (const [cldr, unit] of INTL_UNITS) {
@@ -231,6 +247,8 @@ interface Compiled {
   readonly monthAlone: RegExp;
   readonly number: RegExp;
   readonly after: RegExp;
+  /** How `after`'s alternatives start, folded (`afterKey`): text that starts no other way has no scale or unit. */
+  readonly afterStarts: ReadonlySet<string>;
   readonly dayPart: RegExp;
   readonly wordTime: RegExp;
   readonly word: RegExp;
@@ -312,7 +330,13 @@ function compiled(rules: LocaleRules): Compiled {
   // CLDR's own names of units are whole words (`mil` is miles in Czech, not the start of `milionů`).
   const named = new Map<string, string>();
   const prefixUnits = new Map<string, string>();
-  for (const [word, unit] of intlUnitWords(rules.textLang, prefixUnits)) if (!stems.some(([stem, known]) => known === unit && word.startsWith(stem))) named.set(word, unit);
+  for (const [word, unit] of intlUnitWords(rules.textLang, prefixUnits)) {
+    if (stems.some(([stem, known]) => known === unit && word.startsWith(stem))) continue;
+    // A measure's name that the table gives another unit stays with it (`ポンド` is the pound sterling in the press).
+    const other = symbols.get(word) ?? stems.find(([stem]) => word.startsWith(stem))?.[1];
+    if (other !== undefined && other !== unit && MEASURE_NAMES.has(unit)) continue;
+    named.set(word, unit);
+  }
   stems.sort((a, b) => b[0].length - a[0].length);
   const DAY_JOIN = dayJoin(intlListWords(rules.textLang));
   const unitOf = (written: string) => {
@@ -324,9 +348,17 @@ function compiled(rules: LocaleRules): Compiled {
   // Word stems first: `km per uur` is a speed before `km` is a distance.
   // Scripts without spaces join the unit to the next word (`48時間で`): no boundary there.
   const namedWords = [...named.keys()].sort((a, b) => b.length - a.length).map((word) => flexibleSpaces(escape(word)) + (CJK.test(word) ? '' : '(?![\\p{L}])'));
-  const unitWords = `${namedWords.length > 0 ? `(?:${namedWords.join('|')})|` : ''}(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem))).join('|')})\\p{L}*|(?:${longestFirst(symbols.keys())})(?![\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}])`;
+  // Stems of several words first: `livres sterling` is the pound sterling before `livres` is the pound of weight.
+  const phrases = [...new Set(stems.map(([stem]) => stem).filter((stem) => /\s/u.test(stem)))].map((stem) => flexibleSpaces(escape(stem)) + '\\p{L}*');
+  const unitWords = `${phrases.length > 0 ? `(?:${phrases.join('|')})|` : ''}${namedWords.length > 0 ? `(?:${namedWords.join('|')})|` : ''}(?:${[...new Set(stems.map(([stem]) => stem))].map((stem) => flexibleSpaces(escape(stem)) + (CJK.test(stem) ? '' : '\\p{L}*')).join('|')})|(?:${longestFirst(symbols.keys())})(?![\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}])`;
   const spelledHours = longestFirst(Object.keys(numerals.cardinals).filter((word) => word.length > 1 && numerals.cardinals[word]! >= 1 && numerals.cardinals[word]! <= 12));
   const wordForms = [...Object.keys(numerals.cardinals), ...Object.keys(numerals.ordinals), ...Object.keys(numerals.fractions)];
+  const afterStarts = new Set<string>(['-', 'de', 'of', "d'"]);
+  for (const word of [...scaleOf.keys(), ...symbols.keys(), ...named.keys(), ...stems.map(([stem]) => stem)]) {
+    // Letters that fold to ASCII ones under the pattern's case-insensitive matching (`K` KELVIN SIGN, `ſ`) as those.
+    const folded = [...word.slice(0, 2)].map((char) => (char.normalize('NFKC').length === 1 ? char.normalize('NFKC') : char).toLowerCase()).join('');
+    afterStarts.add(folded.length > 1 ? folded.slice(0, 2) : folded);
+  }
   const result: Compiled = {
     monthOf,
     // 9. September, 4. und 5. Mai, 4-5 May, 1er mai, 9 de septiembre, 4 i 5 maja
@@ -348,6 +380,7 @@ function compiled(rules: LocaleRules): Compiled {
       `\\s*(?:(${longestFirst(scaleOf.keys())})${SCALE_ENDING}(?![\\p{L}])\\s*)?(?:(?:de|of)\\s+|d[’']\\s*|-(?=\\p{L}))?(${unitWords})?`,
       'iuy',
     ),
+    afterStarts,
     dayPart: new RegExp(`\\s*(${Object.keys(numerals.dayParts).map((part) => flexibleSpaces(escape(part))).join('|') || '(?!)'})(?![\\p{L}])`, 'iuy'),
     // a las tres (de la tarde), at three o'clock, à trois heures: the word around the number says it is a time
     wordTime: new RegExp(
@@ -375,6 +408,28 @@ function compiled(rules: LocaleRules): Compiled {
   compiledRules.set(rules, result);
   return result;
 }
+
+/**
+ * What follows a figure (`c.after` at `end`): a scale word, a unit. The
+ * pattern has hundreds of alternatives, tried one by one, and most figures
+ * are followed by none of them: where the next two characters (ASCII ones,
+ * whose case folding is plain) start none, there is nothing to try, and the
+ * answer is the pattern's own: no scale, no unit.
+ */
+function following(c: Compiled, text: string, end: number): RegExpExecArray | null {
+  let at = end;
+  while (at < text.length && SPACE.test(text[at]!)) at++;
+  if (at < text.length && !c.afterStarts.has(afterKey(text, at, 1)) && !c.afterStarts.has(afterKey(text, at, 2))) {
+    const first = text.charCodeAt(at);
+    const second = text.charCodeAt(at + 1);
+    if (first < 0x80 && (Number.isNaN(second) || second < 0x80)) return null;
+  }
+  c.after.lastIndex = end;
+  return c.after.exec(text);
+}
+const SPACE = /\s/u;
+/** The first `length` characters at `at`, lower-cased, any space as one (the pattern's `\s+` between words). */
+const afterKey = (text: string, at: number, length: number) => text.slice(at, at + length).toLowerCase().replace(/\s/gu, ' ');
 
 const TIME_RANGE =
   /(?<![\p{N}])(\d{1,2})(?:[.:](\d{2}))?\s*(?:bis|und|to|and|-|–|a|y|à|do|i)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|horas|h(?![\p{L}])|godz\.|[ap]\.?\s?m\.?)(?![\p{L}])/giu;
@@ -441,8 +496,11 @@ function take(text: string, pattern: RegExp, each: (match: RegExpExecArray, end:
 
 const days = (list: string) => [...list.matchAll(/\d{1,2}/g)].map((m) => Number(m[0]));
 
+/** A sign one of the East Asian patterns needs: a month, day or hour, a measure or a myriad. */
+const EAST_ASIAN_SIGNS = /[月월日時时點点시メ分兆億亿萬万千百조억만천]/u;
+
 /** `3万1400` = 31400, `28億` = 2.8e9, `2億8000万` = 2.8e8. */
-const JAPANESE_NUMBER = /(?<![\p{Nd}]|\p{Nd}[,.])(?:\p{Nd}+(?:[,.]\p{Nd}+)* ?[兆億亿萬万千百조억만천]+ ?)+(?:\p{Nd}+)?/gu;
+const JAPANESE_NUMBER = /(?<![\p{Nd}]|\p{Nd}[,.])(?:\p{Nd}+(?:[,.]\p{Nd}+)* ?[兆億亿萬万千百조억만천]+ ?)+(?:\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+)?/gu;
 const JAPANESE_SCALE: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12, 亿: 1e8, 萬: 1e4, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12 };
 
 /**
@@ -602,8 +660,22 @@ function withRangeUnits(text: string, amounts: Amount[], spans: readonly { start
       result[order[i]!] = { ...here, aside: true };
     }
   }
-  return result;
+  // A height in feet and inches is one figure (`6-foot-6`, `6 ft 6 in`, `6 stop a 6 palců`, `6フィート6インチ`): 6.5 ft.
+  const joined = new Set<number>();
+  for (let i = 1; i < order.length; i++) {
+    const [feet, inches] = [order[i - 1]!, order[i]!];
+    const [a, b] = [result[feet]!, result[inches]!];
+    if (a.unit !== 'ft' || joined.has(feet) || !Number.isInteger(b.value) || b.value >= 12) continue;
+    const gap = text.slice(spans[feet]!.end, spans[inches]!.start);
+    if (!(b.unit === 'inch' ? FEET_INCHES.test(gap) : b.unit === undefined && gap === '-')) continue;
+    result[feet] = { ...a, value: round(a.value + b.value / 12), text: `${a.text}${gap}${b.text}` };
+    joined.add(inches);
+  }
+  return joined.size === 0 ? result : result.filter((_, index) => !joined.has(index));
 }
+
+/** What joins feet and inches: nothing, a hyphen, or the word for `and` (`6 stop a 6 palců`). */
+const FEET_INCHES = /^[\s-]{0,2}(?:(?:and|und|a|i|e|y|et|en|og|och|ve)\s)?$/iu;
 
 /** What stands between a figure and its conversion: an opening bracket, maybe `about` or `=`. */
 const ASIDE = /^[\s,]*[(\[（]\s*(?:[~≈=]|ca\.|approx\.|about|around|environ|circa|etwa|rund)?\s*$/iu;
@@ -633,12 +705,17 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     scales.push(1);
     return undefined;
   });
+  // Durations before times: `2:04 Stunden`, `1:59:40 h` and `27:37` are no times of day.
+  const read = readDurations(text, rules.textLang);
+  text = read.text;
   // 5月4日, 5月4、5両日, 5月4日から6日 (not 7月25日から8月28日: the 8 there is a month)
-  text = take(text, /(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일|号|號|(?![\p{sc=Hiragana}\p{sc=Katakana}ヶ]))((?:\s*(?:、|,|～|〜|∼|-|–|から|と|及び)\s*\d{1,2}(?![\d月월])(?:日|일)?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
+  // East Asian patterns need their signs: most texts have none, and skip them (the text only loses characters to blanks).
+  const eastAsian = EAST_ASIAN_SIGNS.test(input);
+  if (eastAsian) text = take(text, /(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일|号|號|(?![\p{sc=Hiragana}\p{sc=Katakana}ヶ]))((?:\s*(?:、|,|～|〜|∼|-|–|から|と|及び)\s*\d{1,2}(?![\d月월])(?:日|일)?){0,4})(?:両日)?(?![\p{Nd}])/gu, (m) => {
     for (const d of [Number(m[2]), ...days(m[3] ?? '')]) dates.push(`${Number(m[1])}-${d}`);
   });
   // 16日午前: a day whose month the dateline gives; it matches any date on that day (`0-16`).
-  text = take(text, /(?<![\p{N}月])(\d{1,2}) ?日(?![間本目])/gu, (m) => {
+  if (eastAsian) text = take(text, /(?<![\p{N}月])(\d{1,2}) ?日(?![間本目])/gu, (m) => {
     if (Number(m[1]) < 1 || Number(m[1]) > 31) return false;
     dates.push(`0-${Number(m[1])}`);
     return undefined;
@@ -676,6 +753,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     return addTime(Number(m[3]), Number(m[4] ?? 0), undefined, true, end);
   });
   for (const { pattern, twelveHour: unmarked } of TIMES) {
+    if (pattern === TIMES[1]!.pattern && !eastAsian) continue;
     // A time without a.m. or p.m. may be on a twelve-hour clock only where the locale's press writes one: CLDR's
     // hour cycle (`h12` for en-US, ko) or press.json; `a las 17.30` ≠ `a las 5.30` in Spanish (h23).
     const twelveHour = unmarked && c.clock12;
@@ -689,8 +767,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   text = take(text, c.hourAfter, (m, end) => addTime(Number(m[1]), Number(m[2] ?? 0), undefined, c.twelveHour, end));
   text = take(text, c.timeBefore, (m, end) => {
     // `at 2.50 euros`, `alle 0.25 per cento`: a figure with a unit or scale is no time.
-    c.after.lastIndex = end;
-    const follow = c.after.exec(text);
+    const follow = following(c, text, end);
     if (follow?.[1] || follow?.[2]) return false;
     return addTime(Number(m[1]), Number(m[2]), undefined, c.twelveHour, end);
   });
@@ -701,8 +778,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     if (m[3] !== undefined) months.push(Number(m[3]));
   });
   const addAmount = (value: number, start: number, end: number, written: string, ownScale = 1) => {
-    c.after.lastIndex = end;
-    const follow = c.after.exec(text);
+    const follow = following(c, text, end);
     const before = text.slice(Math.max(0, start - 4), start).match(/(US\$|US-\$|[€$£¥₽₴%]|CHF|EUR|USD)\s?$/u)?.[1];
     let scaleWord = follow?.[1]?.toLowerCase();
     let unit = follow?.[2] ? c.unitOf(follow[2]) : undefined;
@@ -712,6 +788,8 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
       scaleWord = undefined;
       unit = 'm';
     }
+    // `100 Yard/Meter`: either unit, so none.
+    if (unit && MEASURE_NAMES.has(unit) && text[consumed] === '/' && MEASURE_NAMES.has(c.unitOf(text.slice(consumed + 1).match(/^\p{L}+/u)?.[0] ?? '') ?? '')) unit = undefined;
     if (!unit && before) unit = c.unitOf(before);
     if (!unit && c.prefixUnits.size > 0) unit = c.prefixUnits.get(text.slice(Math.max(0, start - 16), start).match(/(\p{L}+)\s$/u)?.[1]?.toLowerCase() ?? '');
     if (!follow?.[2] && !scaleWord) consumed = end;
@@ -768,7 +846,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     scales.push(1, 1);
     return end;
   });
-  text = take(text, JAPANESE_MEASURE, (m, end) => {
+  if (eastAsian) text = take(text, JAPANESE_MEASURE, (m, end) => {
     if (m[1] !== undefined) {
       amounts.push({ value: Number(m[1]) + Number(m[2]) / 100, unit: 'm', text: m[0] });
       spans.push({ start: m.index, end: m.index + m[0].length });
@@ -777,7 +855,7 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
     else return addAmount(Number(m[4]) / Number(m[3]), m.index, end, m[0]);
     return undefined;
   });
-  text = take(text, JAPANESE_NUMBER, (m, end) => {
+  if (eastAsian) text = take(text, JAPANESE_NUMBER, (m, end) => {
     const { value, scale } = myriadValue(m[0]);
     return addAmount(value, m.index, end, m[0], scale);
   });
@@ -814,18 +892,97 @@ export function readQuantities(input: string, rules: LocaleRules): Quantities {
   }
   // Spelled numbers from CLDR's rule-based formats, in any locale CLDR covers (`fire`, `nionde`, `четыре`).
   const spelledUnits: { value: number; unit: string; text: string }[] = [];
+  for (const found of readWordUnits(text, rules)) {
+    words.push(found.value);
+    spelledUnits.push(found);
+  }
+  const impliedOne: { unit: string; text: string }[] = [];
   for (const spelled of readSpelled(text, rules.textLang)) {
     words.push(spelled.value);
-    // `ein Jahrzehnt`, `una década`: an article, not a count.
-    if (spelled.ordinal || spelled.value < 2) continue;
-    c.after.lastIndex = spelled.end;
-    const follow = c.after.exec(text);
+    if (spelled.ordinal) continue;
+    const follow = following(c, text, spelled.end);
     const unit = follow?.[2] && !follow[1] ? c.unitOf(follow[2]) : undefined;
+    // `innerhalb einer Woche`: one of a unit of time, said with the article (`ein Jahrzehnt`, `una década` are no count).
+    if (spelled.value === 1 && unit !== undefined && TIME_UNITS.has(unit)) impliedOne.push({ unit, text: text.slice(spelled.start, spelled.end + follow![0].length).trim() });
+    if (spelled.value < 2) continue;
     if (unit) spelledUnits.push({ value: spelled.value, unit, text: text.slice(spelled.start, spelled.end + follow![0].length).trim() });
   }
   for (const m of text.matchAll(ROMAN)) if (m[0].length > 0) words.push(romanValue(m[0]));
   for (const m of text.matchAll(KANJI)) words.push(kanjiValue(m[0]));
-  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans, scales), words, spelledUnits };
+  return { dates, months, times, amounts: withRangeUnits(input, amounts, spans, scales), words, spelledUnits, durations: read.durations, impliedOne };
+}
+
+const rankPatterns = new WeakMap<LocaleRules, RegExp | undefined>();
+
+/** Ranks written as a figure and a counter (`6位`, `3위`, press.json's `rankAfter`): their values. */
+export function readRanks(text: string, rules: LocaleRules): number[] {
+  if (!rankPatterns.has(rules)) {
+    const counters = pressOf(rules).rankAfter ?? [];
+    rankPatterns.set(rules, counters.length > 0 ? new RegExp(`(?<![\\p{N}.,])(\\d{1,3}) ?(?:${longestFirst(counters)})`, 'gu') : undefined);
+  }
+  const pattern = rankPatterns.get(rules);
+  return pattern ? [...text.matchAll(pattern)].map((m) => Number(m[1])) : [];
+}
+
+const timeWordPatterns = new WeakMap<LocaleRules, { whole: RegExp; anywhere: RegExp; unitOf: Map<string, string> }>();
+
+/**
+ * The units of time a text names, by CLDR's names through Intl and the
+ * stems of `units.json`: as whole words (`month`, `měsíce`, `个月`), or
+ * `anywhere`, inside compounds too (`Monatsende`, `Wochenende`).
+ */
+export function timeUnitsNamed(text: string, rules: LocaleRules, anywhere = false): Set<string> {
+  let found = timeWordPatterns.get(rules);
+  if (!found) {
+    const unitOf = new Map<string, string>();
+    for (const [word, unit] of intlUnitWords(rules.textLang)) if (TIME_UNITS.has(unit) && word.length >= 2) unitOf.set(word, unit);
+    for (const [unit, { stems }] of Object.entries(UNIT_TABLE)) if (TIME_UNITS.has(unit)) for (const stem of stems) unitOf.set(stem.toLowerCase(), unit);
+    const words = [...unitOf.keys()].sort((a, b) => b.length - a.length);
+    const alternatives = words.map((word) => flexibleSpaces(escape(word))).join('|') || '(?!)';
+    const bounded = words.map((word) => (CJK.test(word) ? flexibleSpaces(escape(word)) : `(?<![\\p{L}])${flexibleSpaces(escape(word))}(?![\\p{L}])`)).join('|') || '(?!)';
+    found = { whole: new RegExp(bounded, 'giu'), anywhere: new RegExp(alternatives, 'giu'), unitOf };
+    timeWordPatterns.set(rules, found);
+  }
+  const units = new Set<string>();
+  for (const m of text.matchAll(anywhere ? found.anywhere : found.whole)) {
+    const unit = found.unitOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (unit) units.add(unit);
+  }
+  return units;
+}
+
+/** Units a number word makes one word with: shares and lengths of time (`Fünfprozenthürde`, `dreitägig`, `Zweijahresvertrag`). */
+const COMPOUND_UNITS = new Set([...TIME_UNITS, 'percent']);
+const countPatterns = new WeakMap<LocaleRules, RegExp | undefined>();
+
+/**
+ * Numbers said in one word with their unit: a cardinal at the start of a
+ * compound whose rest is a unit of time or a share (`Fünfprozenthürde` = 5
+ * per cent, `dreitägigen` = 3 days; not `Elfmeter`, a penalty), and the
+ * counts of `numerals.json` (`사흘간` = 3 days).
+ */
+export function readWordUnits(text: string, rules: LocaleRules): { value: number; unit: string; text: string }[] {
+  const numerals = numeralsOf(rules);
+  const out: { value: number; unit: string; text: string }[] = [];
+  if (Object.keys(numerals.cardinals).length > 0) {
+    const c = compiled(rules);
+    for (const m of text.matchAll(c.word)) {
+      const value = numerals.cardinals[m[1]!.toLowerCase()];
+      const rest = m[2]!.replace(/^-/, '');
+      if (value === undefined || value < 2 || rest.length < 3) continue;
+      const unit = c.unitOf(rest);
+      if (unit !== undefined && COMPOUND_UNITS.has(unit)) out.push({ value, unit, text: m[0] });
+    }
+  }
+  const counts = numerals.counts;
+  if (counts) {
+    if (!countPatterns.has(rules)) countPatterns.set(rules, new RegExp(`(?<![\\p{L}])(?:${longestFirst(Object.keys(counts))})`, 'gu'));
+    for (const m of text.matchAll(countPatterns.get(rules)!)) {
+      const [value, unit] = counts[m[0]]!;
+      out.push({ value, unit, text: m[0] });
+    }
+  }
+  return out;
 }
 
 /** The value of a word made of several cardinals, or undefined if it has only one. */

@@ -31,13 +31,18 @@ export function originFromXliff12(qualifier: string | undefined, altTransOrigin:
   return HUMAN;
 }
 
-/** Our state in XLIFF 1.2 terms: machine output is marked as such, and only reviewed work is approved. */
+/**
+ * Our state in XLIFF 1.2 terms: machine output is marked as such, and only reviewed work is approved.
+ * Origin and approval are apart (#24): an approved translation an engine or the memory made keeps its
+ * `state-qualifier` (XLIFF 1.2 §4.3.4 qualifies any state), or reading it back called it a person's.
+ */
 export function stateToXliff12(state: State, origin: Origin): { state: string; qualifier?: string; approved: boolean } {
+  const made = isMachineOrigin(origin) ? { qualifier: 'leveraged-mt' } : origin.by === 'memory' ? { qualifier: 'leveraged-tm' } : {};
   switch (state) {
     case 'final':
-      return { state: 'final', approved: true };
+      return { state: 'final', ...made, approved: true };
     case 'reviewed':
-      return { state: 'signed-off', approved: true };
+      return { state: 'signed-off', ...made, approved: true };
     case 'translated':
       if (isMachineOrigin(origin)) return { state: 'needs-review-translation', qualifier: 'leveraged-mt', approved: false };
       if (origin.by === 'memory') return { state: 'needs-review-translation', qualifier: 'leveraged-tm', approved: false };
