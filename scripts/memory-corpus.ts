@@ -54,23 +54,36 @@ function zipf(size: number, exponent: number, next: () => number): () => number 
   };
 }
 
-/** `count` distinct sentences. */
-export function sentences(seedText: string, count: number, seed = 1): string[] {
+/**
+ * `count` distinct texts of the seed's vocabulary, Zipf-distributed as real
+ * text is: `words(next, word)` makes one text's words; its first letter is
+ * capitalised and `end` added.
+ */
+function distinctTexts(seedText: string, count: number, seed: number, words: (next: () => number, word: () => string) => string[], end: string): string[] {
   const next = random(seed);
-  const words = vocabulary(seedText, 150_000, next);
-  const rank = zipf(words.length, 1.05, next);
+  const pool = vocabulary(seedText, 150_000, next);
+  const rank = zipf(pool.length, 1.05, next);
   const seen = new Set<string>();
   const out: string[] = [];
   while (out.length < count) {
-    const length = 8 + Math.floor(next() * 23);
-    const parts: string[] = [];
-    for (let i = 0; i < length; i++) parts.push(next() < 0.05 ? String(Math.floor(next() * 2000)) : words[rank()]!);
-    const sentence = `${parts[0]![0]!.toUpperCase()}${parts.join(' ').slice(1)}.`;
-    if (seen.has(sentence)) continue;
-    seen.add(sentence);
-    out.push(sentence);
+    const joined = words(next, () => pool[rank()]!).join(' ');
+    const text = `${joined[0]!.toUpperCase()}${joined.slice(1)}${end}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
   }
   return out;
+}
+
+/** `count` distinct sentences. */
+export function sentences(seedText: string, count: number, seed = 1): string[] {
+  return distinctTexts(
+    seedText,
+    count,
+    seed,
+    (next, word) => Array.from({ length: 8 + Math.floor(next() * 23) }, () => (next() < 0.05 ? String(Math.floor(next() * 2000)) : word())),
+    '.',
+  );
 }
 
 /** A sentence with one of its words replaced by another from the sentence list: a one-word edit. */
@@ -84,20 +97,7 @@ export function editOneWord(sentence: string, next: () => number, donor: string)
 
 /** `count` distinct short texts of one to six words, as UI strings and headings are (#26), no final stop. */
 export function shortPhrases(seedText: string, count: number, seed = 2): string[] {
-  const next = random(seed);
-  const words = vocabulary(seedText, 150_000, next);
-  const rank = zipf(words.length, 1.05, next);
-  const seen = new Set<string>();
-  const out: string[] = [];
-  while (out.length < count) {
-    const length = 1 + Math.floor(next() * 6);
-    const phrase = Array.from({ length }, () => words[rank()]!).join(' ');
-    const text = `${phrase[0]!.toUpperCase()}${phrase.slice(1)}`;
-    if (seen.has(text)) continue;
-    seen.add(text);
-    out.push(text);
-  }
-  return out;
+  return distinctTexts(seedText, count, seed, (next, word) => Array.from({ length: 1 + Math.floor(next() * 6) }, word), '');
 }
 
 /** A short text with one word changed: replaced by another (`donor`'s), or inflected (an ending added or dropped). */
